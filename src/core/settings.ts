@@ -1,0 +1,99 @@
+import type { SchemeKey, Serial } from "./types";
+
+/**
+ * Every rule a sales manager may change. The defaults are the product's rules (PRODUCT.md);
+ * the settings sheet of the workbook overrides them. This file is the one place for bin edges,
+ * thresholds and weights.
+ */
+
+/** Five-point fixed bins (seed 003). Each list runs from score 5 down to score 2; anything else scores 1. */
+export interface Fixed5Settings {
+  /** Upper bounds in days for R scores 5,4,3,2: R <= 30 scores 5, <= 60 scores 4, ... > 180 scores 1. */
+  recencyMaxDays: [number, number, number, number];
+  /** Lower bounds in orders for F scores 5,4,3,2: F >= 12 scores 5, >= 8 scores 4, ... <= 1 scores 1. */
+  frequencyMin: [number, number, number, number];
+  /** Lower bounds in yuan for M scores 5,4,3,2: M >= 10000 scores 5, ... < 1000 scores 1. */
+  monetaryMin: [number, number, number, number];
+  /** Lowest total (R+F+M, 3..15) for each tier; below `general` is churn risk. */
+  tierMinTotal: { high_value: number; potential: number; general: number };
+}
+
+/** 100-point percentile scores (seed 000). */
+export interface Pct100Settings {
+  /** High value: R, F and M all >= this. */
+  high: number;
+  /** Potential, first rule: R >= potentialR and F >= potentialF and M < high. */
+  potentialR: number;
+  potentialF: number;
+  /** Potential, second rule: R < high and F >= high and M >= potentialM. */
+  potentialM: number;
+  /** General: R, F and M all >= this. Otherwise churn risk. */
+  general: number;
+}
+
+export type AbcCombine = "majority" | "all" | "any" | "amount_only";
+
+/** ABC grading (seed 002). Each pair is [A lower bound, B lower bound]; below B is C. */
+export interface AbcSettings {
+  annualAmount: [number, number];
+  ordersPerYear: [number, number];
+  profit: [number, number];
+  clv: [number, number];
+  /** How the criteria combine into one grade. Default majority: the grade most criteria give, ties to the lower grade. */
+  combine: AbcCombine;
+}
+
+export interface ClvSettings {
+  /** Gross margin used when the orders carry no profit column (0..1). */
+  margin: number;
+  /** Expected retention in years (seed 003's formula). */
+  retentionYears: number;
+  /** Annual discount rate for predicted CLV. */
+  discountRate: number;
+  /** Horizon in days for expected purchases. */
+  horizonDays: number;
+}
+
+export interface Settings {
+  scheme: SchemeKey;
+  /** Fixed as-of date; null means today. */
+  asOf: Serial | null;
+  /** Window for F and M, in days ending on the as-of date (inclusive). */
+  windowDays: number;
+  /** Weighted score = r*R + f*F + m*M. */
+  weights: { r: number; f: number; m: number };
+  fixed5: Fixed5Settings;
+  pct100: Pct100Settings;
+  abc: AbcSettings;
+  clv: ClvSettings;
+  /** Mask phone numbers in output sheets (138****5678). */
+  maskPhones: boolean;
+  /** User corrections of header recognition: field -> header text, per input kind. */
+  columnMapping: Record<string, string>;
+}
+
+export function defaultSettings(): Settings {
+  return {
+    scheme: "fixed5",
+    asOf: null,
+    windowDays: 365,
+    weights: { r: 0.4, f: 0.3, m: 0.3 },
+    fixed5: {
+      recencyMaxDays: [30, 60, 90, 180],
+      frequencyMin: [12, 8, 4, 2],
+      monetaryMin: [10000, 5000, 3000, 1000],
+      tierMinTotal: { high_value: 12, potential: 8, general: 4 },
+    },
+    pct100: { high: 80, potentialR: 60, potentialF: 60, potentialM: 60, general: 40 },
+    abc: {
+      annualAmount: [500000, 200000],
+      ordersPerYear: [10, 5],
+      profit: [100000, 50000],
+      clv: [1000000, 500000],
+      combine: "majority",
+    },
+    clv: { margin: 0.3, retentionYears: 3, discountRate: 0.1, horizonDays: 365 },
+    maskPhones: true,
+    columnMapping: {},
+  };
+}
