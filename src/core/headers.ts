@@ -1,0 +1,266 @@
+/**
+ * Finds the input tables (customer archive, orders, follow-ups) by their header rows, not by sheet names.
+ * Synonyms live in i18n/synonyms.ts; everything is compared after `normalizeHeader`.
+ */
+import { CUSTOMER_FIELDS, FOLLOWUP_FIELDS, ORDER_FIELDS } from "../i18n/synonyms";
+import { cellText, normalizeHeader } from "./parse";
+import type { Cell, SheetGrid } from "./types";
+
+export type InputKind = "customers" | "orders" | "followups";
+
+export interface DetectedTable {
+  sheet: string;
+  kind: InputKind;
+  /** Index into `values` (not a sheet row: add `origin.row`). */
+  headerRow: number;
+  firstDataRow: number;
+  /** field -> column index into the rows of `values`. */
+  columns: Record<string, number>;
+  /** Raw header texts of the header row (display text, "" for blank cells). */
+  headers: string[];
+  /** Non-blank headers that matched no field. */
+  unmatchedHeaders: string[];
+  /** Number of recognised fields. */
+  score: number;
+}
+
+/** Title rows and notes may sit above the header; beyond this the sheet is not a table we recognise. */
+const SCAN_ROWS = 30;
+
+/** Shorter synonyms match too much inside longer headers ("id" in "uuid", "date" in "update"). */
+const MIN_CONTAINS_ASCII = 5;
+const MIN_CONTAINS_OTHER = 2;
+/** A header about a rate or an average is never the amount/profit/count itself ("毛利率", "平均金额"). */
+const NOT_A_VALUE = /率|占比|比例|平均|均值|rate|ratio|%|avg|average/;
+
+interface KindSpec {
+  fields: readonly string[];
+  /** normalized synonym -> field */
+  exact: Map<string, string>;
+  /** [normalized synonym, field], longest first, for "contains" matching. */
+  contains: Array<[string, string]>;
+}
+
+const FIELD_LISTS: Record<InputKind, Readonly<Record<string, readonly string[]>>> = {
+  customers: CUSTOMER_FIELDS,
+  orders: ORDER_FIELDS,
+  followups: FOLLOWUP_FIELDS,
+};
+
+const KINDS: readonly InputKind[] = ["orders", "followups", "customers"];
+
+let specs: Record<InputKind, KindSpec> | null = null;
+/** Every normalized synonym of every kind: such a header has a known meaning and is never "contains"-matched. */
+let knownHeaders: Set<string> | null = null;
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+function buildSpecs(): Record<InputKind, KindSpec> {
+  const known = new Set<string>();
+  const out = {} as Record<InputKind, KindSpec>;
+  for (const kind of KINDS) {
+    const lists = FIELD_LISTS[kind];
+    const exact = new Map<string, string>();
+    const contains: Array<[string, string]> = [];
+    for (const field of Object.keys(lists)) {
+      for (const raw of lists[field]) {
+        const key = normalizeHeader(raw);
+        if (key.length === 0 || exact.has(key)) continue; // earlier field keeps a shared spelling
+        exact.set(key, field);
+        known.add(key);
+        const ascii = isAscii(key);
+        if (key.length >= (ascii ? MIN_CONTAINS_ASCII : MIN_CONTAINS_OTHER))
+          contains.push([key, field]);
+      }
+    }
+    // Longest synonym first; stable sort keeps field order on ties.
+    contains.sort((a, b) => b[0].length - a[0].length);
+    out[kind] = { fields: Object.keys(lists), exact, contains };
+  }
+  knownHeaders = known;
+  return out;
+}
+
+function getSpecs(): Record<InputKind, KindSpec> {
+  if (specs === null) specs = buildSpecs();
+  return specs;
+}
+
+/** Field names of one kind, in synonym-list order (for the task pane's mapping editor). */
+export function fieldsOf(kind: InputKind): readonly string[] {
+  return getSpecs()[kind].fields;
+}
+
+function hasRequired(kind: InputKind, columns: Record<string, number>): boolean {
+  if (columns.customerId === undefined) return false;
+  if (kind === "orders") return columns.orderDate !== undefined && columns.amount !== undefined;
+  if (kind === "followups") return columns.followDate !== undefined || columns.stage !== undefined;
+  return true;
+}
+
+/** User corrections for one kind: field -> normalized header text. Keys look like "orders.amount". */
+function mappingFor(
+  kind: InputKind,
+  mapping: Record<string, string> | undefined
+): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!mapping) return out;
+  const prefix = kind + ".";
+  const fields = getSpecs()[kind].fields;
+  for (const key of Object.keys(mapping)) {
+    if (!key.startsWith(prefix)) continue;
+    const field = key.slice(prefix.length);
+    const value = mapping[key];
+    if (!fields.includes(field) || typeof value !== "string") continue;
+    const header = normalizeHeader(value);
+    if (header.length > 0) out.set(field, header);
+  }
+  return out;
+}
+
+/** Assigns fields to the columns of one candidate header row. Each column serves one field and vice versa. */
+function matchRow(
+  row: ReadonlyArray<Cell>,
+  kind: InputKind,
+  userMap: Map<string, string>
+): Record<string, number> {
+  const spec = getSpecs()[kind];
+  const known = knownHeaders as Set<string>;
+  const norm: string[] = new Array<string>(row.length);
+  for (let c = 0; c < row.length; c++) norm[c] = normalizeHeader(row[c]);
+  const columns: Record<string, number> = {};
+  const taken = new Array<boolean>(row.length).fill(false);
+
+  // 1. The user's mapping overrides synonyms for its fields (leftmost column with that header).
+  for (const [field, header] of userMap) {
+    const c = norm.indexOf(header);
+    if (c >= 0 && !taken[c]) {
+      columns[field] = c;
+      taken[c] = true;
+    }
+  }
+  // 2. Exact synonym matches, left to right; a repeated header stays unmatched.
+  for (let c = 0; c < row.length; c++) {
+    if (taken[c] || norm[c].length === 0) continue;
+    const field = spec.exact.get(norm[c]);
+    if (field !== undefined && columns[field] === undefined) {
+      columns[field] = c;
+      taken[c] = true;
+    }
+  }
+  // 3. Longer headers that contain a synonym ("客户ID(必填)", "订单金额合计"), only for fields still open.
+  // A header that is a known synonym elsewhere ("最近交易日期" in an orders row) keeps that meaning.
+  for (let c = 0; c < row.length; c++) {
+    const h = norm[c];
+    if (taken[c] || h.length === 0 || known.has(h) || NOT_A_VALUE.test(h)) continue;
+    for (const [syn, field] of spec.contains) {
+      if (columns[field] === undefined && h.length > syn.length && h.includes(syn)) {
+        columns[field] = c;
+        taken[c] = true;
+        break;
+      }
+    }
+  }
+  return columns;
+}
+
+/**
+ * Finds the header row of one kind of table in the first rows of a sheet; null when no row
+ * carries the kind's required fields. The row with the most recognised fields wins (earliest on ties).
+ */
+export function detectTable(
+  sheet: SheetGrid,
+  kind: InputKind,
+  mapping?: Record<string, string>
+): DetectedTable | null {
+  const userMap = mappingFor(kind, mapping);
+  const values = sheet.values;
+  const limit = Math.min(values.length, SCAN_ROWS);
+  let best: { row: number; columns: Record<string, number>; score: number } | null = null;
+  for (let r = 0; r < limit; r++) {
+    const row = values[r];
+    if (!Array.isArray(row) || row.length === 0) continue;
+    const columns = matchRow(row, kind, userMap);
+    if (!hasRequired(kind, columns)) continue;
+    const score = Object.keys(columns).length;
+    if (best === null || score > best.score) best = { row: r, columns, score };
+  }
+  if (best === null) return null;
+  const headerCells = values[best.row];
+  const headers: string[] = [];
+  const used = new Set(Object.values(best.columns));
+  const unmatchedHeaders: string[] = [];
+  for (let c = 0; c < headerCells.length; c++) {
+    const text = cellText(headerCells[c]);
+    headers.push(text);
+    if (text.length > 0 && !used.has(c)) unmatchedHeaders.push(text);
+  }
+  return {
+    sheet: sheet.name,
+    kind,
+    headerRow: best.row,
+    firstDataRow: best.row + 1,
+    columns: best.columns,
+    headers,
+    unmatchedHeaders,
+    score: best.score,
+  };
+}
+
+export interface DetectedInputs {
+  customers: DetectedTable | null;
+  orders: DetectedTable | null;
+  followups: DetectedTable | null;
+}
+
+type Candidates = Array<Record<InputKind, DetectedTable | null> | null>;
+
+/** Index of the best candidate of `kind` (higher score, then earlier sheet) among sheets `ok` accepts; -1 if none. */
+function pick(found: Candidates, kind: InputKind, ok: (i: number) => boolean): number {
+  let best = -1;
+  let bestScore = -1;
+  for (let i = 0; i < found.length; i++) {
+    const t = found[i]?.[kind];
+    if (t && ok(i) && t.score > bestScore) {
+      best = i;
+      bestScore = t.score;
+    }
+  }
+  return best;
+}
+
+/**
+ * Assigns each kind to one sheet. A sheet serves one kind only: orders first (rows with a date and an
+ * amount), then follow-ups (only where the follow-up reading beats the archive reading), and the
+ * archive is the best remaining customers candidate. Sheets in `exclude` (our own output) are skipped.
+ */
+export function detectInputs(
+  sheets: readonly SheetGrid[],
+  mapping?: Record<string, string>,
+  exclude?: ReadonlySet<string>
+): DetectedInputs {
+  const found: Candidates = sheets.map((sheet) =>
+    exclude?.has(sheet.name)
+      ? null
+      : {
+          orders: detectTable(sheet, "orders", mapping),
+          followups: detectTable(sheet, "followups", mapping),
+          customers: detectTable(sheet, "customers", mapping),
+        }
+  );
+  const o = pick(found, "orders", () => true);
+  const f = pick(found, "followups", (i) => {
+    const archive = found[i]?.customers;
+    const follow = found[i]?.followups;
+    return i !== o && !!follow && (!archive || follow.score > archive.score);
+  });
+  const c = pick(found, "customers", (i) => i !== o && i !== f);
+  return {
+    customers: c >= 0 ? (found[c]?.customers ?? null) : null,
+    orders: o >= 0 ? (found[o]?.orders ?? null) : null,
+    followups: f >= 0 ? (found[f]?.followups ?? null) : null,
+  };
+}
