@@ -1,4 +1,4 @@
-import type { SchemeKey, Serial } from "./types";
+import type { SchemeKey, Serial, StrategyFamily } from "./types";
 
 /**
  * Every rule a sales manager may change. The defaults are the product's rules (PRODUCT.md);
@@ -68,8 +68,10 @@ export interface Settings {
   clv: ClvSettings;
   /** Mask phone numbers in output sheets (138****5678). */
   maskPhones: boolean;
-  /** User corrections of header recognition: field -> header text, per input kind. */
+  /** User corrections of header recognition: "kind.field" (e.g. "orders.amount") -> header text. */
   columnMapping: Record<string, string>;
+  /** Strategy texts per playbook family typed into the settings sheet; missing ones use the defaults of the language. */
+  playbooks: Partial<Record<StrategyFamily, string>>;
 }
 
 export function defaultSettings(): Settings {
@@ -95,5 +97,6 @@ export function defaultSettings(): Settings {
     clv: { margin: 0.3, retentionYears: 3, discountRate: 0.1, horizonDays: 365 },
     maskPhones: true,
     columnMapping: {},
+    playbooks: {},
   };
 }

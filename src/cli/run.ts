@@ -1,0 +1,131 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { toCsv } from "../core/csv";
+import { formatSerial, parseDate } from "../core/parse";
+import { scoreSheets, type ScoreReport } from "../core/pipeline";
+import { defaultSettings, type Settings } from "../core/settings";
+import type { Lang, SchemeKey } from "../core/types";
+import { message, qualityLabel } from "../i18n/messages";
+import { schemeLabel } from "../i18n/schemes";
+import { ownSheetNames } from "../i18n/sheets";
+import { tierLabel } from "../i18n/tiers";
+import { planTierSheet } from "../plan/tiers";
+import { loadWorkbook, readGrids, saveWorkbook, todaySerial, writePlan } from "../xlsx/workbook";
+
+const SCHEMES: SchemeKey[] = ["fixed5", "pct100", "quintile11", "abc"];
+const LANGS: Lang[] = ["zh-CN", "en-US"];
+
+export const USAGE =
+  "Usage: npm run score -- <input.xlsx> --out <output.xlsx> [--as-of YYYY-MM-DD] " +
+  "[--scheme fixed5|pct100|quintile11|abc] [--csv <file>] [--lang zh-CN|en-US]";
+
+/** A mistake in how the command was called: printed with the usage line, exit code 2. */
+export class UsageError extends Error {}
+
+export interface CliOptions {
+  input: string;
+  out: string;
+  asOf: number | null;
+  scheme: SchemeKey | null;
+  csv: string | null;
+  lang: Lang;
+}
+
+export function parseCliArgs(argv: string[]): CliOptions {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: "string", short: "o" },
+      "as-of": { type: "string" },
+      scheme: { type: "string" },
+      csv: { type: "string" },
+      lang: { type: "string" },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError("Exactly one input workbook is needed.");
+  if (!values.out)
+    throw new UsageError("--out <output.xlsx> is required (the input is never overwritten).");
+  const input = positionals[0];
+  if (resolve(input) === resolve(values.out))
+    throw new UsageError("--out must differ from the input file.");
+  let asOf: number | null = null;
+  if (values["as-of"] !== undefined) {
+    asOf = /^\d{4}-\d{2}-\d{2}$/.test(values["as-of"]) ? parseDate(values["as-of"]) : null;
+    if (asOf === null)
+      throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${values["as-of"]}".`);
+  }
+  const scheme = (values.scheme ?? null) as SchemeKey | null;
+  if (scheme !== null && !SCHEMES.includes(scheme))
+    throw new UsageError(`--scheme must be one of ${SCHEMES.join("|")}.`);
+  const lang = (values.lang ?? "zh-CN") as Lang;
+  if (!LANGS.includes(lang)) throw new UsageError(`--lang must be zh-CN or en-US.`);
+  return { input, out: values.out, asOf, scheme, csv: values.csv ?? null, lang };
+}
+
+/** What the terminal shows after a run, in the chosen language. */
+export function summaryLines(report: ScoreReport, lang: Lang, maxIssues = 20): string[] {
+  const lines: string[] = [message(lang, "summary_title")];
+  const source =
+    report.mode === "orders"
+      ? message(lang, "summary_mode_orders", { sheet: report.inputs.orders?.sheet ?? "" })
+      : message(lang, "summary_mode_archive", { sheet: report.inputs.customers?.sheet ?? "" });
+  lines.push(source);
+  lines.push(
+    message(lang, "summary_as_of", {
+      asOf: formatSerial(report.asOf),
+      start: formatSerial(report.windowStart),
+    })
+  );
+  lines.push(message(lang, "summary_scheme", { scheme: schemeLabel(report.scheme, lang) }));
+  lines.push(message(lang, "summary_customers", { count: report.customers.length }));
+  for (const [key, count] of Object.entries(report.tierCounts)) {
+    lines.push(`  ${tierLabel(key as never, lang)}: ${count}`);
+  }
+  if (report.mode === "orders") lines.push(message(lang, "summary_lines", report.orderLines));
+  for (const note of report.notes) lines.push(note.text);
+  if (report.quality.length === 0) lines.push(message(lang, "summary_none_skipped"));
+  else {
+    lines.push(message(lang, "summary_skipped"));
+    for (const issue of report.quality.slice(0, maxIssues)) {
+      lines.push(`  ${issue.address}  ${qualityLabel(issue.kind, lang)}  ${issue.value}`);
+    }
+    if (report.quality.length > maxIssues) {
+      lines.push(message(lang, "summary_more", { count: report.quality.length - maxIssues }));
+    }
+  }
+  return lines;
+}
+
+export interface CliResult {
+  report: ScoreReport;
+  lines: string[];
+}
+
+/** The whole command: read, score, write. Throws UsageError for bad calls. */
+export async function runScoreCommand(
+  options: CliOptions,
+  today = todaySerial()
+): Promise<CliResult> {
+  const { workbook, lost } = await loadWorkbook(await readFile(options.input));
+  const own = ownSheetNames();
+  const settings: Settings = defaultSettings();
+  if (options.scheme) settings.scheme = options.scheme;
+  if (options.asOf !== null) settings.asOf = options.asOf;
+  const grids = readGrids(workbook).filter((g) => !own.has(g.name));
+  const report = scoreSheets(grids, { settings, lang: options.lang, today, excludeSheets: own });
+  if (report.problem) {
+    return { report, lines: [message(options.lang, report.problem)] };
+  }
+  writePlan(workbook, planTierSheet(report, settings, options.lang));
+  await saveWorkbook(workbook, options.out);
+  const lines = summaryLines(report, options.lang);
+  lines.push(message(options.lang, "summary_output", { path: options.out }));
+  if (options.csv) {
+    await writeFile(options.csv, toCsv(report), "utf8");
+    lines.push(message(options.lang, "summary_csv", { path: options.csv }));
+  }
+  if (lost.length > 0) lines.push(message(options.lang, "not_carried", { what: lost.join(", ") }));
+  return { report, lines };
+}

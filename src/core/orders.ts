@@ -1,0 +1,296 @@
+import type { CustomerIndex, QualityLog } from "./customers";
+import { rowIsBlank } from "./customers";
+import type { DetectedTable } from "./headers";
+import { cellText, isBlank, normalizeId, parseAmount, parseDate } from "./parse";
+import type { Cell, Grid, Serial } from "./types";
+
+/**
+ * Orders as the engine sees them: lines with one order number merged into one purchase order;
+ * return lines kept apart (they subtract from M and never count in F).
+ * Column-wise typed arrays because a sheet may hold Excel's full 1,048,575 rows.
+ */
+export interface OrderBook {
+  count: number;
+  customer: Int32Array;
+  day: Int32Array;
+  amount: Float64Array;
+  profit: Float64Array;
+  isReturn: Uint8Array;
+  /** The orders carry a profit column. */
+  hasProfit: boolean;
+  /** Data lines read and lines used (the rest are in the quality log). */
+  linesRead: number;
+  linesUsed: number;
+}
+
+/** Words that mark a return line in the status column (compared after lower-casing). */
+export const RETURN_STATUS_WORDS = ["退货", "退款", "退单", "return", "refund"];
+
+const MAX_SERIAL = 2958465; // 9999-12-31
+
+function serialOf(cell: Cell): number | null {
+  if (typeof cell === "number")
+    return cell >= 1 && cell <= MAX_SERIAL + 1 ? Math.floor(cell) : null;
+  return parseDate(cell);
+}
+
+function amountOf(cell: Cell): number | null {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
+  return parseAmount(cell);
+}
+
+function isReturnStatus(text: string): boolean {
+  const lower = text.toLowerCase();
+  return RETURN_STATUS_WORDS.some((w) => lower.includes(w));
+}
+
+const UNKNOWN = -1;
+const BLANK = -2;
+
+/**
+ * Reads order lines into an OrderBook. Unknown customers are reported unless `addUnknown`
+ * (no archive: the orders define the customers).
+ */
+export function readOrders(
+  values: Grid,
+  table: DetectedTable,
+  customers: CustomerIndex,
+  asOf: Serial,
+  log: QualityLog,
+  addUnknown: boolean
+): OrderBook {
+  const cols = table.columns;
+  const cId = cols.customerId;
+  const cDate = cols.orderDate;
+  const cAmount = cols.amount;
+  const cOrder = cols.orderId ?? -1;
+  const cProfit = cols.profit ?? -1;
+  const cStatus = cols.status ?? -1;
+
+  const capacity = Math.max(0, values.length - table.firstDataRow);
+  const customer = new Int32Array(capacity);
+  const day = new Int32Array(capacity);
+  const amount = new Float64Array(capacity);
+  const profit = new Float64Array(capacity);
+  const isReturn = new Uint8Array(capacity);
+  let count = 0;
+  let linesRead = 0;
+  let linesUsed = 0;
+
+  // Caches keyed by the raw cell: IDs and statuses repeat across many lines.
+  const customerOfCell = new Map<Cell, number>();
+  const returnOfStatus = new Map<Cell, boolean>();
+  const orderOfKey = new Map<string, number>();
+  const conflicted = new Set<number>();
+  // Which order each used line went into, to report every line of a conflicting order number.
+  const lineOrder = new Int32Array(capacity);
+  const lineRow = new Int32Array(capacity);
+  let previousOrderCell: Cell = undefined;
+  let previousOrder = -1;
+
+  for (let r = table.firstDataRow; r < values.length; r++) {
+    const row = values[r];
+    if (!row) continue;
+    const idCell = row[cId];
+    let ci = customerOfCell.get(idCell);
+    if (ci === undefined) {
+      const key = normalizeId(idCell);
+      if (key === null) ci = BLANK;
+      else {
+        ci = customers.byKey.get(key) ?? UNKNOWN;
+        if (ci === UNKNOWN && addUnknown) {
+          ci = customers.customers.length;
+          customers.byKey.set(key, ci);
+          customers.customers.push({ key, id: cellText(idCell).trim(), row: -1, fields: {} });
+        }
+      }
+      customerOfCell.set(idCell, ci);
+    }
+    if (ci === BLANK && rowIsBlank(row)) continue;
+    linesRead++;
+
+    let ok = true;
+    if (ci === BLANK) {
+      log.add("missing_id", r, cId, idCell, true);
+      ok = false;
+    } else if (ci === UNKNOWN) {
+      log.add("unknown_customer", r, cId, idCell, true);
+      ok = false;
+    }
+    const dateCell = row[cDate];
+    const d = serialOf(dateCell);
+    if (d === null) {
+      log.add(isBlank(dateCell) ? "missing_date" : "bad_date", r, cDate, dateCell, true);
+      ok = false;
+    }
+    const amountCell = row[cAmount];
+    const a = amountOf(amountCell);
+    if (a === null) {
+      log.add(isBlank(amountCell) ? "missing_amount" : "bad_amount", r, cAmount, amountCell, true);
+      ok = false;
+    }
+    let p = 0;
+    if (cProfit >= 0) {
+      const profitCell = row[cProfit];
+      if (!isBlank(profitCell)) {
+        const parsed = amountOf(profitCell);
+        if (parsed === null) {
+          log.add("bad_number", r, cProfit, profitCell, true);
+          ok = false;
+        } else p = parsed;
+      }
+    }
+    if (!ok) continue;
+    if ((d as number) > asOf) {
+      log.add("after_as_of", r, cDate, dateCell, true);
+      continue;
+    }
+
+    let returned = (a as number) < 0;
+    if (!returned && cStatus >= 0) {
+      const statusCell = row[cStatus];
+      if (typeof statusCell === "string" && statusCell !== "") {
+        let flag = returnOfStatus.get(statusCell);
+        if (flag === undefined) {
+          flag = isReturnStatus(statusCell);
+          returnOfStatus.set(statusCell, flag);
+        }
+        returned = flag;
+      }
+    }
+
+    if (!returned && cOrder >= 0) {
+      const orderCell = row[cOrder];
+      let existing = -1;
+      if (orderCell === previousOrderCell && previousOrder >= 0 && !isBlank(orderCell)) {
+        existing = previousOrder;
+      } else {
+        const orderKey = normalizeId(orderCell);
+        if (orderKey !== null) {
+          const found = orderOfKey.get(orderKey);
+          if (found === undefined) orderOfKey.set(orderKey, count);
+          else existing = found;
+        }
+      }
+      if (existing >= 0) {
+        // Another line of the same order: one order, amounts add up, the earliest date counts.
+        if (customer[existing] !== ci) conflicted.add(existing);
+        amount[existing] += a as number;
+        profit[existing] += p;
+        if ((d as number) < day[existing]) day[existing] = d as number;
+        lineOrder[linesUsed] = existing;
+        lineRow[linesUsed] = r;
+        linesUsed++;
+        previousOrderCell = orderCell;
+        previousOrder = existing;
+        continue;
+      }
+      previousOrderCell = orderCell;
+      previousOrder = count;
+    }
+
+    customer[count] = ci;
+    day[count] = d as number;
+    // A return subtracts its amount whatever sign the sheet used for it.
+    amount[count] = returned ? -Math.abs(a as number) : (a as number);
+    profit[count] = returned ? -Math.abs(p) : p;
+    isReturn[count] = returned ? 1 : 0;
+    lineOrder[linesUsed] = count;
+    lineRow[linesUsed] = r;
+    count++;
+    linesUsed++;
+  }
+
+  if (conflicted.size > 0) {
+    // Which customer an order number belongs to cannot be told: leave all its lines out, whatever
+    // their order in the sheet, and report each of them.
+    for (let i = 0; i < linesUsed; i++) {
+      if (conflicted.has(lineOrder[i]))
+        log.add("order_id_conflict", lineRow[i], cOrder, values[lineRow[i]][cOrder], true);
+    }
+    linesUsed -= countLines(lineOrder, linesUsed, conflicted);
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      if (conflicted.has(i)) continue;
+      customer[kept] = customer[i];
+      day[kept] = day[i];
+      amount[kept] = amount[i];
+      profit[kept] = profit[i];
+      isReturn[kept] = isReturn[i];
+      kept++;
+    }
+    count = kept;
+  }
+
+  return {
+    count,
+    customer,
+    day,
+    amount,
+    profit,
+    isReturn,
+    hasProfit: cProfit >= 0,
+    linesRead,
+    linesUsed,
+  };
+}
+
+function countLines(lineOrder: Int32Array, lines: number, orders: ReadonlySet<number>): number {
+  let n = 0;
+  for (let i = 0; i < lines; i++) if (orders.has(lineOrder[i])) n++;
+  return n;
+}
+
+/** R, F and M inputs per customer, computed from an OrderBook. */
+export interface Activity {
+  /** Latest purchase day on or before the as-of date, -1 when none. */
+  lastPurchase: Int32Array;
+  firstPurchase: Int32Array;
+  /** Purchase orders in the window. */
+  frequency: Int32Array;
+  /** Purchase orders at any time up to the as-of date. */
+  ordersAllTime: Int32Array;
+  /** Net amount in the window. */
+  monetary: Float64Array;
+  /** Net profit in the window (meaningful when the book has profit). */
+  profit: Float64Array;
+  /** Return lines in the window. */
+  returns: Int32Array;
+}
+
+export function computeActivity(
+  book: OrderBook,
+  nCustomers: number,
+  asOf: Serial,
+  windowDays: number
+): Activity {
+  const lastPurchase = new Int32Array(nCustomers).fill(-1);
+  const firstPurchase = new Int32Array(nCustomers).fill(-1);
+  const frequency = new Int32Array(nCustomers);
+  const ordersAllTime = new Int32Array(nCustomers);
+  const monetary = new Float64Array(nCustomers);
+  const profit = new Float64Array(nCustomers);
+  const returns = new Int32Array(nCustomers);
+  const windowStart = asOf - windowDays + 1;
+  for (let i = 0; i < book.count; i++) {
+    const c = book.customer[i];
+    const d = book.day[i];
+    const inWindow = d >= windowStart;
+    if (book.isReturn[i] === 0) {
+      ordersAllTime[c]++;
+      if (d > lastPurchase[c]) lastPurchase[c] = d;
+      if (firstPurchase[c] < 0 || d < firstPurchase[c]) firstPurchase[c] = d;
+      if (inWindow) frequency[c]++;
+    } else if (inWindow) returns[c]++;
+    if (inWindow) {
+      monetary[c] += book.amount[i];
+      profit[c] += book.profit[i];
+    }
+  }
+  // Sums of cents drift in binary floating point; amounts are money, so keep them to the cent.
+  for (let c = 0; c < nCustomers; c++) {
+    monetary[c] = Math.round(monetary[c] * 100) / 100;
+    profit[c] = Math.round(profit[c] * 100) / 100;
+  }
+  return { lastPurchase, firstPurchase, frequency, ordersAllTime, monetary, profit, returns };
+}

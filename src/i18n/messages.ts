@@ -1,0 +1,94 @@
+import type { Lang, QualityKind } from "../core/types";
+
+/**
+ * User-facing sentences of the engine and the command line, both languages side by side so a
+ * missing translation shows up in review. Placeholders are {name}.
+ */
+const MESSAGES = {
+  archive_mode: {
+    "zh-CN":
+      "未找到订单表：按客户档案中的“最近交易日期 / 交易次数 / 累计交易金额”评分（这些是累计数，不限于统计窗口）。",
+    "en-US":
+      "No orders sheet found: scored from the archive's last purchase date, purchase count and total amount (lifetime totals, not the window).",
+  },
+  customers_from_orders: {
+    "zh-CN": "未找到客户档案：客户名单取自订单表中出现的客户ID。",
+    "en-US":
+      "No customer archive found: the customers are the IDs that appear in the orders sheet.",
+  },
+  no_customer_data: {
+    "zh-CN": "没有找到客户档案或订单表。请确认表头含“客户ID”（订单表还需“交易日期”和“金额”）。",
+    "en-US":
+      "No customer archive or orders sheet found. Check that a header row has 客户ID / Customer ID (orders also need a date and an amount).",
+  },
+  no_id_column: {
+    "zh-CN": "找到了表格，但没有“客户ID”列。",
+    "en-US": "A table was found, but it has no customer ID column.",
+  },
+  summary_title: { "zh-CN": "客户分层结果", "en-US": "Customer tiers" },
+  summary_mode_orders: {
+    "zh-CN": "数据来源：订单表“{sheet}”",
+    "en-US": 'Source: orders sheet "{sheet}"',
+  },
+  summary_mode_archive: {
+    "zh-CN": "数据来源：客户档案“{sheet}”",
+    "en-US": 'Source: customer archive "{sheet}"',
+  },
+  summary_as_of: {
+    "zh-CN": "截止日期 {asOf}，统计窗口 {start} 至 {asOf}",
+    "en-US": "As-of date {asOf}, window {start} to {asOf}",
+  },
+  summary_scheme: { "zh-CN": "评分方案：{scheme}", "en-US": "Scheme: {scheme}" },
+  summary_customers: { "zh-CN": "客户 {count} 个", "en-US": "{count} customers" },
+  summary_lines: {
+    "zh-CN": "订单行：读取 {read}，使用 {used}",
+    "en-US": "Order lines: {read} read, {used} used",
+  },
+  summary_skipped: { "zh-CN": "跳过或存疑的单元格：", "en-US": "Skipped or doubtful cells:" },
+  summary_none_skipped: { "zh-CN": "没有跳过任何行。", "en-US": "No rows skipped." },
+  summary_more: { "zh-CN": "……另有 {count} 处，见概览表", "en-US": "... and {count} more" },
+  summary_output: { "zh-CN": "已写入：{path}", "en-US": "Written: {path}" },
+  summary_csv: { "zh-CN": "CSV：{path}", "en-US": "CSV: {path}" },
+  not_carried: {
+    "zh-CN": "注意：原工作簿中的以下内容无法带入新文件：{what}",
+    "en-US": "Note: these parts of the input workbook could not be carried over: {what}",
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function message(
+  lang: Lang,
+  key: MessageKey,
+  params: Record<string, string | number> = {}
+): string {
+  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(params[name] ?? `{${name}}`)
+  );
+}
+
+const QUALITY_LABELS: Record<QualityKind, Record<Lang, string>> = {
+  missing_id: { "zh-CN": "缺少客户ID", "en-US": "Missing customer ID" },
+  unknown_customer: { "zh-CN": "客户ID不在客户档案中", "en-US": "Customer ID not in the archive" },
+  duplicate_customer: {
+    "zh-CN": "客户ID重复（保留第一行）",
+    "en-US": "Duplicate customer ID (first line kept)",
+  },
+  bad_date: { "zh-CN": "无法识别的日期", "en-US": "Unreadable date" },
+  missing_date: { "zh-CN": "缺少日期", "en-US": "Missing date" },
+  bad_amount: { "zh-CN": "无法识别的金额", "en-US": "Unreadable amount" },
+  missing_amount: { "zh-CN": "缺少金额", "en-US": "Missing amount" },
+  bad_number: { "zh-CN": "无法识别的数字", "en-US": "Unreadable number" },
+  after_as_of: {
+    "zh-CN": "日期晚于截止日期（未计入）",
+    "en-US": "Dated after the as-of date (ignored)",
+  },
+  order_id_conflict: {
+    "zh-CN": "同一订单号属于不同客户",
+    "en-US": "Order number already used by another customer",
+  },
+};
+
+export function qualityLabel(kind: QualityKind, lang: Lang): string {
+  return QUALITY_LABELS[kind][lang];
+}

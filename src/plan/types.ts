@@ -1,0 +1,116 @@
+/**
+ * A SheetPlan is everything the add-in writes to one of its own sheets, as plain data.
+ * Adapters (ExcelJS for the command line, Office.js for the add-in) execute the same plan.
+ * A sheet holds one or more tables (the summary has several); each table is a header line
+ * followed by data lines.
+ */
+
+/** Strings in a plan are always written as text, never as formulas. */
+export type PlanCell = string | number | boolean | null;
+
+/** Column kinds pick the number format in each adapter from one table (see formats.ts). */
+export type ColumnKind = "text" | "general" | "integer" | "decimal" | "money" | "date" | "percent";
+
+export interface ColumnPlan {
+  key: string;
+  header: string;
+  kind: ColumnKind;
+  /** Width in characters (the widest table of a sheet sets a column's width). */
+  width: number;
+  /** A column the manager fills in: never overwritten by a re-score. */
+  manager?: boolean;
+}
+
+/** Data lines a rule applies to: indexes into the table's `rows`, inclusive. */
+export interface RowSpan {
+  firstRow: number;
+  lastRow: number;
+}
+
+export type ConditionalFormatPlan =
+  | { type: "textEquals"; column: number; rows: RowSpan; text: string; fill: string; font: string }
+  | { type: "colorScale"; column: number; rows: RowSpan; colors: [string, string, string] }
+  | { type: "dataBar"; column: number; rows: RowSpan; color: string }
+  /**
+   * Fill whole lines (columns firstColumn..lastColumn) where an Excel formula is true.
+   * The formula is written for the table's first data line, with `{row}` for its sheet row number
+   * (1-based) and column letters as they are; Excel shifts it down the range.
+   */
+  | {
+      type: "formula";
+      firstColumn: number;
+      lastColumn: number;
+      rows: RowSpan;
+      formula: string;
+      fill: string;
+      font: string;
+    };
+
+export interface ListValidationPlan {
+  column: number;
+  rows: RowSpan;
+  values: string[];
+}
+
+export interface TablePlan {
+  /** Stable identity within the sheet (charts refer to it). */
+  id: string;
+  /** 0-based sheet row of the header line. */
+  startRow: number;
+  /** 0-based sheet column of the first column. */
+  startColumn: number;
+  /** Optional caption on the line above the header. */
+  caption?: string;
+  columns: ColumnPlan[];
+  rows: PlanCell[][];
+  conditionalFormats: ConditionalFormatPlan[];
+  validations: ListValidationPlan[];
+}
+
+/** A native Excel chart over a table's columns. */
+export interface ChartPlan {
+  type: "column" | "bar" | "pie";
+  title: string;
+  table: string;
+  /** Column of the table holding the category labels. */
+  categoryColumn: number;
+  /** Columns holding the series (header text is the series name). */
+  valueColumns: number[];
+  /** Where the chart sits: 0-based sheet cell of its top-left corner, size in columns and rows. */
+  anchor: { row: number; column: number; columns: number; rows: number };
+}
+
+export type SheetKey = "tiers" | "tracking" | "review" | "summary" | "settings";
+
+export interface SheetPlan {
+  /** Stable identity of the sheet, whatever its localised name. */
+  key: SheetKey;
+  name: string;
+  /** Lines above the first table (title, as-of date), from row 0. */
+  preamble: PlanCell[][];
+  tables: TablePlan[];
+  charts: ChartPlan[];
+  /** Lines and columns kept in view when scrolling. */
+  freezeRows: number;
+  freezeColumns: number;
+}
+
+/** A sheet with one table right under the preamble: the common shape (tiers, tracking, review). */
+export function singleTableSheet(
+  key: SheetKey,
+  name: string,
+  preamble: PlanCell[][],
+  table: Omit<TablePlan, "id" | "startRow" | "startColumn">,
+  freezeColumns: number
+): SheetPlan {
+  const startRow = preamble.length;
+  return {
+    key,
+    name,
+    preamble,
+    tables: [{ id: key, startRow, startColumn: 0, ...table }],
+    charts: [],
+    freezeRows: startRow + 1,
+    freezeColumns,
+  };
+}
