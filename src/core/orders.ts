@@ -1,6 +1,7 @@
 import type { CustomerIndex, QualityLog } from "./customers";
 import { rowIsBlank } from "./customers";
 import type { DetectedTable } from "./headers";
+import { KeyTable } from "./keyTable";
 import { cellText, isBlank, normalizeId, parseAmount, parseDate } from "./parse";
 import type { Cell, Grid, Serial } from "./types";
 
@@ -80,7 +81,7 @@ export function readOrders(
   // Caches keyed by the raw cell: IDs and statuses repeat across many lines.
   const customerOfCell = new Map<Cell, number>();
   const returnOfStatus = new Map<Cell, boolean>();
-  const orderOfKey = new Map<string, number>();
+  const orderOfKey = new KeyTable(capacity);
   const conflicted = new Set<number>();
   // Which order each used line went into, to report every line of a conflicting order number.
   const lineOrder = new Int32Array(capacity);
@@ -165,12 +166,7 @@ export function readOrders(
       if (orderCell === previousOrderCell && previousOrder >= 0 && !isBlank(orderCell)) {
         existing = previousOrder;
       } else {
-        const orderKey = normalizeId(orderCell);
-        if (orderKey !== null) {
-          const found = orderOfKey.get(orderKey);
-          if (found === undefined) orderOfKey.set(orderKey, count);
-          else existing = found;
-        }
+        if (!isBlank(orderCell)) existing = orderOfKey.getOrAdd(orderCell, count);
       }
       if (existing >= 0) {
         // Another line of the same order: one order, amounts add up, the earliest date counts.

@@ -1,0 +1,47 @@
+import fc from "fast-check";
+import { hashId, KeyTable } from "../../src/core/keyTable";
+import { normalizeId } from "../../src/core/parse";
+
+describe("KeyTable", () => {
+  it("finds IDs that normalise alike and tells others apart", () => {
+    const table = new KeyTable(10);
+    expect(table.getOrAdd("SO-001", 0)).toBe(-1);
+    expect(table.getOrAdd(" so-001 ", 1)).toBe(0);
+    expect(table.getOrAdd("ＳＯ－００１", 2)).toBe(0);
+    expect(table.getOrAdd("SO-002", 3)).toBe(-1);
+    expect(table.getOrAdd(1001, 4)).toBe(-1);
+    expect(table.getOrAdd("1001", 5)).toBe(4);
+    expect(table.getOrAdd("订单001", 6)).toBe(-1);
+    expect(table.getOrAdd("　订单001 ", 7)).toBe(6);
+  });
+
+  it("hashes equal normalised IDs equally", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.constantFrom("", " ", "　", "  "), (text, pad) => {
+        fc.pre(normalizeId(text) !== null);
+        expect(hashId(pad + text + pad)).toBe(hashId(normalizeId(text)));
+      })
+    );
+  });
+
+  it("agrees with a Map over normalised IDs", () => {
+    const id = fc.oneof(
+      fc.string({ maxLength: 4 }),
+      fc.constantFrom("A1", "a1", " A1", "Ａ１", "b", "B "),
+      fc.integer({ min: 0, max: 5 })
+    );
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 60 }), (ids) => {
+        const cells = ids.filter((c) => normalizeId(c) !== null);
+        const table = new KeyTable(cells.length);
+        const reference = new Map<string, number>();
+        cells.forEach((cell, i) => {
+          const key = normalizeId(cell) as string;
+          const expected = reference.get(key) ?? -1;
+          if (expected === -1) reference.set(key, i);
+          expect(table.getOrAdd(cell, i)).toBe(expected);
+        });
+      })
+    );
+  });
+});
