@@ -33,11 +33,20 @@ export async function readAllSheets(
   for (const { ws, range } of used) {
     if (range.isNullObject) continue;
     const grid: Cell[][] = new Array(range.rowCount);
-    grids.push({ name: ws.name, values: grid, origin: { row: range.rowIndex, col: range.columnIndex } });
+    grids.push({
+      name: ws.name,
+      values: grid,
+      origin: { row: range.rowIndex, col: range.columnIndex },
+    });
     total += range.rowCount;
     for (let at = 0; at < range.rowCount; at += ROWS_PER_BLOCK) {
       const rows = Math.min(ROWS_PER_BLOCK, range.rowCount - at);
-      const block = ws.getRangeByIndexes(range.rowIndex + at, range.columnIndex, rows, range.columnCount);
+      const block = ws.getRangeByIndexes(
+        range.rowIndex + at,
+        range.columnIndex,
+        rows,
+        range.columnCount
+      );
       blocks.push({ grid, at, cells: rows * range.columnCount, range: block });
     }
   }

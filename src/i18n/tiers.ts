@@ -52,7 +52,11 @@ export function formatMoney(amount: number): string {
   const cents = Math.round(Math.abs(amount) * 100);
   const whole = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const fraction = cents % 100;
-  return (amount < 0 && cents > 0 ? "-¥" : "¥") + whole + (fraction ? "." + String(fraction).padStart(2, "0") : "");
+  return (
+    (amount < 0 && cents > 0 ? "-¥" : "¥") +
+    whole +
+    (fraction ? "." + String(fraction).padStart(2, "0") : "")
+  );
 }
 
 /** Wording of the one-line reasons, per language. */

@@ -4,7 +4,8 @@ import type { Lang } from "../core/types";
 const UI = {
   title: { "zh-CN": "客户价值分层", "en-US": "Customer tiers" },
   intro: {
-    "zh-CN": "读取本工作簿的客户档案和订单表，按 RFM 为客户评分分层。数据只在本机计算，不会发送到任何地方。",
+    "zh-CN":
+      "读取本工作簿的客户档案和订单表，按 RFM 为客户评分分层。数据只在本机计算，不会发送到任何地方。",
     "en-US":
       "Reads this workbook's customer archive and orders, and scores and tiers every customer by RFM. Everything is computed here; no data leaves the workbook.",
   },
