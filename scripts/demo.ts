@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     asOf: parseDate("2024-12-31"),
     scheme: null,
     lang: (process.env.DEMO_LANG as "zh-CN" | "en-US") ?? "zh-CN",
+    modelJson: null,
   });
   for (const line of lines) console.log(line);
   if (report.problem) process.exitCode = 1;

@@ -1,7 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import type { FitResult } from "../core/clv";
 import { toCsv } from "../core/csv";
+import { computeLifetime, type LifetimeReport } from "../core/lifetime";
 import { formatSerial, parseDate } from "../core/parse";
 import { scoreSheets, type ScoreReport } from "../core/pipeline";
 import { defaultSettings, type Settings } from "../core/settings";
@@ -18,7 +20,7 @@ const LANGS: Lang[] = ["zh-CN", "en-US"];
 
 export const USAGE =
   "Usage: npm run score -- <input.xlsx> --out <output.xlsx> [--as-of YYYY-MM-DD] " +
-  "[--scheme fixed5|pct100|quintile11|abc] [--csv <file>] [--lang zh-CN|en-US]";
+  "[--scheme fixed5|pct100|quintile11|abc] [--csv <file>] [--lang zh-CN|en-US] [--model-json <file>]";
 
 /** A mistake in how the command was called: printed with the usage line, exit code 2. */
 export class UsageError extends Error {}
@@ -30,6 +32,7 @@ export interface CliOptions {
   scheme: SchemeKey | null;
   csv: string | null;
   lang: Lang;
+  modelJson: string | null;
 }
 
 export function parseCliArgs(argv: string[]): CliOptions {
@@ -42,6 +45,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       scheme: { type: "string" },
       csv: { type: "string" },
       lang: { type: "string" },
+      "model-json": { type: "string" },
     },
   });
   if (positionals.length !== 1) throw new UsageError("Exactly one input workbook is needed.");
@@ -61,7 +65,15 @@ export function parseCliArgs(argv: string[]): CliOptions {
     throw new UsageError(`--scheme must be one of ${SCHEMES.join("|")}.`);
   const lang = (values.lang ?? "zh-CN") as Lang;
   if (!LANGS.includes(lang)) throw new UsageError(`--lang must be zh-CN or en-US.`);
-  return { input, out: values.out, asOf, scheme, csv: values.csv ?? null, lang };
+  return {
+    input,
+    out: values.out,
+    asOf,
+    scheme,
+    csv: values.csv ?? null,
+    lang,
+    modelJson: values["model-json"] ?? null,
+  };
 }
 
 /** What the terminal shows after a run, in the chosen language. */
@@ -98,8 +110,32 @@ export function summaryLines(report: ScoreReport, lang: Lang, maxIssues = 20): s
   return lines;
 }
 
+/** The fitted models for `--model-json`; a model that could not be fitted says why instead. */
+export function modelJson(lifetime: LifetimeReport): Record<string, unknown> {
+  const model = lifetime.model;
+  if (!model)
+    return {
+      bgnbd: null,
+      gammagamma: null,
+      time_unit: "week",
+      customers: 0,
+      repeat_buyers: 0,
+      notes: lifetime.notes,
+    };
+  const fitted = <P extends object>(fit: FitResult<P>) =>
+    fit.ok ? { ...fit.params, loglik: fit.loglik } : { error: fit.reason };
+  return {
+    bgnbd: fitted(model.bgnbd),
+    gammagamma: fitted(model.gammagamma),
+    time_unit: "week",
+    customers: model.customers,
+    repeat_buyers: model.repeatBuyers,
+  };
+}
+
 export interface CliResult {
   report: ScoreReport;
+  lifetime: LifetimeReport | null;
   lines: string[];
 }
 
@@ -116,9 +152,10 @@ export async function runScoreCommand(
   const grids = readGrids(workbook).filter((g) => !own.has(g.name));
   const report = scoreSheets(grids, { settings, lang: options.lang, today, excludeSheets: own });
   if (report.problem) {
-    return { report, lines: [message(options.lang, report.problem)] };
+    return { report, lifetime: null, lines: [message(options.lang, report.problem)] };
   }
-  writePlan(workbook, planTierSheet(report, settings, options.lang));
+  const lifetime = computeLifetime(report, settings, options.lang);
+  writePlan(workbook, planTierSheet(report, settings, options.lang, lifetime));
   await saveWorkbook(workbook, options.out);
   const lines = summaryLines(report, options.lang);
   lines.push(message(options.lang, "summary_output", { path: options.out }));
@@ -126,6 +163,11 @@ export async function runScoreCommand(
     await writeFile(options.csv, toCsv(report), "utf8");
     lines.push(message(options.lang, "summary_csv", { path: options.csv }));
   }
+  lines.push(...lifetime.notes);
+  if (options.modelJson) {
+    await writeFile(options.modelJson, JSON.stringify(modelJson(lifetime), null, 2) + "\n", "utf8");
+    lines.push(message(options.lang, "summary_model", { path: options.modelJson }));
+  }
   if (lost.length > 0) lines.push(message(options.lang, "not_carried", { what: lost.join(", ") }));
-  return { report, lines };
+  return { report, lifetime, lines };
 }

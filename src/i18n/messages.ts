@@ -49,9 +49,47 @@ const MESSAGES = {
   summary_more: { "zh-CN": "……另有 {count} 处，见概览表", "en-US": "... and {count} more" },
   summary_output: { "zh-CN": "已写入：{path}", "en-US": "Written: {path}" },
   summary_csv: { "zh-CN": "CSV：{path}", "en-US": "CSV: {path}" },
+  summary_model: { "zh-CN": "模型参数：{path}", "en-US": "Model parameters: {path}" },
   not_carried: {
     "zh-CN": "注意：原工作簿中的以下内容无法带入新文件：{what}",
     "en-US": "Note: these parts of the input workbook could not be carried over: {what}",
+  },
+  bgnbd_fitted: {
+    "zh-CN": "复购模型 BG/NBD 已拟合：r = {r}，α = {alpha}，a = {a}，b = {b}。",
+    "en-US": "Repeat-purchase model BG/NBD fitted: r = {r}, α = {alpha}, a = {a}, b = {b}.",
+  },
+  gammagamma_fitted: {
+    "zh-CN": "客单价模型 Gamma-Gamma 已拟合：p = {p}，q = {q}，γ = {gamma}。",
+    "en-US": "Spend model Gamma-Gamma fitted: p = {p}, q = {q}, γ = {gamma}.",
+  },
+  model_too_few_customers: {
+    "zh-CN": "{model} 未拟合：有购买记录的客户太少。",
+    "en-US": "{model} not fitted: too few customers with purchases.",
+  },
+  model_too_few_repeat_buyers: {
+    "zh-CN": "{model} 未拟合：复购客户只有 {repeat} 个，至少需要 10 个。",
+    "en-US": "{model} not fitted: only {repeat} repeat buyers, at least 10 are needed.",
+  },
+  model_single_day: {
+    "zh-CN": "{model} 未拟合：所有购买都在同一天，无法判断购买节奏。",
+    "en-US": "{model} not fitted: all purchases fall on one day, so there is no rhythm to learn.",
+  },
+  model_all_amounts_equal: {
+    "zh-CN": "{model} 未拟合：所有复购金额相同，无法估计客户间差异。",
+    "en-US":
+      "{model} not fitted: every repeat amount is the same, so spend cannot vary between customers.",
+  },
+  model_nonpositive_amounts: {
+    "zh-CN": "{model} 未拟合：复购金额为零或负数（退货多于购买）。",
+    "en-US": "{model} not fitted: repeat amounts are zero or negative (more returned than bought).",
+  },
+  model_no_convergence: {
+    "zh-CN": "{model} 未拟合：模型无法收敛到合理参数。",
+    "en-US": "{model} not fitted: the model found no sensible parameters for this data.",
+  },
+  model_needs_orders: {
+    "zh-CN": "预测终身价值需要订单表（逐笔交易）。",
+    "en-US": "Predicted lifetime value needs the orders sheet (single purchases).",
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -37,6 +37,11 @@ export const TIER_HEADERS: Record<string, Record<Lang, string>> = {
   family: { "zh-CN": "策略类型", "en-US": "Playbook" },
   reason: { "zh-CN": "分层依据", "en-US": "Reason" },
   clv: { "zh-CN": "客户终身价值(简易)", "en-US": "Simple CLV" },
+  pAlive: { "zh-CN": "仍活跃概率", "en-US": "P(alive)" },
+  expectedPurchases: { "zh-CN": "预计购买次数", "en-US": "Expected purchases" },
+  expectedSpend: { "zh-CN": "预计客单价", "en-US": "Expected spend per purchase" },
+  predictedClv: { "zh-CN": "预测终身价值", "en-US": "Predicted CLV" },
+  churnWarning: { "zh-CN": "流失预警", "en-US": "Churn warning" },
   tags: { "zh-CN": "自定义标签", "en-US": "Custom tags" },
 };
 
@@ -44,3 +49,12 @@ export const TIER_SHEET_TITLE: Record<Lang, string> = {
   "zh-CN": "客户价值分层与标签表 · 截止日期 {asOf} · 窗口 {start} 至 {asOf} · 方案 {scheme}",
   "en-US": "Customer value tiers · as of {asOf} · window {start} to {asOf} · scheme {scheme}",
 };
+
+/** The churn warning's wording in the tier sheet. */
+export const CHURN_WARNING_TEXT = {
+  p_alive: { "zh-CN": "仍活跃概率仅 {p}%", "en-US": "P(alive) only {p}%" },
+  overdue: {
+    "zh-CN": "已 {silent} 天未购买（平时约 {gap} 天一单）",
+    "en-US": "silent {silent} days (usually buys every {gap} days)",
+  },
+} as const;

@@ -5,7 +5,8 @@ import type { Settings } from "../core/settings";
 import { familyOf } from "../core/tiers";
 import { NO_PURCHASES, type Cell, type Lang } from "../core/types";
 import { schemeLabel } from "../i18n/schemes";
-import { SHEET_NAMES, TIER_HEADERS, TIER_SHEET_TITLE } from "../i18n/sheets";
+import { CHURN_WARNING_TEXT, SHEET_NAMES, TIER_HEADERS, TIER_SHEET_TITLE } from "../i18n/sheets";
+import type { ChurnWarning, LifetimeReport } from "../core/lifetime";
 import { familyLabel, tierLabel } from "../i18n/tiers";
 import { DATA_BAR_COLOR, SCORE_SCALE, TIER_COLORS } from "./formats";
 import {
@@ -35,6 +36,11 @@ const COLUMNS: Array<[key: string, kind: ColumnKind, width: number]> = [
   ["family", "text", 10],
   ["reason", "text", 60],
   ["clv", "money", 16],
+  ["pAlive", "percent", 10],
+  ["expectedPurchases", "decimal", 12],
+  ["expectedSpend", "money", 14],
+  ["predictedClv", "money", 16],
+  ["churnWarning", "text", 28],
   ["tags", "text", 24],
 ];
 
@@ -43,8 +49,22 @@ function text(cell: Cell): PlanCell {
   return typeof cell === "string" ? cell : String(cell);
 }
 
+function churnText(warning: ChurnWarning | null, lang: Lang): string | null {
+  if (!warning) return null;
+  return warning.kind === "p_alive"
+    ? CHURN_WARNING_TEXT.p_alive[lang].replace("{p}", String(Math.round(warning.pAlive * 100)))
+    : CHURN_WARNING_TEXT.overdue[lang]
+        .replace("{silent}", String(warning.silentDays))
+        .replace("{gap}", String(warning.usualGapDays));
+}
+
 /** The tier sheet (客户分层): one line per customer of the archive, in archive order. */
-export function planTierSheet(report: ScoreReport, settings: Settings, lang: Lang): SheetPlan {
+export function planTierSheet(
+  report: ScoreReport,
+  settings: Settings,
+  lang: Lang,
+  lifetime: LifetimeReport | null = null
+): SheetPlan {
   const columns: ColumnPlan[] = COLUMNS.map(([key, kind, width]) => ({
     key,
     kind,
@@ -53,8 +73,9 @@ export function planTierSheet(report: ScoreReport, settings: Settings, lang: Lan
   }));
   const col = (key: string) => COLUMNS.findIndex(([k]) => k === key);
 
-  const rows: PlanCell[][] = report.customers.map((result) => {
+  const rows: PlanCell[][] = report.customers.map((result, k) => {
     const fields = result.customer.fields;
+    const life = lifetime?.perCustomer[k] ?? null;
     const tier = result.tier;
     const tierKey = tier ? tier.tier : NO_PURCHASES;
     return [
@@ -75,6 +96,11 @@ export function planTierSheet(report: ScoreReport, settings: Settings, lang: Lan
       tier ? familyLabel(familyOf(tier.tier), lang) : null,
       tier?.reason ?? null,
       result.clv,
+      life?.pAlive ?? null,
+      life?.expectedPurchases ?? null,
+      life?.expectedSpend ?? null,
+      life?.predictedClv ?? null,
+      churnText(lifetime?.churn[k] ?? null, lang),
       text(fields.tags),
     ];
   });

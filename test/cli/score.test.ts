@@ -39,7 +39,7 @@ describe("npm run score on the sample workbook", () => {
 
   beforeAll(async () => {
     const result = await runScoreCommand(
-      { input: SAMPLE, out, csv, asOf: AS_OF, scheme: null, lang: "en-US" },
+      { input: SAMPLE, out, csv, asOf: AS_OF, scheme: null, lang: "en-US", modelJson: null },
       AS_OF
     );
     lines = result.lines;
@@ -149,6 +149,7 @@ describe("command-line arguments", () => {
       scheme: "abc",
       csv: null,
       lang: "en-US",
+      modelJson: null,
     });
   });
 
