@@ -3,16 +3,14 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { FitResult } from "../core/clv";
 import { toCsv } from "../core/csv";
-import { computeLifetime, type LifetimeReport } from "../core/lifetime";
+import type { LifetimeReport } from "../core/lifetime";
 import { formatSerial, parseDate } from "../core/parse";
-import { scoreSheets, type ScoreReport } from "../core/pipeline";
-import { defaultSettings, type Settings } from "../core/settings";
+import type { ScoreReport } from "../core/pipeline";
 import type { Lang, SchemeKey } from "../core/types";
 import { message, qualityLabel } from "../i18n/messages";
 import { schemeLabel } from "../i18n/schemes";
-import { ownSheetNames } from "../i18n/sheets";
 import { tierLabel } from "../i18n/tiers";
-import { planTierSheet } from "../plan/tiers";
+import { planWorkbook, type RunOptions } from "../plan/workbook";
 import { loadWorkbook, readGrids, saveWorkbook, todaySerial, writePlan } from "../xlsx/workbook";
 
 const SCHEMES: SchemeKey[] = ["fixed5", "pct100", "quintile11", "abc"];
@@ -145,26 +143,25 @@ export async function runScoreCommand(
   today = todaySerial()
 ): Promise<CliResult> {
   const { workbook, lost } = await loadWorkbook(await readFile(options.input));
-  const own = ownSheetNames();
-  const settings: Settings = defaultSettings();
-  if (options.scheme) settings.scheme = options.scheme;
-  if (options.asOf !== null) settings.asOf = options.asOf;
-  const grids = readGrids(workbook).filter((g) => !own.has(g.name));
-  const report = scoreSheets(grids, { settings, lang: options.lang, today, excludeSheets: own });
+  const overrides: RunOptions["overrides"] = {};
+  if (options.scheme) overrides.scheme = options.scheme;
+  if (options.asOf !== null) overrides.asOf = options.asOf;
+  const run = planWorkbook(readGrids(workbook), { lang: options.lang, today, overrides });
+  const { report, lifetime } = run;
   if (report.problem) {
     return { report, lifetime: null, lines: [message(options.lang, report.problem)] };
   }
-  const lifetime = computeLifetime(report, settings, options.lang);
-  writePlan(workbook, planTierSheet(report, settings, options.lang, lifetime));
-  await saveWorkbook(workbook, options.out);
+  for (const plan of run.plans) writePlan(workbook, plan);
+  await saveWorkbook(workbook, options.out, run.plans);
   const lines = summaryLines(report, options.lang);
+  lines.push(...run.settingsProblems);
   lines.push(message(options.lang, "summary_output", { path: options.out }));
   if (options.csv) {
     await writeFile(options.csv, toCsv(report), "utf8");
     lines.push(message(options.lang, "summary_csv", { path: options.csv }));
   }
-  lines.push(...lifetime.notes);
-  if (options.modelJson) {
+  if (lifetime) lines.push(...lifetime.notes);
+  if (options.modelJson && lifetime) {
     await writeFile(options.modelJson, JSON.stringify(modelJson(lifetime), null, 2) + "\n", "utf8");
     lines.push(message(options.lang, "summary_model", { path: options.modelJson }));
   }

@@ -43,7 +43,29 @@ export const TIER_HEADERS: Record<string, Record<Lang, string>> = {
   predictedClv: { "zh-CN": "预测终身价值", "en-US": "Predicted CLV" },
   churnWarning: { "zh-CN": "流失预警", "en-US": "Churn warning" },
   tags: { "zh-CN": "自定义标签", "en-US": "Custom tags" },
+  previousTier: { "zh-CN": "上期层级", "en-US": "Previous tier" },
+  change: { "zh-CN": "变化", "en-US": "Change" },
+  behaviour: { "zh-CN": "行为标签", "en-US": "Behaviour" },
 };
+
+export const TIER_PREAMBLE = {
+  asOf: { "zh-CN": "截止日期", "en-US": "As-of date" },
+} as const;
+
+export const TIER_CHANGE = {
+  new: { "zh-CN": "新", "en-US": "new" },
+  same: { "zh-CN": "不变", "en-US": "same" },
+  up: { "zh-CN": "↑ 升级", "en-US": "↑ up" },
+  down: { "zh-CN": "↓ 降级", "en-US": "↓ down" },
+  changed: { "zh-CN": "变化", "en-US": "changed" },
+} as const;
+
+export const BEHAVIOUR_TAGS = {
+  one_time_buyer: { "zh-CN": "一次性购买", "en-US": "one-time buyer" },
+  high_frequency: { "zh-CN": "高频购买", "en-US": "high-frequency buyer" },
+  low_frequency: { "zh-CN": "低频购买", "en-US": "low-frequency buyer" },
+  frequent_returns: { "zh-CN": "频繁退货", "en-US": "frequent returns" },
+} as const;
 
 export const TIER_SHEET_TITLE: Record<Lang, string> = {
   "zh-CN": "客户价值分层与标签表 · 截止日期 {asOf} · 窗口 {start} 至 {asOf} · 方案 {scheme}",
@@ -57,4 +79,55 @@ export const CHURN_WARNING_TEXT = {
     "zh-CN": "已 {silent} 天未购买（平时约 {gap} 天一单）",
     "en-US": "silent {silent} days (usually buys every {gap} days)",
   },
+} as const;
+
+/** Strategy-tracking sheet (seed 000 table 3). */
+export const TRACKING_HEADERS: Record<string, Record<Lang, string>> = {
+  id: { "zh-CN": "客户ID", "en-US": "Customer ID" },
+  name: { "zh-CN": "客户名称", "en-US": "Customer name" },
+  tier: { "zh-CN": "客户层级", "en-US": "Tier" },
+  type: { "zh-CN": "策略类型", "en-US": "Strategy type" },
+  content: { "zh-CN": "策略内容描述", "en-US": "Strategy" },
+  owner: { "zh-CN": "负责人", "en-US": "Owner" },
+  start: { "zh-CN": "计划开始", "en-US": "Planned start" },
+  end: { "zh-CN": "计划结束", "en-US": "Planned end" },
+  target: { "zh-CN": "预期目标", "en-US": "Expected target" },
+  actual: { "zh-CN": "实际执行情况", "en-US": "What was done" },
+  status: { "zh-CN": "完成状态", "en-US": "Status" },
+  note: { "zh-CN": "未完成原因/完成亮点", "en-US": "Reason / highlight" },
+  line: { "zh-CN": "行状态", "en-US": "Line" },
+};
+
+export const STATUS_VALUES: Record<Lang, [notDone: string, partly: string, done: string]> = {
+  "zh-CN": ["未完成", "部分完成", "已完成"],
+  "en-US": ["Not done", "Partly done", "Done"],
+};
+
+export const LINE_STATUS = {
+  left_tier: { "zh-CN": "客户已离开该层级", "en-US": "Customer left this tier" },
+  gone: { "zh-CN": "客户已不在档案中或无购买", "en-US": "Customer no longer scored" },
+} as const;
+
+/** Review sheet (seed 000 table 4). */
+export const REVIEW_HEADERS: Record<string, Record<Lang, string>> = {
+  id: { "zh-CN": "客户ID", "en-US": "Customer ID" },
+  name: { "zh-CN": "客户名称", "en-US": "Customer name" },
+  type: { "zh-CN": "策略类型", "en-US": "Strategy type" },
+  start: { "zh-CN": "执行开始", "en-US": "Start" },
+  end: { "zh-CN": "执行结束", "en-US": "End" },
+  ordersBefore: { "zh-CN": "执行前订单数", "en-US": "Orders before" },
+  amountBefore: { "zh-CN": "执行前金额", "en-US": "Amount before" },
+  ordersDuring: { "zh-CN": "执行中订单数", "en-US": "Orders during" },
+  amountDuring: { "zh-CN": "执行中金额", "en-US": "Amount during" },
+  target: { "zh-CN": "预期目标", "en-US": "Expected target" },
+  effect: { "zh-CN": "效果评估", "en-US": "Effect" },
+  analysis: { "zh-CN": "差异分析", "en-US": "Analysis" },
+  improvement: { "zh-CN": "改进建议", "en-US": "Improvement" },
+};
+
+export const EFFECT_VALUES = {
+  effective: { "zh-CN": "有效", "en-US": "Effective" },
+  partial: { "zh-CN": "部分有效", "en-US": "Partly effective" },
+  ineffective: { "zh-CN": "无效", "en-US": "Not effective" },
+  not_started: { "zh-CN": "未开始", "en-US": "Not started" },
 } as const;

@@ -1,14 +1,24 @@
-import { formatSerial } from "../core/parse";
+import type { ChurnWarning, LifetimeReport } from "../core/lifetime";
+import { cellText, formatSerial, parseDate } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
 import { maskPhone } from "../core/privacy";
 import type { Settings } from "../core/settings";
-import { familyOf } from "../core/tiers";
-import { NO_PURCHASES, type Cell, type Lang } from "../core/types";
+import { behaviourTags } from "../core/tags";
+import { familyOf, TIER_ORDER } from "../core/tiers";
+import { NO_PURCHASES, type Cell, type Lang, type SheetGrid, type TierKey } from "../core/types";
 import { schemeLabel } from "../i18n/schemes";
-import { CHURN_WARNING_TEXT, SHEET_NAMES, TIER_HEADERS, TIER_SHEET_TITLE } from "../i18n/sheets";
-import type { ChurnWarning, LifetimeReport } from "../core/lifetime";
-import { familyLabel, tierLabel } from "../i18n/tiers";
+import {
+  BEHAVIOUR_TAGS,
+  CHURN_WARNING_TEXT,
+  SHEET_NAMES,
+  TIER_CHANGE,
+  TIER_HEADERS,
+  TIER_PREAMBLE,
+  TIER_SHEET_TITLE,
+} from "../i18n/sheets";
+import { familyLabel, tierLabel, tierOfLabel } from "../i18n/tiers";
 import { DATA_BAR_COLOR, SCORE_SCALE, TIER_COLORS } from "./formats";
+import { customerKeyOf, findTable, linesOf } from "./previous";
 import {
   singleTableSheet,
   type ColumnKind,
@@ -18,7 +28,9 @@ import {
   type SheetPlan,
 } from "./types";
 
-const COLUMNS: Array<[key: string, kind: ColumnKind, width: number]> = [
+export type TierOrNone = TierKey | typeof NO_PURCHASES;
+
+const COLUMNS: Array<[key: string, kind: ColumnKind, width: number, manager?: boolean]> = [
   ["id", "text", 12],
   ["name", "text", 24],
   ["owner", "text", 10],
@@ -33,6 +45,8 @@ const COLUMNS: Array<[key: string, kind: ColumnKind, width: number]> = [
   ["total", "decimal", 10],
   ["weighted", "decimal", 10],
   ["tier", "text", 14],
+  ["previousTier", "text", 14],
+  ["change", "text", 9],
   ["family", "text", 10],
   ["reason", "text", 60],
   ["clv", "money", 16],
@@ -41,8 +55,65 @@ const COLUMNS: Array<[key: string, kind: ColumnKind, width: number]> = [
   ["expectedSpend", "money", 14],
   ["predictedClv", "money", 16],
   ["churnWarning", "text", 28],
-  ["tags", "text", 24],
+  ["behaviour", "text", 22],
+  ["tags", "text", 24, true],
 ];
+const col = (key: string) => COLUMNS.findIndex(([k]) => k === key);
+
+/** What an earlier run left in the tier sheet. */
+export interface PreviousTiers {
+  asOf: number | null;
+  byCustomer: Map<string, { tier: TierOrNone | null; previousTier: TierOrNone | null; tags: Cell }>;
+}
+
+export function readTiers(grid: SheetGrid | undefined): PreviousTiers {
+  const found: PreviousTiers = { asOf: null, byCustomer: new Map() };
+  if (!grid) return found;
+  for (const row of grid.values.slice(0, 3)) {
+    const label = cellText(row?.[0]);
+    if (label === TIER_PREAMBLE.asOf["zh-CN"] || label === TIER_PREAMBLE.asOf["en-US"])
+      found.asOf = parseDate(row[1]);
+  }
+  const table = findTable(grid.values, TIER_HEADERS);
+  if (!table) return found;
+  for (const { cells } of linesOf(grid.values, table)) {
+    const key = customerKeyOf(cells.get("id"));
+    if (key === null) continue;
+    found.byCustomer.set(key, {
+      tier: tierOfLabel(cellText(cells.get("tier"))),
+      previousTier: tierOfLabel(cellText(cells.get("previousTier"))),
+      tags: cells.get("tags") ?? "",
+    });
+  }
+  return found;
+}
+
+/**
+ * The tier each customer had in the previous period. Re-running for the same as-of date keeps the
+ * previous period's column as it was, so scoring an unchanged workbook twice changes nothing.
+ */
+export function previousTiersOf(
+  report: ScoreReport,
+  previous: PreviousTiers
+): Array<TierOrNone | null> {
+  const sameRun = previous.asOf !== null && previous.asOf === report.asOf;
+  return report.customers.map((c) => {
+    const before = previous.byCustomer.get(c.customer.key);
+    if (!before) return null;
+    return sameRun ? before.previousTier : before.tier;
+  });
+}
+
+function change(current: TierOrNone, before: TierOrNone | null): keyof typeof TIER_CHANGE {
+  if (before === null) return "new";
+  if (before === current) return "same";
+  const a = TIER_ORDER.indexOf(current as TierKey);
+  const b = TIER_ORDER.indexOf(before as TierKey);
+  // Only tiers of one scheme compare (within four tiers, segments or grades).
+  const group = (i: number) => (i < 4 ? 0 : i < 15 ? 1 : 2);
+  if (a < 0 || b < 0 || group(a) !== group(b)) return "changed";
+  return a < b ? "up" : "down";
+}
 
 function text(cell: Cell): PlanCell {
   if (cell === undefined || cell === null || cell === "") return null;
@@ -63,21 +134,25 @@ export function planTierSheet(
   report: ScoreReport,
   settings: Settings,
   lang: Lang,
-  lifetime: LifetimeReport | null = null
+  lifetime: LifetimeReport | null = null,
+  previous: PreviousTiers = { asOf: null, byCustomer: new Map() },
+  name?: string
 ): SheetPlan {
-  const columns: ColumnPlan[] = COLUMNS.map(([key, kind, width]) => ({
+  const columns: ColumnPlan[] = COLUMNS.map(([key, kind, width, manager]) => ({
     key,
     kind,
     width,
+    manager,
     header: TIER_HEADERS[key][lang],
   }));
-  const col = (key: string) => COLUMNS.findIndex(([k]) => k === key);
+  const before = previousTiersOf(report, previous);
 
   const rows: PlanCell[][] = report.customers.map((result, k) => {
     const fields = result.customer.fields;
     const life = lifetime?.perCustomer[k] ?? null;
     const tier = result.tier;
-    const tierKey = tier ? tier.tier : NO_PURCHASES;
+    const tierKey: TierOrNone = tier ? tier.tier : NO_PURCHASES;
+    const kept = previous.byCustomer.get(result.customer.key);
     return [
       result.customer.id,
       text(fields.name),
@@ -93,6 +168,8 @@ export function planTierSheet(
       tier?.total ?? null,
       tier?.weighted ?? null,
       tierLabel(tierKey, lang),
+      before[k] === null ? null : tierLabel(before[k] as TierOrNone, lang),
+      TIER_CHANGE[change(tierKey, before[k])][lang],
       tier ? familyLabel(familyOf(tier.tier), lang) : null,
       tier?.reason ?? null,
       result.clv,
@@ -101,21 +178,29 @@ export function planTierSheet(
       life?.expectedSpend ?? null,
       life?.predictedClv ?? null,
       churnText(lifetime?.churn[k] ?? null, lang),
-      text(fields.tags),
+      text(
+        behaviourTags(result)
+          .map((t) => BEHAVIOUR_TAGS[t][lang])
+          .join(lang === "zh-CN" ? "、" : ", ")
+      ),
+      // The user's own tags: what they typed in this sheet wins over the archive's column.
+      kept ? text(kept.tags) : text(fields.tags),
     ];
   });
 
   const span = { firstRow: 0, lastRow: Math.max(0, rows.length - 1) };
   const conditionalFormats: ConditionalFormatPlan[] = [];
   if (rows.length > 0) {
-    const tierKeys = new Set(report.customers.map((r) => (r.tier ? r.tier.tier : NO_PURCHASES)));
-    for (const key of tierKeys) {
-      const palette = TIER_COLORS[key === NO_PURCHASES ? NO_PURCHASES : familyOf(key as never)];
+    const tierKeys = new Set<TierOrNone>(
+      report.customers.map((r) => (r.tier ? r.tier.tier : NO_PURCHASES))
+    );
+    for (const key of [...tierKeys].sort()) {
+      const palette = TIER_COLORS[key === NO_PURCHASES ? NO_PURCHASES : familyOf(key)];
       conditionalFormats.push({
         type: "textEquals",
         column: col("tier"),
         rows: span,
-        text: tierLabel(key as never, lang),
+        text: tierLabel(key, lang),
         fill: palette.fill,
         font: palette.font,
       });
@@ -143,8 +228,8 @@ export function planTierSheet(
 
   return singleTableSheet(
     "tiers",
-    SHEET_NAMES.tiers[lang],
-    [[title]],
+    name ?? SHEET_NAMES.tiers[lang],
+    [[title], [TIER_PREAMBLE.asOf[lang], formatSerial(report.asOf)]],
     { columns, rows, conditionalFormats, validations: [] },
     2
   );

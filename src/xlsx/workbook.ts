@@ -1,5 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { writeFile } from "node:fs/promises";
+import { injectCharts } from "./charts";
 import { columnLetter } from "../core/address";
 import type { Cell, SheetGrid } from "../core/types";
 import { HEADER_FILL, HEADER_FONT, MANAGER_HEADER_FILL, NUMBER_FORMATS } from "../plan/formats";
@@ -278,6 +280,23 @@ export function writePlan(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksh
   return ws;
 }
 
-export async function saveWorkbook(wb: ExcelJS.Workbook, path: string): Promise<void> {
-  await wb.xlsx.writeFile(path);
+/** Saves the workbook; the plans' charts are added afterwards (ExcelJS cannot write charts). */
+export async function saveWorkbook(
+  wb: ExcelJS.Workbook,
+  path: string,
+  plans: readonly SheetPlan[] = []
+): Promise<void> {
+  const charts = plans.flatMap((plan) =>
+    plan.charts.map((chart) => ({
+      sheetName: plan.name,
+      chart,
+      table: plan.tables.find((t) => t.id === chart.table)!,
+    }))
+  );
+  if (charts.length === 0) {
+    await wb.xlsx.writeFile(path);
+    return;
+  }
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  await writeFile(path, await injectCharts(buffer, charts));
 }

@@ -78,12 +78,13 @@ describe("lifetime value on the CDNOW sample, through the command line", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, "scored.xlsx"));
     const sheet = wb.getWorksheet("Customer Tiers");
-    const header = (sheet?.getRow(2).values as ExcelJS.CellValue[]).slice(1);
+    // Title and as-of lines sit above the header.
+    const header = (sheet?.getRow(3).values as ExcelJS.CellValue[]).slice(1);
     for (const name of ["P(alive)", "Expected purchases", "Predicted CLV", "Churn warning"])
       expect(header).toContain(name);
     const pAlive = header.indexOf("P(alive)") + 1;
     const values = [];
-    for (let r = 3; r <= sheet!.rowCount; r++) values.push(sheet!.getRow(r).getCell(pAlive).value);
+    for (let r = 4; r <= sheet!.rowCount; r++) values.push(sheet!.getRow(r).getCell(pAlive).value);
     expect(values.filter((v) => typeof v === "number")).toHaveLength(2357);
   });
 });

@@ -1,0 +1,87 @@
+import type { Settings } from "../core/settings";
+import type { Lang, StrategyFamily } from "../core/types";
+
+/** The four playbook families in the order sheets list them. */
+export const STRATEGY_FAMILIES: readonly StrategyFamily[] = [
+  "maintain",
+  "develop",
+  "keep",
+  "win_back",
+];
+
+/**
+ * Default strategy texts (seed 000 step 3, PRODUCT.md "Playbooks"). The settings sheet shows them and
+ * a manager may replace them; an empty cell brings the default back.
+ */
+export const DEFAULT_PLAYBOOKS: Record<StrategyFamily, Record<Lang, string>> = {
+  maintain: {
+    "zh-CN":
+      "维护：配备专属客户经理，每月上门拜访1次，提供定制化服务方案（如库存管理优化建议），优先保障供货，赠送增值服务（如免费市场数据分析）。",
+    "en-US":
+      "Maintain: a dedicated account manager, one visit a month, a custom service plan (e.g. inventory advice), priority supply, value-added services (e.g. free market data analysis).",
+  },
+  develop: {
+    "zh-CN":
+      "开发：每季度推送1次新品信息，提供阶段性折扣（如满额返利），联合开展促销活动（如新品首发试销），安排技术团队对接具体需求。",
+    "en-US":
+      "Develop: new-product news once a quarter, staged discounts (e.g. rebates above a spend), joint promotions (e.g. new-product trial sales), a technical team to follow up specific needs.",
+  },
+  keep: {
+    "zh-CN":
+      "保持：标准化售后服务（24小时内响应问题），每半年发送1次产品目录，收集基础需求反馈，纳入常规客户关怀名单（如节日问候）。",
+    "en-US":
+      "Keep: standard after-sales service (answer within 24 hours), a product catalogue every six months, collect basic needs, put on the routine care list (e.g. holiday greetings).",
+  },
+  win_back: {
+    "zh-CN":
+      "挽回：由销售主管带队在1周内回访，分析流失原因（价格、服务、竞品），针对性提出改进方案（如价格优惠、服务升级），挽回失败则记录经验教训。",
+    "en-US":
+      "Win back: a supervisor-led visit within one week, find the reason (price, service, competitors), a targeted offer (e.g. a price discount, a service upgrade); if it fails, record the lessons.",
+  },
+};
+
+/** Strategy types on the tracking sheet (seed 000 table 3: 需求开发 for a potential customer). */
+export const STRATEGY_TYPES: Record<StrategyFamily, Record<Lang, string>> = {
+  maintain: { "zh-CN": "重点维护", "en-US": "Key account care" },
+  develop: { "zh-CN": "需求开发", "en-US": "Needs development" },
+  keep: { "zh-CN": "基础保持", "en-US": "Basic retention" },
+  win_back: { "zh-CN": "流失挽回", "en-US": "Win-back" },
+};
+
+export function defaultPlaybook(family: StrategyFamily, lang: Lang): string {
+  return DEFAULT_PLAYBOOKS[family][lang];
+}
+
+/** The strategy text in use: the settings' text when it is not blank, else the default of the language. */
+export function playbookText(
+  settings: Pick<Settings, "playbooks">,
+  family: StrategyFamily,
+  lang: Lang
+): string {
+  const own = settings.playbooks[family];
+  return typeof own === "string" && own.trim().length > 0 ? own : defaultPlaybook(family, lang);
+}
+
+/**
+ * True when a text is the default of its family in any language. The settings sheet shows the default
+ * texts; reading them back must not turn them into overrides (a sheet written in English would
+ * otherwise pin English texts for a Chinese run).
+ */
+export function isDefaultPlaybook(family: StrategyFamily, text: string): boolean {
+  const t = text.trim();
+  return t === DEFAULT_PLAYBOOKS[family]["zh-CN"] || t === DEFAULT_PLAYBOOKS[family]["en-US"];
+}
+
+export function strategyTypeName(family: StrategyFamily, lang: Lang): string {
+  return STRATEGY_TYPES[family][lang];
+}
+
+/** The family of a strategy type name in either language (to read back an earlier tracking sheet). */
+export function strategyTypeOf(name: string): StrategyFamily | null {
+  const t = name.trim();
+  for (const family of STRATEGY_FAMILIES) {
+    const names = STRATEGY_TYPES[family];
+    if (names["zh-CN"] === t || names["en-US"] === t) return family;
+  }
+  return null;
+}

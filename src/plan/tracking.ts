@@ -1,0 +1,227 @@
+import type { ScoreReport } from "../core/pipeline";
+import type { Settings } from "../core/settings";
+import { familyOf } from "../core/tiers";
+import type { Cell, Lang, SheetGrid, StrategyFamily } from "../core/types";
+import { playbookText, STRATEGY_TYPES, strategyTypeOf } from "../i18n/playbooks";
+import { LINE_STATUS, SHEET_NAMES, STATUS_VALUES, TRACKING_HEADERS } from "../i18n/sheets";
+import { tierLabel } from "../i18n/tiers";
+import { OVERDUE } from "./formats";
+import { customerKeyOf, findTable, linesOf } from "./previous";
+import { singleTableSheet, type ColumnKind, type PlanCell, type SheetPlan } from "./types";
+import { columnLetter } from "../core/address";
+
+/**
+ * The strategy-tracking sheet (销售策略跟踪): one line per tiered customer and playbook.
+ * Everything a manager typed is kept, matched by customer and strategy type, never by position;
+ * a customer who changes tier keeps the old line (marked) and gets a new one.
+ */
+
+const COLUMNS: Array<[key: string, kind: ColumnKind, width: number, manager: boolean]> = [
+  ["id", "text", 12, false],
+  ["name", "text", 22, false],
+  ["tier", "text", 14, false],
+  ["type", "text", 10, false],
+  ["content", "text", 48, true],
+  ["owner", "text", 10, true],
+  ["start", "date", 12, true],
+  ["end", "date", 12, true],
+  ["target", "text", 28, true],
+  ["actual", "text", 36, true],
+  ["status", "text", 10, true],
+  ["note", "text", 28, true],
+  ["line", "text", 20, false],
+];
+
+export const TRACKING_MANAGER_COLUMNS = COLUMNS.filter((c) => c[3]).map((c) => c[0]);
+const col = (key: string) => COLUMNS.findIndex((c) => c[0] === key);
+
+/** A line found in the existing sheet: its key and the manager's cells. */
+export interface TrackingLine {
+  customerKey: string;
+  id: Cell;
+  name: Cell;
+  family: StrategyFamily | null;
+  typeText: Cell;
+  manager: Map<string, Cell>;
+}
+
+export function readTracking(grid: SheetGrid | undefined): TrackingLine[] {
+  if (!grid) return [];
+  const table = findTable(grid.values, TRACKING_HEADERS);
+  if (!table || !table.columns.has("id")) return [];
+  const lines: TrackingLine[] = [];
+  for (const { cells } of linesOf(grid.values, table)) {
+    const key = customerKeyOf(cells.get("id"));
+    if (key === null) continue;
+    const manager = new Map<string, Cell>();
+    for (const k of TRACKING_MANAGER_COLUMNS) manager.set(k, cells.get(k) ?? "");
+    const typeText = cells.get("type") ?? "";
+    lines.push({
+      customerKey: key,
+      id: cells.get("id") ?? "",
+      name: cells.get("name") ?? "",
+      family: strategyTypeOf(String(typeText)),
+      typeText,
+      manager,
+    });
+  }
+  return lines;
+}
+
+const blankToNull = (v: Cell): PlanCell => (v === undefined || v === "" ? null : (v as PlanCell));
+
+export function planTrackingSheet(
+  report: ScoreReport,
+  settings: Settings,
+  lang: Lang,
+  previous: TrackingLine[],
+  name?: string
+): SheetPlan {
+  const byKey = new Map<string, TrackingLine[]>();
+  const byCustomer = new Map<string, TrackingLine[]>();
+  const push = (map: Map<string, TrackingLine[]>, key: string, line: TrackingLine) => {
+    const list = map.get(key);
+    if (list) list.push(line);
+    else map.set(key, [line]);
+  };
+  for (const line of previous) {
+    push(byKey, `${line.customerKey}|${line.family ?? String(line.typeText)}`, line);
+    push(byCustomer, line.customerKey, line);
+  }
+  const used = new Set<TrackingLine>();
+  const rows: PlanCell[][] = [];
+  const emit = (
+    id: Cell,
+    customerName: Cell,
+    tier: string | null,
+    type: Cell,
+    manager: Map<string, Cell> | null,
+    content: string,
+    line: string | null
+  ) => {
+    const cells: PlanCell[] = COLUMNS.map(() => null);
+    cells[col("id")] = blankToNull(id);
+    cells[col("name")] = blankToNull(customerName);
+    cells[col("tier")] = tier;
+    cells[col("type")] = blankToNull(type);
+    for (const k of TRACKING_MANAGER_COLUMNS)
+      cells[col(k)] = manager ? blankToNull(manager.get(k)) : null;
+    // A new line starts from the playbook; after that the text belongs to the manager.
+    if (!manager) cells[col("content")] = content;
+    cells[col("line")] = line;
+    rows.push(cells);
+  };
+
+  for (const result of report.customers) {
+    if (!result.tier) continue;
+    const family = familyOf(result.tier.tier);
+    const key = `${result.customer.key}|${family}`;
+    const tier = tierLabel(result.tier.tier, lang);
+    const name = result.customer.fields.name ?? "";
+    const mine = byKey.get(key) ?? [];
+    if (mine.length === 0) {
+      emit(
+        result.customer.id,
+        name,
+        tier,
+        STRATEGY_TYPES[family][lang],
+        null,
+        playbookText(settings, family, lang),
+        null
+      );
+    }
+    for (const line of mine) {
+      used.add(line);
+      emit(result.customer.id, name, tier, line.typeText, line.manager, "", null);
+    }
+    // Lines of the same customer under another playbook: kept, marked.
+    for (const line of byCustomer.get(result.customer.key) ?? []) {
+      if (used.has(line)) continue;
+      used.add(line);
+      emit(
+        result.customer.id,
+        name,
+        tier,
+        line.typeText,
+        line.manager,
+        "",
+        LINE_STATUS.left_tier[lang]
+      );
+    }
+  }
+  for (const line of previous) {
+    if (used.has(line)) continue;
+    emit(line.id, line.name, null, line.typeText, line.manager, "", LINE_STATUS.gone[lang]);
+  }
+
+  const span = { firstRow: 0, lastRow: Math.max(0, rows.length - 1) };
+  const statusLetter = columnLetter(col("status"));
+  const endLetter = columnLetter(col("end"));
+  const done = [STATUS_VALUES["zh-CN"][2], STATUS_VALUES["en-US"][2]];
+  return singleTableSheet(
+    "tracking",
+    name ?? SHEET_NAMES.tracking[lang],
+    [],
+    {
+      columns: COLUMNS.map(([key, kind, width, manager]) => ({
+        key,
+        kind,
+        width,
+        manager,
+        header: TRACKING_HEADERS[key][lang],
+      })),
+      rows,
+      conditionalFormats:
+        rows.length === 0
+          ? []
+          : [
+              {
+                // Overdue: the planned end has passed and the line is not done (live in Excel: TODAY()).
+                type: "formula",
+                firstColumn: 0,
+                lastColumn: COLUMNS.length - 1,
+                rows: span,
+                formula: `AND($${endLetter}{row}<>"",$${endLetter}{row}<TODAY(),${done.map((d) => `$${statusLetter}{row}<>"${d}"`).join(",")})`,
+                fill: OVERDUE.fill,
+                font: OVERDUE.font,
+              },
+            ],
+      validations:
+        rows.length === 0
+          ? []
+          : [{ column: col("status"), rows: span, values: STATUS_VALUES[lang] }],
+    },
+    2
+  );
+}
+
+/** A strategy line of the plan, as the review sheet needs it. */
+export interface TrackingPlanLine {
+  customerKey: string;
+  id: Cell;
+  name: Cell;
+  type: Cell;
+  start: Cell;
+  end: Cell;
+  target: Cell;
+}
+
+export function trackingLinesOf(plan: SheetPlan): TrackingPlanLine[] {
+  const cell = (row: PlanCell[], key: string): Cell => row[col(key)] ?? "";
+  return plan.tables[0].rows.flatMap((row) => {
+    const customerKey = customerKeyOf(cell(row, "id"));
+    return customerKey === null
+      ? []
+      : [
+          {
+            customerKey,
+            id: cell(row, "id"),
+            name: cell(row, "name"),
+            type: cell(row, "type"),
+            start: cell(row, "start"),
+            end: cell(row, "end"),
+            target: cell(row, "target"),
+          },
+        ];
+  });
+}

@@ -1,0 +1,114 @@
+import { computeLifetime, type LifetimeReport } from "../core/lifetime";
+import { scoreSheets, type ScoreReport } from "../core/pipeline";
+import type { Settings } from "../core/settings";
+import type { Lang, Serial, SheetGrid } from "../core/types";
+import { SHEET_NAMES } from "../i18n/sheets";
+import { planReviewSheet, readReview } from "./review";
+import { planSettingsSheet, readSettingsSheet } from "./settings";
+import { planSummarySheet } from "./summary";
+import { planTierSheet, previousTiersOf, readTiers } from "./tiers";
+import { planTrackingSheet, readTracking, trackingLinesOf } from "./tracking";
+import type { SheetKey, SheetPlan } from "./types";
+import { defaultSettings } from "../core/settings";
+
+/**
+ * One run of the product on a workbook's grids, pure: read our own sheets (settings, earlier tiers,
+ * what managers typed), score the input sheets, and plan all five output sheets. The ExcelJS and
+ * Office.js adapters only read grids and write these plans.
+ */
+
+export interface RunOptions {
+  lang: Lang;
+  today: Serial;
+  /** Choices made for this run (command-line flags, task pane) over the settings sheet; they are saved in it. */
+  overrides?: Partial<Pick<Settings, "scheme" | "asOf">>;
+}
+
+export interface WorkbookRun {
+  report: ScoreReport;
+  lifetime: LifetimeReport | null;
+  settings: Settings;
+  /** Messages about bad settings values, each naming its cell. */
+  settingsProblems: string[];
+  /** Empty when there was nothing to score (see report.problem). */
+  plans: SheetPlan[];
+}
+
+const KEYS: SheetKey[] = ["tiers", "tracking", "review", "summary", "settings"];
+
+/** Our sheets, by key, under whichever localised name they were created with. */
+export function ownSheets(sheets: readonly SheetGrid[]): Map<SheetKey, SheetGrid> {
+  const found = new Map<SheetKey, SheetGrid>();
+  for (const key of KEYS) {
+    const names = Object.values(SHEET_NAMES[key]);
+    const sheet = sheets.find((s) => names.includes(s.name));
+    if (sheet) found.set(key, sheet);
+  }
+  return found;
+}
+
+export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions): WorkbookRun {
+  const { lang } = options;
+  const own = ownSheets(sheets);
+  const ownNames = new Set(Object.values(SHEET_NAMES).flatMap((byLang) => Object.values(byLang)));
+  const read = own.has("settings")
+    ? readSettingsSheet(own.get("settings") as SheetGrid, lang)
+    : null;
+  const settings = read ? read.settings : defaultSettings();
+  if (options.overrides?.scheme) settings.scheme = options.overrides.scheme;
+  if (options.overrides?.asOf !== undefined) settings.asOf = options.overrides.asOf;
+  const settingsProblems = (read?.problems ?? []).map((p) => p.message);
+
+  const inputs = sheets.filter((s) => !ownNames.has(s.name));
+  const report = scoreSheets(inputs, {
+    settings,
+    lang,
+    today: options.today,
+    excludeSheets: ownNames,
+  });
+  if (report.problem) return { report, lifetime: null, settings, settingsProblems, plans: [] };
+
+  const lifetime = computeLifetime(report, settings, lang);
+  const nameOf = (key: SheetKey) => own.get(key)?.name ?? SHEET_NAMES[key][lang];
+  const previousTiers = readTiers(own.get("tiers"));
+  const tiers = planTierSheet(report, settings, lang, lifetime, previousTiers, nameOf("tiers"));
+  const tracking = planTrackingSheet(
+    report,
+    settings,
+    lang,
+    readTracking(own.get("tracking")),
+    nameOf("tracking")
+  );
+  const review = planReviewSheet(
+    report,
+    lang,
+    trackingLinesOf(tracking),
+    readReview(own.get("review")),
+    nameOf("review")
+  );
+  const summary = planSummarySheet(
+    report,
+    lang,
+    lifetime,
+    previousTiersOf(report, previousTiers),
+    settingsProblems,
+    nameOf("summary")
+  );
+  const detectedColumns = [report.inputs.customers, report.inputs.orders].flatMap((table) =>
+    table
+      ? Object.entries(table.columns).map(([field, c]) => ({
+          kind: table.kind,
+          field,
+          header: table.headers[c],
+        }))
+      : []
+  );
+  const settingsPlan = planSettingsSheet(settings, lang, { detectedColumns }, nameOf("settings"));
+  return {
+    report,
+    lifetime,
+    settings,
+    settingsProblems,
+    plans: [tiers, tracking, review, summary, settingsPlan],
+  };
+}
