@@ -24,9 +24,12 @@ export interface BenchWorkbook {
  * An archive and an orders sheet as Office.js delivers them: serial dates and numeric amounts,
  * IDs as text, ~1.3 lines per order, 2% returns, a few lines after the as-of date.
  */
-export function makeBenchWorkbook(orderRows: number, seed = 42): BenchWorkbook {
+export function makeBenchWorkbook(
+  orderRows: number,
+  seed = 42,
+  customers = Math.max(100, Math.round(orderRows / 10.5))
+): BenchWorkbook {
   const random = prng(seed);
-  const customers = Math.max(100, Math.round(orderRows / 10.5));
   const id = (i: number) => "C" + String(i).padStart(6, "0");
   const archive: Cell[][] = [["客户ID", "客户名称"]];
   for (let i = 0; i < customers; i++) archive.push([id(i), "客户" + i]);

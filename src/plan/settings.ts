@@ -305,10 +305,15 @@ function fieldLabel(kind: InputKindName, field: string, lang: Lang): string {
 
 type BinList = "recencyMaxDays" | "frequencyMin" | "monetaryMin";
 
+/** `fixed5.recencyMaxDays.5` is the limit of score 5, `.2` the limit of score 2: keys read like their labels. */
+function binKey(list: BinList, i: number): string {
+  return `fixed5.${list}.${5 - i}`;
+}
+
 function binSpecs(list: BinList, kind: ValueKind<number>): Spec[] {
   return BIN_POSITIONS.map((i) =>
     spec(
-      `fixed5.${list}.${i + 1}`,
+      binKey(list, i),
       `fixed5.${list}`,
       () => ({ score: 5 - i }),
       kind,
@@ -618,9 +623,9 @@ export function planSettingsSheet(
 
 /** Groups whose values must keep their order for the rules to make sense. */
 const ORDERED: Array<{ keys: string[]; direction: "up" | "down" }> = [
-  { keys: BIN_POSITIONS.map((i) => `fixed5.recencyMaxDays.${i + 1}`), direction: "up" },
-  { keys: BIN_POSITIONS.map((i) => `fixed5.frequencyMin.${i + 1}`), direction: "down" },
-  { keys: BIN_POSITIONS.map((i) => `fixed5.monetaryMin.${i + 1}`), direction: "down" },
+  { keys: BIN_POSITIONS.map((i) => binKey("recencyMaxDays", i)), direction: "up" },
+  { keys: BIN_POSITIONS.map((i) => binKey("frequencyMin", i)), direction: "down" },
+  { keys: BIN_POSITIONS.map((i) => binKey("monetaryMin", i)), direction: "down" },
   { keys: TIER_KEYS.map((t) => `fixed5.tierMinTotal.${t}`), direction: "down" },
   ...ABC_CRITERIA.map((c) => ({
     keys: ABC_GRADES.map((g) => `abc.${c}.${g}`),

@@ -152,6 +152,8 @@ export function planSummarySheet(
       kpiRows
     )
   );
+  // Counts, money and rates share the value column: each line gets its own format.
+  tables[tables.length - 1].rowKinds = ["integer", "integer", "money", "percent", "percent"];
 
   const tierRows: PlanCell[][] = tiers.map((key) => {
     const s = stats.get(key)!;

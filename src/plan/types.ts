@@ -63,6 +63,8 @@ export interface TablePlan {
   caption?: string;
   columns: ColumnPlan[];
   rows: PlanCell[][];
+  /** A line whose numbers need another format than their column's (a list of mixed figures). */
+  rowKinds?: Array<ColumnKind | null>;
   conditionalFormats: ConditionalFormatPlan[];
   validations: ListValidationPlan[];
 }

@@ -223,7 +223,8 @@ function writeTable(ws: ExcelJS.Worksheet, table: TablePlan, nextPriority: () =>
       const cell = row.getCell(left + c);
       // Plain strings are written as shared-string text; ExcelJS writes a formula only for { formula }.
       cell.value = value;
-      cell.numFmt = formats[c];
+      const rowKind = table.rowKinds?.[r];
+      cell.numFmt = rowKind && typeof value === "number" ? NUMBER_FORMATS[rowKind] : formats[c];
     });
   });
   if (table.rows.length === 0) return;
