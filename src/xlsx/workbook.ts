@@ -253,6 +253,14 @@ export function writePlan(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksh
   if (existing) wb.removeWorksheet(existing.id);
   const ws = wb.addWorksheet(plan.name, {
     views: [{ state: "frozen", xSplit: plan.freezeColumns, ySplit: plan.freezeRows }],
+    // Printed (or turned into PDF), a sheet is as wide as one landscape page.
+    pageSetup: {
+      orientation: "landscape",
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
   });
   if (position >= 0) {
     // ExcelJS orders sheets by orderNo: put the new sheet back where the old one was.

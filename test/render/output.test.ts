@@ -1,0 +1,52 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { runScoreCommand } from "../../src/cli/run";
+import { parseDate } from "../../src/core/parse";
+import { SHEET_NAMES } from "../../src/i18n/sheets";
+import { TIER_COLORS } from "../../src/plan/formats";
+import { countPixelsNear, readPng, renderXlsxToPngs } from "./render";
+
+/** The real output of `npm run demo`, its tier sheet alone, rendered by LibreOffice. */
+describe("the demo's tier sheet as LibreOffice renders it", () => {
+  const dir = mkdtempSync(join(tmpdir(), "render-output-"));
+  let pages: string[] = [];
+  let tiersInSheet: string[] = [];
+
+  beforeAll(async () => {
+    const scored = join(dir, "scored.xlsx");
+    const asOf = parseDate("2024-12-31") as number;
+    const { report } = await runScoreCommand(
+      {
+        input: resolve(__dirname, "../../assets/sample-customers.xlsx"),
+        out: scored,
+        csv: null,
+        asOf,
+        scheme: null,
+        lang: "zh-CN",
+        modelJson: null,
+      },
+      asOf
+    );
+    tiersInSheet = [
+      ...new Set(report.customers.map((c) => (c.tier ? c.tier.family : "no_purchases"))),
+    ];
+    // Keep only the tier sheet so the pages are its pages.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(scored) as unknown as ExcelJS.Buffer);
+    for (const ws of [...wb.worksheets])
+      if (ws.name !== SHEET_NAMES.tiers["zh-CN"]) wb.removeWorksheet(ws.id);
+    const only = join(dir, "tiers.xlsx");
+    await wb.xlsx.writeFile(only);
+    pages = renderXlsxToPngs(only, join(dir, "pages"), 50);
+  }, 300_000);
+
+  it("fits the sheet to the page width and colours every tier that occurs", () => {
+    expect(pages.length).toBeGreaterThan(0);
+    const first = readPng(pages[0]);
+    for (const family of tiersInSheet) {
+      expect(countPixelsNear(first, TIER_COLORS[family].fill, 6)).toBeGreaterThan(50);
+    }
+  });
+});
