@@ -1,16 +1,7 @@
 import type { Cell, SheetGrid } from "../src/core/types";
+import { mulberry32 } from "../scripts/prng";
 
-/** Deterministic PRNG (mulberry32) so every bench run scores the same data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = mulberry32;
 
 export const BENCH_AS_OF = 45657; // 2024-12-31
 

@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { mulberry32 } from "./prng";
 
 const OUTPUT = resolve(__dirname, "..", "assets", "sample-customers.xlsx");
 const SEED = 20241231;
@@ -22,17 +23,6 @@ const NOTE_SHEET = "说明";
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rng {
   private readonly next: () => number;

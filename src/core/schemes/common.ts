@@ -1,4 +1,6 @@
+import { formatMoney, REASON, scorePart } from "../../i18n/tiers";
 import type { Settings } from "../settings";
+import type { Lang, RfmInput } from "../types";
 
 /** Weighted score with the settings' weights, to two decimals. */
 export function weightedScore(settings: Settings, r: number, f: number, m: number): number {
@@ -42,4 +44,31 @@ export function countStrictlyWorse(values: Float64Array, higherIsBetter: boolean
     }
   }
   return worse;
+}
+
+/** R (days), F and M (positive part) as typed arrays, for the schemes that rank customers. */
+export function rfmColumns(inputs: readonly RfmInput[]): {
+  recency: Float64Array;
+  frequency: Float64Array;
+  monetary: Float64Array;
+} {
+  const n = inputs.length;
+  const recency = new Float64Array(n);
+  const frequency = new Float64Array(n);
+  const monetary = new Float64Array(n);
+  inputs.forEach((input, i) => {
+    recency[i] = input.recencyDays;
+    frequency[i] = input.frequency;
+    monetary[i] = scoringMonetary(input.monetary);
+  });
+  return { recency, frequency, monetary };
+}
+
+/** "R 5 (12 days), F 4 (9 orders), M 3 (¥4,200)": each score with the figure behind it. */
+export function scoreParts(lang: Lang, input: RfmInput, r: number, f: number, m: number): string {
+  return [
+    scorePart(lang, "R", r, REASON.days[lang](input.recencyDays)),
+    scorePart(lang, "F", f, REASON.orders[lang](input.frequency)),
+    scorePart(lang, "M", m, formatMoney(input.monetary)),
+  ].join(REASON.sep[lang]);
 }

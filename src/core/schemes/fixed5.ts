@@ -1,8 +1,8 @@
 import { familyOf } from "../tiers";
 import type { Settings } from "../settings";
 import type { FourTierKey, Lang, RfmInput, SchemeOutput, TierResult } from "../types";
-import { formatMoney, REASON, scorePart, tierLabel } from "../../i18n/tiers";
-import { scoreAtLeast, scoreAtMost, scoringMonetary, weightedScore } from "./common";
+import { REASON, tierLabel } from "../../i18n/tiers";
+import { scoreAtLeast, scoreAtMost, scoreParts, scoringMonetary, weightedScore } from "./common";
 
 /** Five-point fixed bins (seed 003), the default scheme. */
 export function scoreFixed5(
@@ -24,11 +24,7 @@ export function scoreFixed5(
           : total >= bins.tierMinTotal.general
             ? "general"
             : "churn_risk";
-    const parts = [
-      scorePart(lang, "R", r, REASON.days[lang](input.recencyDays)),
-      scorePart(lang, "F", f, REASON.orders[lang](input.frequency)),
-      scorePart(lang, "M", m, formatMoney(input.monetary)),
-    ];
+    const parts = scoreParts(lang, input, r, f, m);
     return {
       rScore: r,
       fScore: f,
@@ -37,7 +33,7 @@ export function scoreFixed5(
       weighted: weightedScore(settings, r, f, m),
       tier,
       family: familyOf(tier),
-      reason: `${parts.join(REASON.sep[lang])} → ${REASON.total[lang]} ${total} → ${tierLabel(tier, lang)}`,
+      reason: `${parts} → ${REASON.total[lang]} ${total} → ${tierLabel(tier, lang)}`,
     };
   });
   return { results, notes: [] };

@@ -1,8 +1,8 @@
-import { formatMoney, REASON, scorePart, tierLabel } from "../../i18n/tiers";
+import { tierLabel } from "../../i18n/tiers";
 import type { Settings } from "../settings";
 import { familyOf } from "../tiers";
 import type { FourTierKey, Lang, RfmInput, SchemeOutput, TierResult } from "../types";
-import { countStrictlyWorse, scoringMonetary, weightedScore } from "./common";
+import { countStrictlyWorse, rfmColumns, scoreParts, weightedScore } from "./common";
 
 const RULE_TEXT: Record<string, Record<Lang, string>> = {
   high: { "zh-CN": "R、F、M 均 ≥ {high}", "en-US": "R, F and M all ≥ {high}" },
@@ -34,15 +34,7 @@ export function scorePct100(
   lang: Lang
 ): SchemeOutput {
   const t = settings.pct100;
-  const n = inputs.length;
-  const recency = new Float64Array(n);
-  const frequency = new Float64Array(n);
-  const monetary = new Float64Array(n);
-  inputs.forEach((input, i) => {
-    recency[i] = input.recencyDays;
-    frequency[i] = input.frequency;
-    monetary[i] = scoringMonetary(input.monetary);
-  });
+  const { recency, frequency, monetary } = rfmColumns(inputs);
   const rs = percentileScores(recency, false);
   const fs = percentileScores(frequency, true);
   const ms = percentileScores(monetary, true);
@@ -68,11 +60,7 @@ export function scorePct100(
     else if (r >= t.general && f >= t.general && m >= t.general)
       [tier, rule] = ["general", "general"];
     else [tier, rule] = ["churn_risk", "churn"];
-    const parts = [
-      scorePart(lang, "R", r, REASON.days[lang](input.recencyDays)),
-      scorePart(lang, "F", f, REASON.orders[lang](input.frequency)),
-      scorePart(lang, "M", m, formatMoney(input.monetary)),
-    ];
+    const parts = scoreParts(lang, input, r, f, m);
     return {
       rScore: r,
       fScore: f,
@@ -81,7 +69,7 @@ export function scorePct100(
       weighted: weightedScore(settings, r, f, m),
       tier,
       family: familyOf(tier),
-      reason: `${parts.join(REASON.sep[lang])}: ${fill(RULE_TEXT[rule][lang])} → ${tierLabel(tier, lang)}`,
+      reason: `${parts}: ${fill(RULE_TEXT[rule][lang])} → ${tierLabel(tier, lang)}`,
     };
   });
   return { results, notes: [] };

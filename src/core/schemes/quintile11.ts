@@ -2,7 +2,7 @@ import { formatMoney, REASON, tierLabel } from "../../i18n/tiers";
 import type { Settings } from "../settings";
 import { familyOf, SEGMENT_BY_CODE } from "../tiers";
 import type { Lang, RfmInput, SchemeNote, SchemeOutput, TierResult } from "../types";
-import { countStrictlyWorse, scoringMonetary, weightedScore } from "./common";
+import { countStrictlyWorse, rfmColumns, weightedScore } from "./common";
 
 /**
  * Tie rule: quintile = 1 + floor(5 × customers strictly worse / customers). Equal values always
@@ -69,15 +69,7 @@ export function scoreQuintile11(
   settings: Settings,
   lang: Lang
 ): SchemeOutput {
-  const n = inputs.length;
-  const recency = new Float64Array(n);
-  const frequency = new Float64Array(n);
-  const monetary = new Float64Array(n);
-  inputs.forEach((input, i) => {
-    recency[i] = input.recencyDays;
-    frequency[i] = input.frequency;
-    monetary[i] = scoringMonetary(input.monetary);
-  });
+  const { recency, frequency, monetary } = rfmColumns(inputs);
   const rq = quintiles(recency, false);
   const fq = quintiles(frequency, true);
   const mq = quintiles(monetary, true);
@@ -107,5 +99,5 @@ export function scoreQuintile11(
     describeBreakpoints("F", frequency, fq, String, lang),
     describeBreakpoints("M", monetary, mq, formatMoney, lang),
   ];
-  return { results, notes: n > 0 ? notes : [] };
+  return { results, notes: inputs.length > 0 ? notes : [] };
 }
