@@ -12,9 +12,16 @@ export class KeyTable {
   private readonly mask: number;
   private readonly hashes: Int32Array;
   private readonly values: Int32Array;
-  private readonly keys: Cell[] = [];
+  private size = 0;
 
-  constructor(capacity: number) {
+  /**
+   * `cellOf(value)` gives back the cell a stored value was added with: the caller keeps its cells
+   * (a grid), so the table holds no JavaScript array of a million strings.
+   */
+  constructor(
+    capacity: number,
+    private readonly cellOf: (value: number) => Cell
+  ) {
     let size = 16;
     while (size < capacity * 2) size *= 2;
     this.slots = new Int32Array(size);
@@ -29,20 +36,32 @@ export class KeyTable {
    */
   getOrAdd(cell: Cell, value: number): number {
     const hash = hashId(cell);
-    let slot = hash & this.mask;
-    for (;;) {
-      const entry = this.slots[slot];
-      if (entry === 0) break;
-      const e = entry - 1;
-      if (this.hashes[e] === hash && sameId(this.keys[e], cell)) return this.values[e];
-      slot = (slot + 1) & this.mask;
-    }
-    const e = this.keys.length;
-    this.keys.push(cell);
+    const slot = this.find(cell, hash);
+    const entry = this.slots[slot];
+    if (entry !== 0) return this.values[entry - 1];
+    const e = this.size++;
     this.hashes[e] = hash;
     this.values[e] = value;
     this.slots[slot] = e + 1;
     return -1;
+  }
+
+  /** The value stored for the cell's key, or -1. */
+  get(cell: Cell): number {
+    const entry = this.slots[this.find(cell, hashId(cell))];
+    return entry === 0 ? -1 : this.values[entry - 1];
+  }
+
+  /** The slot holding the cell's key, or the empty slot where it would go. */
+  private find(cell: Cell, hash: number): number {
+    let slot = hash & this.mask;
+    for (;;) {
+      const entry = this.slots[slot];
+      if (entry === 0) return slot;
+      const e = entry - 1;
+      if (this.hashes[e] === hash && sameId(this.cellOf(this.values[e]), cell)) return slot;
+      slot = (slot + 1) & this.mask;
+    }
   }
 }
 

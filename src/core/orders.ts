@@ -81,11 +81,12 @@ export function readOrders(
   // Caches keyed by the raw cell: IDs and statuses repeat across many lines.
   const customerOfCell = new Map<Cell, number>();
   const returnOfStatus = new Map<Cell, boolean>();
-  const orderOfKey = new KeyTable(capacity);
+  // Row of each order's first line: the key table compares order numbers through it.
+  const orderRow = new Int32Array(capacity);
+  const orderOfKey = new KeyTable(capacity, (order) => values[orderRow[order]][cOrder]);
   const conflicted = new Set<number>();
-  // Which order each used line went into, to report every line of a conflicting order number.
-  const lineOrder = new Int32Array(capacity);
-  const lineRow = new Int32Array(capacity);
+  // Lines that went into the figures, to find every line of a conflicting order number afterwards.
+  const used = new Uint8Array(values.length);
   let previousOrderCell: Cell = undefined;
   let previousOrder = -1;
 
@@ -174,8 +175,7 @@ export function readOrders(
         amount[existing] += a as number;
         profit[existing] += p;
         if ((d as number) < day[existing]) day[existing] = d as number;
-        lineOrder[linesUsed] = existing;
-        lineRow[linesUsed] = r;
+        used[r] = 1;
         linesUsed++;
         previousOrderCell = orderCell;
         previousOrder = existing;
@@ -191,8 +191,9 @@ export function readOrders(
     amount[count] = returned ? -Math.abs(a as number) : (a as number);
     profit[count] = returned ? -Math.abs(p) : p;
     isReturn[count] = returned ? 1 : 0;
-    lineOrder[linesUsed] = count;
-    lineRow[linesUsed] = r;
+    orderRow[count] = r;
+    // Return lines are marked apart: they are never part of an order number's lines.
+    used[r] = returned ? 2 : 1;
     count++;
     linesUsed++;
   }
@@ -200,11 +201,16 @@ export function readOrders(
   if (conflicted.size > 0) {
     // Which customer an order number belongs to cannot be told: leave all its lines out, whatever
     // their order in the sheet, and report each of them.
-    for (let i = 0; i < linesUsed; i++) {
-      if (conflicted.has(lineOrder[i]))
-        log.add("order_id_conflict", lineRow[i], cOrder, values[lineRow[i]][cOrder], true);
+    for (let r = table.firstDataRow; r < values.length; r++) {
+      if (
+        used[r] !== 1 ||
+        isBlank(values[r][cOrder]) ||
+        !conflicted.has(orderOfKey.get(values[r][cOrder]))
+      )
+        continue;
+      log.add("order_id_conflict", r, cOrder, values[r][cOrder], true);
+      linesUsed--;
     }
-    linesUsed -= countLines(lineOrder, linesUsed, conflicted);
     let kept = 0;
     for (let i = 0; i < count; i++) {
       if (conflicted.has(i)) continue;
@@ -229,12 +235,6 @@ export function readOrders(
     linesRead,
     linesUsed,
   };
-}
-
-function countLines(lineOrder: Int32Array, lines: number, orders: ReadonlySet<number>): number {
-  let n = 0;
-  for (let i = 0; i < lines; i++) if (orders.has(lineOrder[i])) n++;
-  return n;
 }
 
 /** R, F and M inputs per customer, computed from an OrderBook. */

@@ -1,18 +1,24 @@
 import fc from "fast-check";
 import { hashId, KeyTable } from "../../src/core/keyTable";
 import { normalizeId } from "../../src/core/parse";
+import type { Cell } from "../../src/core/types";
 
 describe("KeyTable", () => {
   it("finds IDs that normalise alike and tells others apart", () => {
-    const table = new KeyTable(10);
-    expect(table.getOrAdd("SO-001", 0)).toBe(-1);
-    expect(table.getOrAdd(" so-001 ", 1)).toBe(0);
-    expect(table.getOrAdd("ＳＯ－００１", 2)).toBe(0);
-    expect(table.getOrAdd("SO-002", 3)).toBe(-1);
-    expect(table.getOrAdd(1001, 4)).toBe(-1);
-    expect(table.getOrAdd("1001", 5)).toBe(4);
-    expect(table.getOrAdd("订单001", 6)).toBe(-1);
-    expect(table.getOrAdd("　订单001 ", 7)).toBe(6);
+    const added: Cell[] = [];
+    const table = new KeyTable(10, (i) => added[i]);
+    const getOrAdd = (cell: Cell, i: number) => {
+      added[i] = cell;
+      return table.getOrAdd(cell, i);
+    };
+    expect(getOrAdd("SO-001", 0)).toBe(-1);
+    expect(getOrAdd(" so-001 ", 1)).toBe(0);
+    expect(getOrAdd("ＳＯ－００１", 2)).toBe(0);
+    expect(getOrAdd("SO-002", 3)).toBe(-1);
+    expect(getOrAdd(1001, 4)).toBe(-1);
+    expect(getOrAdd("1001", 5)).toBe(4);
+    expect(getOrAdd("订单001", 6)).toBe(-1);
+    expect(getOrAdd("　订单001 ", 7)).toBe(6);
   });
 
   it("hashes equal normalised IDs equally", () => {
@@ -33,13 +39,14 @@ describe("KeyTable", () => {
     fc.assert(
       fc.property(fc.array(id, { maxLength: 60 }), (ids) => {
         const cells = ids.filter((c) => normalizeId(c) !== null);
-        const table = new KeyTable(cells.length);
+        const table = new KeyTable(cells.length, (i) => cells[i]);
         const reference = new Map<string, number>();
         cells.forEach((cell, i) => {
           const key = normalizeId(cell) as string;
           const expected = reference.get(key) ?? -1;
           if (expected === -1) reference.set(key, i);
           expect(table.getOrAdd(cell, i)).toBe(expected);
+          expect(table.get(cell)).toBe(expected === -1 ? i : expected);
         });
       })
     );
