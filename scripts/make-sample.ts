@@ -11,6 +11,7 @@ import { dirname, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { mulberry32 } from "./prng";
+import { FOLLOWUP_SHEET, writeFollowups } from "./sample-followups";
 
 const OUTPUT = resolve(__dirname, "..", "assets", "sample-customers.xlsx");
 const SEED = 20241231;
@@ -1021,6 +1022,16 @@ function printSummary(customers: readonly Customer[], orders: readonly Order[]):
     console.log(`  ${r.address.padEnd(12)} ${r.kind}: ${r.description}`);
 }
 
+/**
+ * Two pairs the data-hygiene check must find (and never merge): one phone number under two IDs, and
+ * one firm entered twice with a space in its name.
+ */
+function addLikelyDuplicates(customers: Customer[]): void {
+  byId(customers, "C101").phone = byId(customers, "C100").phone.replace(/^(\d{3})(\d{4})/, "$1 $2 ");
+  const name = byId(customers, "C102").name;
+  byId(customers, "C103").name = `${name.slice(0, 2)} ${name.slice(2)}`;
+}
+
 async function main(): Promise<void> {
   const rng = new Rng(SEED);
   const customers = makeCustomers(rng);
@@ -1032,14 +1043,24 @@ async function main(): Promise<void> {
   workbook.created = FIXED_TIMESTAMP;
   workbook.modified = FIXED_TIMESTAMP;
   workbook.lastPrinted = FIXED_TIMESTAMP;
+  addLikelyDuplicates(customers);
   writeArchive(workbook, rng, customers, orders);
   writeOrders(workbook, orders);
   writeNote(workbook, customers.length);
+  const buyers = new Set(orders.filter((o) => o.customer && !o.problem).map((o) => o.customer?.id));
+  const followups = writeFollowups(
+    workbook,
+    customers.map((c) => ({ id: c.id, owner: c.owner, buyer: buyers.has(c.id) })),
+    SEED + 1
+  );
 
   const xlsx = await workbook.xlsx.writeBuffer();
   mkdirSync(dirname(OUTPUT), { recursive: true });
   writeFileSync(OUTPUT, await withFixedZipDates(new Uint8Array(xlsx)));
   printSummary(customers, orders);
+  console.log(
+    `${FOLLOWUP_SHEET}: ${followups} follow-up lines (C998 unknown, one unreadable date)`
+  );
 }
 
 main().catch((error) => {

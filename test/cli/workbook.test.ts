@@ -50,6 +50,7 @@ describe("the scored workbook", () => {
       "客户档案",
       "销售订单",
       "说明",
+      "客户跟进记录",
       ...(["tiers", "tracking", "review", "summary", "settings"] as const).map(
         (k) => SHEET_NAMES[k]["zh-CN"]
       ),
