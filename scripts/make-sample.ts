@@ -1027,7 +1027,10 @@ function printSummary(customers: readonly Customer[], orders: readonly Order[]):
  * one firm entered twice with a space in its name.
  */
 function addLikelyDuplicates(customers: Customer[]): void {
-  byId(customers, "C101").phone = byId(customers, "C100").phone.replace(/^(\d{3})(\d{4})/, "$1 $2 ");
+  byId(customers, "C101").phone = byId(customers, "C100").phone.replace(
+    /^(\d{3})(\d{4})/,
+    "$1 $2 "
+  );
   const name = byId(customers, "C102").name;
   byId(customers, "C103").name = `${name.slice(0, 2)} ${name.slice(2)}`;
 }
