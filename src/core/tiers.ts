@@ -1,3 +1,4 @@
+import { NO_PURCHASES } from "./types";
 import type { AbcKey, FourTierKey, SegmentKey, StrategyFamily, TierKey } from "./types";
 
 export const FOUR_TIER_KEYS: readonly FourTierKey[] = [
@@ -23,8 +24,11 @@ export const SEGMENT_KEYS: readonly SegmentKey[] = [
 
 export const ABC_KEYS: readonly AbcKey[] = ["A", "B", "C"];
 
-/** R-F-M quintile codes of each named segment (PRODUCT.md appendix: each of the 125 codes once). */
-const SEGMENT_CODES: Record<SegmentKey, string> = {
+/**
+ * R-F-M quintile codes of each named segment, copied from the PRODUCT.md appendix (each of the 125
+ * codes once; the tests check that).
+ */
+export const SEGMENT_CODES: Readonly<Record<SegmentKey, string>> = {
   champions: "555 554 544 545 454 455 445",
   loyal_customers: "543 444 435 355 354 345 344 335",
   potential_loyalist:
@@ -40,6 +44,7 @@ const SEGMENT_CODES: Record<SegmentKey, string> = {
   lost: "111 112 121 131 141 151",
 };
 
+/** "544" -> "champions": the segment of every R-F-M quintile code. */
 export const SEGMENT_BY_CODE: ReadonlyMap<string, SegmentKey> = new Map(
   SEGMENT_KEYS.flatMap((segment) =>
     SEGMENT_CODES[segment].split(" ").map((code) => [code, segment] as const)
@@ -72,8 +77,20 @@ export function familyOf(tier: TierKey): StrategyFamily {
   return FAMILY[tier];
 }
 
-/** Display order: best tier first, in each scheme. */
+/**
+ * Display order: the four tiers, then the 11 segments, then the grades, each best first (segments in
+ * the order of the PRODUCT.md appendix). Other modules compare positions within one scheme's block.
+ */
 export const TIER_ORDER: readonly TierKey[] = [...FOUR_TIER_KEYS, ...SEGMENT_KEYS, ...ABC_KEYS];
+
+const ORDER_INDEX: ReadonlyMap<string, number> = new Map(
+  [...TIER_ORDER, NO_PURCHASES].map((tier, i) => [tier, i] as const)
+);
+
+/** Sort key for display: best tier first, "no purchases" after every tier. */
+export function tierOrder(tier: TierKey | typeof NO_PURCHASES): number {
+  return ORDER_INDEX.get(tier) ?? ORDER_INDEX.size;
+}
 
 export function isTierKey(key: string): key is TierKey {
   return key in FAMILY;

@@ -1,99 +1,142 @@
-import { formatMoney, REASON, tierLabel } from "../../i18n/tiers";
-import type { Settings } from "../settings";
+import {
+  AbcReasons,
+  abcCriteriaNote,
+  abcSkippedNote,
+  type AbcCriterion,
+  type GradedCriterion,
+} from "../../i18n/tiers";
+import type { AbcCombine, Settings } from "../settings";
 import { familyOf } from "../tiers";
-import type { AbcKey, Lang, RfmInput, SchemeOutput, TierResult } from "../types";
-import { scoringMonetary } from "./common";
+import type { AbcKey, Lang, RfmInput, SchemeNote, SchemeOutput, TierResult } from "../types";
 
-type Criterion = "amount" | "orders" | "profit" | "clv";
-
-const CRITERION_LABELS: Record<Criterion, Record<Lang, string>> = {
-  amount: { "zh-CN": "年采购额", "en-US": "annual purchase" },
-  orders: { "zh-CN": "年订单数", "en-US": "orders per year" },
-  profit: { "zh-CN": "利润", "en-US": "profit" },
-  clv: { "zh-CN": "终身价值", "en-US": "CLV" },
-};
-
-const POINTS: Record<AbcKey, number> = { A: 3, B: 2, C: 1 };
-
-function grade(value: number, [a, b]: [number, number]): AbcKey {
-  return value >= a ? "A" : value >= b ? "B" : "C";
+/** Grade points: A 3, B 2, C 1. */
+function points(g: AbcKey): number {
+  return g === "A" ? 3 : g === "B" ? 2 : 1;
 }
 
-/** The grade most criteria give; a tie goes to the lower grade (the cautious reading). */
-function majority(grades: AbcKey[]): AbcKey {
-  const votes = { A: 0, B: 0, C: 0 };
-  for (const g of grades) votes[g]++;
-  let best: AbcKey = "C";
-  for (const g of ["B", "A"] as const) if (votes[g] > votes[best]) best = g;
-  return best;
+/** A at or above the first bound, B at or above the second, C below. */
+function grade(value: number, bounds: readonly [number, number]): AbcKey {
+  return value >= bounds[0] ? "A" : value >= bounds[1] ? "B" : "C";
 }
 
-/** ABC grading (seed 002): each criterion graded A/B/C, combined as the settings say. */
+/**
+ * One grade from the first `count` graded criteria:
+ * - majority: the grade most criteria give; a tie goes to the lower grade (a customer earns the better one);
+ * - all: A only when every criterion is A, C when any is C, otherwise B;
+ * - any: the best grade any criterion gives;
+ * - amount_only: the annual purchase (always the first criterion) alone.
+ */
+export function combineGrades(
+  combine: AbcCombine,
+  used: readonly GradedCriterion[],
+  count: number = used.length
+): AbcKey {
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  for (let i = 0; i < count; i++) {
+    const g = used[i].grade;
+    if (g === "A") a++;
+    else if (g === "B") b++;
+    else c++;
+  }
+  switch (combine) {
+    case "all":
+      return a === count ? "A" : c > 0 ? "C" : "B";
+    case "any":
+      return a > 0 ? "A" : b > 0 ? "B" : "C";
+    case "amount_only":
+      return used[0].grade;
+    default:
+      return a > b && a > c ? "A" : b > c ? "B" : "C";
+  }
+}
+
+/**
+ * ABC grading (seed 002). Each criterion is graded with its [A, B] lower bounds from `settings.abc`:
+ * annual purchase (max(0, M) of the window), orders per year (F), profit (when the customer has a
+ * profit figure) and CLV (when it could be computed). `settings.abc.combine` makes one grade of them;
+ * with `amount_only` only the annual purchase is used. R has no score; F and M scores are the grade
+ * points (A 3, B 2, C 1) of orders and amount; total is the points of the criteria used.
+ */
 export function scoreAbc(
   inputs: readonly RfmInput[],
   settings: Settings,
   lang: Lang
 ): SchemeOutput {
   const t = settings.abc;
+  // Unknown text in a settings cell must not break the run: anything else is the default, majority.
+  const combine: AbcCombine =
+    t.combine === "all" || t.combine === "any" || t.combine === "amount_only"
+      ? t.combine
+      : "majority";
   let profitSkipped = 0;
   let clvSkipped = 0;
-  const results: TierResult[] = inputs.map((input) => {
-    const values: Array<[Criterion, number, AbcKey]> = [];
-    const amount = scoringMonetary(input.monetary);
-    values.push(["amount", amount, grade(amount, t.annualAmount)]);
-    values.push(["orders", input.frequency, grade(input.frequency, t.ordersPerYear)]);
-    if (input.profit !== null) values.push(["profit", input.profit, grade(input.profit, t.profit)]);
-    else profitSkipped++;
-    if (input.clv !== null) values.push(["clv", input.clv, grade(input.clv, t.clv)]);
-    else clvSkipped++;
-    const grades = values.map(([, , g]) => g);
-    let tier: AbcKey;
-    switch (t.combine) {
-      case "all":
-        tier = grades.every((g) => g === "A") ? "A" : grades.includes("C") ? "C" : "B";
-        break;
-      case "any":
-        tier = grades.includes("A") ? "A" : grades.includes("B") ? "B" : "C";
-        break;
-      case "amount_only":
-        tier = grades[0];
-        break;
-      default:
-        tier = majority(grades);
+  const reasons = new AbcReasons(lang);
+  // Scratch: the criteria graded for the current customer (amount always first).
+  const used: GradedCriterion[] = [
+    { criterion: "amount", value: 0, grade: "C" },
+    { criterion: "orders", value: 0, grade: "C" },
+    { criterion: "profit", value: 0, grade: "C" },
+    { criterion: "clv", value: 0, grade: "C" },
+  ];
+  const results: TierResult[] = new Array<TierResult>(inputs.length);
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i];
+    const amountGrade = grade(input.monetary > 0 ? input.monetary : 0, t.annualAmount);
+    const ordersGrade = grade(input.frequency, t.ordersPerYear);
+    used[0].value = input.monetary;
+    used[0].grade = amountGrade;
+    let count = 1;
+    if (combine !== "amount_only") {
+      used[1].value = input.frequency;
+      used[1].grade = ordersGrade;
+      count = 2;
+      if (input.profit !== null) {
+        const c = used[count++];
+        c.criterion = "profit";
+        c.value = input.profit;
+        c.grade = grade(input.profit, t.profit);
+      } else profitSkipped++;
+      if (input.clv !== null) {
+        const c = used[count++];
+        c.criterion = "clv";
+        c.value = input.clv;
+        c.grade = grade(input.clv, t.clv);
+      } else clvSkipped++;
     }
-    const parts = values.map(
-      ([c, v, g]) =>
-        `${CRITERION_LABELS[c][lang]} ${g}${REASON.open[lang]}${c === "orders" ? REASON.orders[lang](v) : formatMoney(v)}${REASON.close[lang]}`
-    );
-    return {
+    const tier = combineGrades(combine, used, count);
+    let total = 0;
+    for (let k = 0; k < count; k++) total += points(used[k].grade);
+    results[i] = {
       rScore: null,
-      fScore: POINTS[values[1][2]],
-      mScore: POINTS[values[0][2]],
-      total: grades.reduce((sum, g) => sum + POINTS[g], 0),
+      fScore: points(ordersGrade),
+      mScore: points(amountGrade),
+      total,
       weighted: null,
       tier,
       family: familyOf(tier),
-      reason: `${parts.join(REASON.sep[lang])} → ${tierLabel(tier, lang)}`,
+      reason: reasons.line(used, combine, tier, count),
     };
-  });
-  const notes = [];
-  if (profitSkipped > 0) {
-    notes.push({
-      key: "abc_profit_skipped",
-      text:
-        lang === "zh-CN"
-          ? `${profitSkipped} 个客户没有利润数据（订单表无“毛利/利润”列），利润标准未参与评级。`
-          : `${profitSkipped} customers have no profit figures (no profit column in the orders): profit was not used for them.`,
-    });
   }
-  if (clvSkipped > 0) {
+  const notes: SchemeNote[] = [];
+  if (inputs.length > 0) {
+    const n = inputs.length;
+    const usedBy: Record<AbcCriterion, number> =
+      combine === "amount_only"
+        ? { amount: n, orders: 0, profit: 0, clv: 0 }
+        : { amount: n, orders: n, profit: n - profitSkipped, clv: n - clvSkipped };
     notes.push({
-      key: "abc_clv_skipped",
-      text:
-        lang === "zh-CN"
-          ? `${clvSkipped} 个客户无法计算终身价值，该标准未参与评级。`
-          : `${clvSkipped} customers have no CLV: that criterion was not used for them.`,
+      key: "abc_criteria",
+      text: abcCriteriaNote(lang, combine, usedBy, inputs.length),
     });
+    if (profitSkipped > 0)
+      notes.push({
+        key: "abc_profit_skipped",
+        text: abcSkippedNote(lang, "profit", profitSkipped),
+      });
+    if (clvSkipped > 0)
+      notes.push({ key: "abc_clv_skipped", text: abcSkippedNote(lang, "clv", clvSkipped) });
   }
   return { results, notes };
 }

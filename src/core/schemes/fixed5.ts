@@ -1,40 +1,62 @@
-import { familyOf } from "../tiers";
+import { RfmReasons } from "../../i18n/tiers";
 import type { Settings } from "../settings";
+import { familyOf } from "../tiers";
 import type { FourTierKey, Lang, RfmInput, SchemeOutput, TierResult } from "../types";
-import { REASON, tierLabel } from "../../i18n/tiers";
-import { scoreAtLeast, scoreAtMost, scoreParts, scoringMonetary, weightedScore } from "./common";
 
-/** Five-point fixed bins (seed 003), the default scheme. */
+/** 5 for a value at or below the first bound, 4 for the second, ... 1 above the last (R, in days). */
+function atMost(value: number, bounds: readonly number[]): number {
+  for (let i = 0; i < bounds.length; i++) if (value <= bounds[i]) return 5 - i;
+  return 5 - bounds.length;
+}
+
+/** 5 for a value at or above the first bound, 4 for the second, ... 1 below the last (F and M). */
+function atLeast(value: number, bounds: readonly number[]): number {
+  for (let i = 0; i < bounds.length; i++) if (value >= bounds[i]) return 5 - i;
+  return 5 - bounds.length;
+}
+
+/** Weighted score with the settings' weights, to two decimals. */
+export function weighted(settings: Settings, r: number, f: number, m: number): number {
+  const w = settings.weights;
+  return Math.round((w.r * r + w.f * f + w.m * m) * 100) / 100;
+}
+
+/**
+ * Five-point fixed bins (seed 003), the default scheme. Every bin edge and tier threshold comes
+ * from `settings.fixed5`; M is scored on max(0, net amount).
+ */
 export function scoreFixed5(
   inputs: readonly RfmInput[],
   settings: Settings,
   lang: Lang
 ): SchemeOutput {
-  const bins = settings.fixed5;
-  const results: TierResult[] = inputs.map((input) => {
-    const r = scoreAtMost(input.recencyDays, bins.recencyMaxDays);
-    const f = scoreAtLeast(input.frequency, bins.frequencyMin);
-    const m = scoreAtLeast(scoringMonetary(input.monetary), bins.monetaryMin);
+  const { recencyMaxDays, frequencyMin, monetaryMin, tierMinTotal } = settings.fixed5;
+  const reasons = new RfmReasons(lang);
+  const results: TierResult[] = new Array<TierResult>(inputs.length);
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i];
+    const r = atMost(input.recencyDays, recencyMaxDays);
+    const f = atLeast(input.frequency, frequencyMin);
+    const m = atLeast(input.monetary > 0 ? input.monetary : 0, monetaryMin);
     const total = r + f + m;
     const tier: FourTierKey =
-      total >= bins.tierMinTotal.high_value
+      total >= tierMinTotal.high_value
         ? "high_value"
-        : total >= bins.tierMinTotal.potential
+        : total >= tierMinTotal.potential
           ? "potential"
-          : total >= bins.tierMinTotal.general
+          : total >= tierMinTotal.general
             ? "general"
             : "churn_risk";
-    const parts = scoreParts(lang, input, r, f, m);
-    return {
+    results[i] = {
       rScore: r,
       fScore: f,
       mScore: m,
       total,
-      weighted: weightedScore(settings, r, f, m),
+      weighted: weighted(settings, r, f, m),
       tier,
       family: familyOf(tier),
-      reason: `${parts} → ${REASON.total[lang]} ${total} → ${tierLabel(tier, lang)}`,
+      reason: reasons.fixed5(input, r, f, m, tier),
     };
-  });
+  }
   return { results, notes: [] };
 }

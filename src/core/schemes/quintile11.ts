@@ -1,103 +1,117 @@
-import { formatMoney, REASON, tierLabel } from "../../i18n/tiers";
+import {
+  quintileBreakpointsNote,
+  quintileReason,
+  quintileRuleNote,
+  type Metric,
+  type QuintileGap,
+} from "../../i18n/tiers";
 import type { Settings } from "../settings";
 import { familyOf, SEGMENT_BY_CODE } from "../tiers";
-import type { Lang, RfmInput, SchemeNote, SchemeOutput, TierResult } from "../types";
-import { countStrictlyWorse, rfmColumns, weightedScore } from "./common";
+import type { Lang, RfmInput, SchemeNote, SchemeOutput, SegmentKey, TierResult } from "../types";
+import { weighted } from "./fixed5";
+import { rank, rankColumns } from "./pct100";
+
+/** One metric split into quintiles, with what the notes need to describe the split. */
+interface Split {
+  quintile: Int32Array;
+  /** [lowest, highest] value of each quintile 1..5 (index 0 unused), in the metric's own units; null when empty. */
+  ranges: Array<readonly [number, number] | null>;
+  gaps: QuintileGap[];
+}
 
 /**
- * Tie rule: quintile = 1 + floor(5 × customers strictly worse / customers). Equal values always
- * share a quintile, so a large tie can leave a quintile empty; the notes then say so.
+ * Tie rule: quintile = 1 + floor(5 × customers strictly worse / customers). Equal values always share
+ * a quintile; a large group of equal values takes the places of the quintiles above it, which stay
+ * empty. `oriented` holds larger-is-better values; `shown` turns one back into the metric's units.
  */
-function quintiles(values: Float64Array, higherIsBetter: boolean): Int32Array {
-  const n = values.length;
-  const worse = countStrictlyWorse(values, higherIsBetter);
-  const q = new Int32Array(n);
-  for (let i = 0; i < n; i++) q[i] = 1 + Math.floor((5 * worse[i]) / n);
-  return q;
-}
+function split(oriented: Float64Array, shown: (v: number) => number): Split {
+  const n = oriented.length;
+  const { worse, order, values } = rank(oriented);
+  const quintile = new Int32Array(n);
+  for (let i = 0; i < n; i++) quintile[i] = 1 + Math.floor((5 * worse[i]) / n);
 
-const METRIC_NAMES: Record<string, Record<Lang, string>> = {
-  R: { "zh-CN": "R（天）", "en-US": "R (days)" },
-  F: { "zh-CN": "F（单）", "en-US": "F (orders)" },
-  M: { "zh-CN": "M（元）", "en-US": "M (yuan)" },
-};
-
-function describeBreakpoints(
-  metric: string,
-  values: Float64Array,
-  q: Int32Array,
-  format: (v: number) => string,
-  lang: Lang
-): SchemeNote {
-  const lo = new Array<number>(6).fill(Infinity);
-  const hi = new Array<number>(6).fill(-Infinity);
-  for (let i = 0; i < values.length; i++) {
-    lo[q[i]] = Math.min(lo[q[i]], values[i]);
-    hi[q[i]] = Math.max(hi[q[i]], values[i]);
-  }
-  const empty: number[] = [];
-  const parts: string[] = [];
-  for (let k = 5; k >= 1; k--) {
-    if (lo[k] === Infinity) {
-      empty.push(k);
-      parts.push(`${k}: ${lang === "zh-CN" ? "空" : "empty"}`);
-    } else parts.push(`${k}: ${format(lo[k])}${hi[k] !== lo[k] ? "–" + format(hi[k]) : ""}`);
-  }
-  let text = `${METRIC_NAMES[metric][lang]} ${parts.join("; ")}`;
-  if (empty.length > 0 && values.length > 0) {
-    // The largest group of equal values is what swallowed the empty quintiles.
-    const counts = new Map<number, number>();
-    let top = values[0];
-    for (const v of values) {
-      const c = (counts.get(v) ?? 0) + 1;
-      counts.set(v, c);
-      if (c > (counts.get(top) ?? 0)) top = v;
+  // Walk the groups of equal values, worst first: each lands in one quintile, and the quintiles
+  // between it and the next group's are empty because of it.
+  const ranges: Array<readonly [number, number] | null> = [null, null, null, null, null, null];
+  const gaps: QuintileGap[] = [];
+  let start = 0;
+  while (start < n) {
+    const value = values[order[start]];
+    let end = start + 1;
+    while (end < n && values[order[end]] === value) end++;
+    const q = 1 + Math.floor((5 * start) / n);
+    const next = end < n ? 1 + Math.floor((5 * end) / n) : 6;
+    const a = shown(value);
+    const range = ranges[q];
+    ranges[q] = range ? [Math.min(range[0], a), Math.max(range[1], a)] : [a, a];
+    if (next > q + 1) {
+      const empty: number[] = [];
+      for (let k = q + 1; k < next; k++) empty.push(k);
+      gaps.push({ empty, value: a, count: end - start });
     }
-    const share = Math.round((100 * (counts.get(top) ?? 0)) / values.length);
-    const list = empty.sort().join(lang === "zh-CN" ? "、" : " and ");
-    text +=
-      lang === "zh-CN"
-        ? `。第 ${list} 档为空：${share}% 的客户 ${metric} 同为 ${format(top)}（并列不拆分）。`
-        : `. Quintile ${list} ${empty.length > 1 ? "are" : "is"} empty because ${share}% of customers share ${metric} = ${format(top)} (ties are never split).`;
+    start = end;
   }
-  return { key: `quintile_breakpoints_${metric}`, text };
+  return { quintile, ranges, gaps };
 }
 
-/** Quintiles with the 11 named segments (RFM codes per PRODUCT.md appendix). */
+/**
+ * Quintiles with the 11 named segments: R, F and M each in quintiles 1..5 (5 best), and the R-F-M
+ * code picks the segment (PRODUCT.md appendix). The notes state the tie rule, the value range of
+ * every quintile and every empty quintile with the tie that emptied it.
+ */
 export function scoreQuintile11(
   inputs: readonly RfmInput[],
   settings: Settings,
   lang: Lang
 ): SchemeOutput {
-  const { recency, frequency, monetary } = rfmColumns(inputs);
-  const rq = quintiles(recency, false);
-  const fq = quintiles(frequency, true);
-  const mq = quintiles(monetary, true);
-  const results: TierResult[] = inputs.map((_, i) => {
-    const code = `${rq[i]}${fq[i]}${mq[i]}`;
-    const tier = SEGMENT_BY_CODE.get(code) ?? "lost";
-    return {
-      rScore: rq[i],
-      fScore: fq[i],
-      mScore: mq[i],
-      total: rq[i] + fq[i] + mq[i],
-      weighted: weightedScore(settings, rq[i], fq[i], mq[i]),
+  const n = inputs.length;
+  const columns = rankColumns(inputs);
+  const splits: Record<Metric, Split> = {
+    R: split(columns.r, (v) => -v),
+    F: split(columns.f, (v) => v),
+    M: split(columns.m, (v) => v),
+  };
+  const rq = splits.R.quintile;
+  const fq = splits.F.quintile;
+  const mq = splits.M.quintile;
+  // 125 codes: each code's segment and reason are worded once.
+  const bySegment: Array<{ tier: SegmentKey; reason: string } | undefined> = [];
+  const results: TierResult[] = new Array<TierResult>(n);
+  for (let i = 0; i < n; i++) {
+    const r = rq[i];
+    const f = fq[i];
+    const m = mq[i];
+    const slot = r * 25 + f * 5 + m;
+    let segment = bySegment[slot];
+    if (segment === undefined) {
+      const code = `${r}${f}${m}`;
+      // Every code 111..555 is in the table (tested); the fallback only satisfies the type.
+      const tier = SEGMENT_BY_CODE.get(code) ?? "lost";
+      segment = { tier, reason: quintileReason(lang, code, tier) };
+      bySegment[slot] = segment;
+    }
+    const tier = segment.tier;
+    results[i] = {
+      rScore: r,
+      fScore: f,
+      mScore: m,
+      total: r + f + m,
+      weighted: weighted(settings, r, f, m),
       tier,
       family: familyOf(tier),
-      reason: `R ${rq[i]} F ${fq[i]} M ${mq[i]}${REASON.open[lang]}${REASON.code[lang]} ${code}${REASON.close[lang]} → ${tierLabel(tier, lang)}`,
+      reason: segment.reason,
     };
-  });
-  const notes = [
-    {
-      key: "quintile_tie_rule",
-      text:
-        lang === "zh-CN"
-          ? "五等分规则：档位 = 1 + ⌊5 × 比该客户差的客户数 ÷ 客户总数⌋；数值相同的客户总在同一档。各档取值范围："
-          : "Quintile rule: quintile = 1 + ⌊5 × customers strictly worse ÷ customers⌋; equal values always share a quintile. Ranges used:",
-    },
-    describeBreakpoints("R", recency, rq, String, lang),
-    describeBreakpoints("F", frequency, fq, String, lang),
-    describeBreakpoints("M", monetary, mq, formatMoney, lang),
-  ];
-  return { results, notes: inputs.length > 0 ? notes : [] };
+  }
+  const notes: SchemeNote[] = [];
+  if (n > 0) {
+    notes.push({ key: "quintile_tie_rule", text: quintileRuleNote(lang) });
+    for (const metric of ["R", "F", "M"] as const) {
+      const { ranges, gaps } = splits[metric];
+      notes.push({
+        key: `quintile_breakpoints_${metric}`,
+        text: quintileBreakpointsNote(lang, metric, ranges, gaps, n),
+      });
+    }
+  }
+  return { results, notes };
 }
