@@ -1,11 +1,18 @@
-import { MIN_REPEAT_BUYERS, type FitResult } from "./fit";
-import { nelderMead } from "./optimize";
-import { hyp2f1, lnGamma, logSumExp } from "./special";
+import { minimize, type FitResult } from "./optimize";
+import { expm1OverX, hyp2f1 } from "./special";
 import type { BtydData } from "./summary";
 
 /**
- * BG/NBD (Fader, Hardie & Lee 2005): while alive a customer buys at a Poisson rate (gamma-distributed
- * across customers: r, α); after each purchase they may drop out for good (beta-distributed: a, b).
+ * BG/NBD (Fader, Hardie & Lee 2005, "Counting your customers the easy way"): while alive a
+ * customer buys at a Poisson rate λ, gamma-distributed across customers (shape r, rate α, in the
+ * data's time unit: weeks here); after each repeat purchase they drop out for good with
+ * probability p, beta-distributed across customers (a, b).
+ *
+ * Per customer with x repeat purchases, the last at t_x, observed for T (eq. 6 of the paper):
+ *   L = B(a, b+x)/B(a, b) · Γ(r+x) α^r / (Γ(r) (α+T)^(r+x))
+ *     + [x > 0] · B(a+1, b+x−1)/B(a, b) · Γ(r+x) α^r / (Γ(r) (α+t_x)^(r+x))
+ * i.e. ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln Γ(a+b) + ln Γ(b+x) − ln Γ(b) − ln Γ(a+b+x)
+ *           + ln[ (α+T)^−(r+x) + [x>0] · a/(b+x−1) · (α+t_x)^−(r+x) ].
  */
 export interface BgNbdParams {
   r: number;
@@ -14,141 +21,566 @@ export interface BgNbdParams {
   b: number;
 }
 
-/** Customers with the same (x, t_x, T) add the same term: fit on the distinct ones, weighted. */
-interface Compressed {
-  x: Int32Array;
-  tx: Float64Array;
-  T: Float64Array;
-  weight: Float64Array;
-  maxX: number;
+/**
+ * Fewer customers than this (with a purchase in the calibration period) and four parameters
+ * cannot be estimated: `too_few_customers`.
+ */
+export const MIN_CUSTOMERS = 20;
+/**
+ * Fewer repeat buyers than this and neither the purchase rate nor the dropout is identified:
+ * `too_few_repeat_buyers` (also used by the Gamma-Gamma fit, which sees only repeat buyers).
+ */
+export const MIN_REPEAT_BUYERS = 10;
+/**
+ * Parameters are searched within [1e-6, 1e6] (on the log scale). A fit that ends at that edge has
+ * no interior maximum, typically "nobody seems to drop out" (b → ∞) or "everyone drops out at
+ * the same rate" (a, b → ∞): `no_convergence`, with the parameter named in the message.
+ */
+export const PARAM_MIN = 1e-6;
+export const PARAM_MAX = 1e6;
+const LOG_MIN = Math.log(PARAM_MIN);
+const LOG_MAX = Math.log(PARAM_MAX);
+/** Distance (in ln) from the box's edge that counts as "ran to the bound". */
+const EDGE = 0.05;
+/** A fit is accepted when max |∂(−ln L / N)/∂ ln θ| is below this (BFGS aims at 1e-9). */
+const ACCEPT_GRADIENT = 1e-5;
+
+/**
+ * The data in the shape the likelihood loop wants: customers with the same (x, t_x, T) merged into
+ * one weighted row, and t_x, T replaced by indices into their distinct values, so that each
+ * evaluation takes the logarithms once per distinct value, not once per customer.
+ */
+interface Prepared {
   customers: number;
   repeatBuyers: number;
+  maxT: number;
+  maxX: number;
+  /** Per row: x, index of T in uT, index of t_x in uTx, weight. */
+  x: Int32Array;
+  iT: Int32Array;
+  iTx: Int32Array;
+  w: Float64Array;
+  uT: Float64Array;
+  uTx: Float64Array;
+  /** Total weight per x (0 .. maxX). */
+  xCount: Float64Array;
+  /** Rows that could not be used (x not a non-negative integer, t_x outside [0, T]). */
+  invalid: number;
 }
 
-function compress(data: BtydData): Compressed {
-  const index = new Map<string, number>();
+function prepare(data: BtydData): Prepared {
+  const n = data.x.length;
+  const tIndex = new Map<number, number>();
+  const txIndex = new Map<number, number>();
+  const uT: number[] = [];
+  const uTx: number[] = [];
+  const rowIndex = new Map<number, number>();
   const xs: number[] = [];
-  const txs: number[] = [];
-  const Ts: number[] = [];
-  const weights: number[] = [];
+  const iTs: number[] = [];
+  const iTxs: number[] = [];
+  const ws: number[] = [];
   let customers = 0;
   let repeatBuyers = 0;
-  for (let i = 0; i < data.x.length; i++) {
+  let maxT = 0;
+  let maxX = 0;
+  let invalid = 0;
+  const keyOf = (x: number, it: number, itx: number): string | number => {
+    const k = (x * 1048576 + it) * 1048576 + itx;
+    return it < 1048576 && itx < 1048576 && Number.isSafeInteger(k) ? k : `${x}|${it}|${itx}`;
+  };
+  const stringRows = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
     const T = data.T[i];
-    if (!(T >= 0)) continue;
+    if (Number.isNaN(T)) continue; // no purchase in the calibration period
+    const x = data.x[i];
+    const tx = x > 0 ? data.tx[i] : 0;
+    if (
+      !(T >= 0 && Number.isFinite(T)) ||
+      !(Number.isInteger(x) && x >= 0) ||
+      !(tx >= 0 && tx <= T)
+    ) {
+      invalid++;
+      continue;
+    }
     customers++;
-    if (data.x[i] > 0) repeatBuyers++;
-    const key = `${data.x[i]}|${data.tx[i]}|${T}`;
-    const at = index.get(key);
-    if (at !== undefined) weights[at]++;
-    else {
-      index.set(key, xs.length);
-      xs.push(data.x[i]);
-      txs.push(data.tx[i]);
-      Ts.push(T);
-      weights.push(1);
+    if (x > 0) repeatBuyers++;
+    if (T > maxT) maxT = T;
+    if (x > maxX) maxX = x;
+    let it = tIndex.get(T);
+    if (it === undefined) {
+      it = uT.length;
+      tIndex.set(T, it);
+      uT.push(T);
+    }
+    let itx = txIndex.get(tx);
+    if (itx === undefined) {
+      itx = uTx.length;
+      txIndex.set(tx, itx);
+      uTx.push(tx);
+    }
+    const key = keyOf(x, it, itx);
+    const at = typeof key === "number" ? rowIndex.get(key) : stringRows.get(key);
+    if (at !== undefined) {
+      ws[at]++;
+    } else {
+      if (typeof key === "number") rowIndex.set(key, xs.length);
+      else stringRows.set(key, xs.length);
+      xs.push(x);
+      iTs.push(it);
+      iTxs.push(itx);
+      ws.push(1);
     }
   }
+  const xCount = new Float64Array(maxX + 1);
+  for (let k = 0; k < xs.length; k++) xCount[xs[k]] += ws[k];
   return {
-    x: Int32Array.from(xs),
-    tx: Float64Array.from(txs),
-    T: Float64Array.from(Ts),
-    weight: Float64Array.from(weights),
-    maxX: xs.reduce((m, v) => Math.max(m, v), 0),
     customers,
     repeatBuyers,
+    maxT,
+    maxX,
+    x: Int32Array.from(xs),
+    iT: Int32Array.from(iTs),
+    iTx: Int32Array.from(iTxs),
+    w: Float64Array.from(ws),
+    uT: Float64Array.from(uT),
+    uTx: Float64Array.from(uTx),
+    xCount,
+    invalid,
   };
 }
 
-function logLikelihood(p: BgNbdParams, c: Compressed): number {
-  const { r, alpha, a, b } = p;
-  // Terms that depend on x only, once per distinct x.
-  const gammaR = new Float64Array(c.maxX + 1);
-  const betaTerm = new Float64Array(c.maxX + 1);
-  const dropTerm = new Float64Array(c.maxX + 1);
-  const lnGr = lnGamma(r);
-  const lnGb = lnGamma(b);
-  const lnGab = lnGamma(a + b);
+/** Scratch space reused by every evaluation of one fit. */
+interface Workspace {
+  lnAT: Float64Array;
+  invAT: Float64Array;
+  lnATx: Float64Array;
+  invATx: Float64Array;
+  lnDrop: Float64Array;
+  invBx: Float64Array;
+}
+
+function workspace(d: Prepared): Workspace {
+  return {
+    lnAT: new Float64Array(d.uT.length),
+    invAT: new Float64Array(d.uT.length),
+    lnATx: new Float64Array(d.uTx.length),
+    invATx: new Float64Array(d.uTx.length),
+    lnDrop: new Float64Array(d.maxX + 1),
+    invBx: new Float64Array(d.maxX + 1),
+  };
+}
+
+/**
+ * ln L summed over all customers, and (when `grad` is given) its gradient with respect to
+ * (r, α, a, b). The x-only terms use cumulative sums over j < x of ln(r+j), ln(b+j) − ln(a+b+j),
+ * which equal the log-gamma differences for integer x, and whose derivatives are Σ 1/(r+j) etc.
+ */
+function evaluate(
+  r: number,
+  alpha: number,
+  a: number,
+  b: number,
+  d: Prepared,
+  ws: Workspace,
+  grad: Float64Array | null
+): number {
+  const { lnAT, invAT, lnATx, invATx, lnDrop, invBx } = ws;
+  for (let j = 0; j < d.uT.length; j++) {
+    const v = alpha + d.uT[j];
+    lnAT[j] = Math.log(v);
+    invAT[j] = 1 / v;
+  }
+  for (let j = 0; j < d.uTx.length; j++) {
+    const v = alpha + d.uTx[j];
+    lnATx[j] = Math.log(v);
+    invATx[j] = 1 / v;
+  }
+  const lnAlpha = Math.log(alpha);
   const lnA = Math.log(a);
-  for (let x = 0; x <= c.maxX; x++) {
-    gammaR[x] = lnGamma(r + x) - lnGr + r * Math.log(alpha);
-    betaTerm[x] = lnGab + lnGamma(b + x) - lnGb - lnGamma(a + b + x);
-    dropTerm[x] = x > 0 ? lnA - Math.log(b + x - 1) : -Infinity;
+  // ln L is summed with Neumaier's compensation: with 1e5 customers plain summation leaves ~1e-13
+  // of noise in −ln L / N, enough to stall the line search before the gradient vanishes.
+  let ll = 0;
+  let comp = 0;
+  let gr = 0;
+  let gAlpha = 0;
+  let ga = 0;
+  let gb = 0;
+  // x-only terms, accumulated for x = 0 .. maxX.
+  let sumLnR = 0; // Σ ln(r+j) = ln Γ(r+x) − ln Γ(r)
+  let sumInvR = 0;
+  let sumLnBeta = 0; // Σ ln(b+j) − ln(a+b+j)
+  let sumInvB = 0;
+  let sumInvAB = 0;
+  for (let x = 0; x <= d.maxX; x++) {
+    if (x > 0) {
+      const j = x - 1;
+      sumLnR += Math.log(r + j);
+      sumLnBeta += Math.log(b + j) - Math.log(a + b + j);
+      sumInvR += 1 / (r + j);
+      sumInvB += 1 / (b + j);
+      sumInvAB += 1 / (a + b + j);
+      lnDrop[x] = lnA - Math.log(b + j);
+      invBx[x] = 1 / (b + j);
+    }
+    const count = d.xCount[x];
+    if (count === 0) continue;
+    ll += count * (sumLnR + r * lnAlpha + sumLnBeta);
+    gr += count * (sumInvR + lnAlpha);
+    gAlpha += count * (r / alpha);
+    ga -= count * sumInvAB;
+    gb += count * (sumInvB - sumInvAB);
   }
-  let sum = 0;
-  for (let i = 0; i < c.x.length; i++) {
-    const x = c.x[i];
-    const stillAlive = -(r + x) * Math.log(alpha + c.T[i]);
-    const droppedOut = x > 0 ? dropTerm[x] - (r + x) * Math.log(alpha + c.tx[i]) : -Infinity;
-    sum += c.weight[i] * (gammaR[x] + betaTerm[x] + logSumExp(stillAlive, droppedOut));
+  // Customer rows: ln[(α+T)^−(r+x) + [x>0] a/(b+x−1) (α+t_x)^−(r+x)].
+  const { x: xs, iT, iTx, w } = d;
+  let drop = 0; // Σ w · P(dropped-out branch)
+  let dropB = 0;
+  for (let k = 0; k < xs.length; k++) {
+    const x = xs[k];
+    const rx = r + x;
+    const t = iT[k];
+    const wk = w[k];
+    const alive = -rx * lnAT[t];
+    if (x === 0) {
+      const v = wk * alive;
+      const sum = ll + v;
+      comp += Math.abs(ll) >= Math.abs(v) ? ll - sum + v : v - sum + ll;
+      ll = sum;
+      gr -= wk * lnAT[t];
+      gAlpha -= wk * rx * invAT[t];
+      continue;
+    }
+    const s = iTx[k];
+    const dead = lnDrop[x] - rx * lnATx[s];
+    let lse: number;
+    let pDead: number;
+    if (alive >= dead) {
+      const e = Math.exp(dead - alive);
+      lse = alive + Math.log1p(e);
+      pDead = e / (1 + e);
+    } else {
+      const e = Math.exp(alive - dead);
+      lse = dead + Math.log1p(e);
+      pDead = 1 / (1 + e);
+    }
+    const pAlive = 1 - pDead;
+    const v = wk * lse;
+    const sum = ll + v;
+    comp += Math.abs(ll) >= Math.abs(v) ? ll - sum + v : v - sum + ll;
+    ll = sum;
+    gr -= wk * (pAlive * lnAT[t] + pDead * lnATx[s]);
+    gAlpha -= wk * rx * (pAlive * invAT[t] + pDead * invATx[s]);
+    drop += wk * pDead;
+    dropB += wk * pDead * invBx[x];
   }
-  return sum;
+  if (grad) {
+    grad[0] = gr;
+    grad[1] = gAlpha;
+    grad[2] = ga + drop / a;
+    grad[3] = gb - dropB;
+  }
+  return ll + comp;
 }
 
+/** Σ ln L over the customers (rows with T = NaN, i.e. no purchase in the period, are skipped). */
 export function bgnbdLogLikelihood(params: BgNbdParams, data: BtydData): number {
-  return logLikelihood(params, compress(data));
+  const d = prepare(data);
+  return evaluate(params.r, params.alpha, params.a, params.b, d, workspace(d), null);
 }
 
-const fromLog = (v: number[]): BgNbdParams => ({
-  r: Math.exp(v[0]),
-  alpha: Math.exp(v[1]),
-  a: Math.exp(v[2]),
-  b: Math.exp(v[3]),
-});
+const NAMES = ["r", "alpha", "a", "b"] as const;
 
+/**
+ * Maximum likelihood over ln(r, α, a, b) by BFGS with the analytic gradient (Nelder–Mead fallback,
+ * restarts). Degenerate data, checked in this order:
+ * - fewer than MIN_CUSTOMERS (20) usable customers: `too_few_customers`;
+ * - every customer observed for T = 0 (all first purchases on the calibration end, or one day of
+ *   data): `single_day`;
+ * - fewer than MIN_REPEAT_BUYERS (10) customers with x > 0: `too_few_repeat_buyers`;
+ * - no interior maximum, or the gradient does not vanish: `no_convergence`.
+ * Rows with T = NaN are skipped; rows with a non-integer or negative x or t_x outside [0, T] are
+ * skipped too (and counted in the failure message if the fit then fails).
+ */
 export function fitBgNbd(data: BtydData): FitResult<BgNbdParams> {
-  const c = compress(data);
-  if (c.customers < MIN_REPEAT_BUYERS) return { ok: false, reason: "too_few_customers" };
-  let maxT = 0;
-  for (let i = 0; i < c.T.length; i++) maxT = Math.max(maxT, c.T[i]);
-  if (maxT === 0) return { ok: false, reason: "single_day" };
-  if (c.repeatBuyers < MIN_REPEAT_BUYERS) return { ok: false, reason: "too_few_repeat_buyers" };
-  // α is on the scale of T: start it at the mean observation time.
-  let meanT = 0;
-  for (let i = 0; i < c.T.length; i++) meanT += (c.weight[i] * c.T[i]) / c.customers;
-  const objective = (v: number[]) => {
-    if (v.some((p) => Math.abs(p) > 30)) return Infinity;
-    return -logLikelihood(fromLog(v), c) / c.customers;
+  const d = prepare(data);
+  const skipped = d.invalid > 0 ? ` (${d.invalid} rows with invalid x, t_x or T skipped)` : "";
+  if (d.customers < MIN_CUSTOMERS) {
+    return {
+      ok: false,
+      reason: "too_few_customers",
+      message: `BG/NBD needs at least ${MIN_CUSTOMERS} customers with a purchase; got ${d.customers}${skipped}.`,
+    };
+  }
+  if (d.maxT === 0) {
+    return {
+      ok: false,
+      reason: "single_day",
+      message:
+        "Every customer was observed for zero time (a single day of data): no repeat purchases can be seen.",
+    };
+  }
+  if (d.repeatBuyers < MIN_REPEAT_BUYERS) {
+    return {
+      ok: false,
+      reason: "too_few_repeat_buyers",
+      message: `BG/NBD needs at least ${MIN_REPEAT_BUYERS} repeat buyers; got ${d.repeatBuyers}${skipped}.`,
+    };
+  }
+  const ws = workspace(d);
+  const n = d.customers;
+  const g = new Float64Array(4);
+  // Objective: −ln L / N on ln(r, α, a, b); chain rule: ∂/∂ln θ = θ · ∂/∂θ.
+  const objective = (theta: Float64Array, grad: Float64Array): number => {
+    const r = Math.exp(theta[0]);
+    const alpha = Math.exp(theta[1]);
+    const a = Math.exp(theta[2]);
+    const b = Math.exp(theta[3]);
+    const ll = evaluate(r, alpha, a, b, d, ws, g);
+    grad[0] = (-g[0] * r) / n;
+    grad[1] = (-g[1] * alpha) / n;
+    grad[2] = (-g[2] * a) / n;
+    grad[3] = (-g[3] * b) / n;
+    return -ll / n;
   };
-  const best = nelderMead(objective, [0, Math.log(Math.max(meanT, 1e-3)), 0, 0]);
-  if (!Number.isFinite(best.value)) return { ok: false, reason: "no_convergence" };
+  // Start: r = 1, α = the mean observation time (α is on the scale of T), a = 1, b = 2.
+  let meanT = 0;
+  for (let k = 0; k < d.x.length; k++) meanT += (d.w[k] * d.uT[d.iT[k]]) / n;
+  const start = [0, Math.log(Math.min(Math.max(meanT, 1e-3), 1e5)), 0, Math.log(2)];
+  const box = {
+    lower: [LOG_MIN, LOG_MIN, LOG_MIN, LOG_MIN],
+    upper: [LOG_MAX, LOG_MAX, LOG_MAX, LOG_MAX],
+  };
+  const best = minimize(objective, start, box);
+  if (!Number.isFinite(best.value)) {
+    return {
+      ok: false,
+      reason: "no_convergence",
+      message: "BG/NBD: the likelihood is not finite anywhere tried.",
+    };
+  }
+  const atEdge = NAMES.filter((_, i) => best.x[i] < LOG_MIN + EDGE || best.x[i] > LOG_MAX - EDGE);
+  if (atEdge.length > 0) {
+    return {
+      ok: false,
+      reason: "no_convergence",
+      message:
+        `BG/NBD has no interior maximum: ${atEdge.join(", ")} ran to the search bound ` +
+        `[${PARAM_MIN}, ${PARAM_MAX}]` +
+        (atEdge.includes("b") && !atEdge.includes("a")
+          ? " (the data show no sign of customers dropping out)."
+          : "."),
+    };
+  }
+  if (!(best.gradient <= ACCEPT_GRADIENT)) {
+    return {
+      ok: false,
+      reason: "no_convergence",
+      message: `BG/NBD did not converge (largest gradient ${best.gradient.toExponential(2)}).`,
+    };
+  }
   return {
     ok: true,
-    params: fromLog(best.x),
-    loglik: -best.value * c.customers,
-    evaluations: best.evaluations,
+    params: {
+      r: Math.exp(best.x[0]),
+      alpha: Math.exp(best.x[1]),
+      a: Math.exp(best.x[2]),
+      b: Math.exp(best.x[3]),
+    },
+    loglik: -best.value * n,
+    iterations: best.iterations,
   };
 }
 
-/** Chance the customer is still alive: 1 / (1 + [x > 0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)). */
-export function bgnbdPAlive(p: BgNbdParams, x: number, tx: number, T: number): number {
-  if (x === 0) return 1;
-  const logOdds =
-    Math.log(p.a / (p.b + x - 1)) + (p.r + x) * Math.log((p.alpha + T) / (p.alpha + tx));
+/**
+ * P(alive | x, t_x, T) = 1 / (1 + [x > 0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x))  (eq. 13).
+ * 1 when x = 0: under BG/NBD nobody drops out before a repeat purchase. Computed from the log-odds,
+ * so it stays within [0, 1] for any inputs with 0 <= t_x <= T (NaN only for NaN inputs).
+ */
+export function bgnbdPAlive(params: BgNbdParams, x: number, tx: number, T: number): number {
+  if (!(x > 0)) return Number.isNaN(x) ? NaN : 1;
+  const { r, alpha, a, b } = params;
+  const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * Math.log1p((T - tx) / (alpha + tx));
+  if (logOdds > 0) {
+    const e = Math.exp(-logOdds);
+    return e / (1 + e);
+  }
   return 1 / (1 + Math.exp(logOdds));
 }
 
-/** Expected purchases in the next t weeks of a customer with history (x, t_x, T). */
+/**
+ * Expected purchases of an alive customer with x repeat purchases, observed for T, in the next t
+ * (eq. 10 without its P(alive) factor):
+ *   (a+b+x−1)/(a−1) · [1 − u^(r+x) · 2F1(r+x, b+x; a+b+x−1; z)],
+ *   z = t/(α+T+t), u = 1 − z = (α+T)/(α+T+t).
+ *
+ * Three evaluations, tried in turn until one is accurate:
+ * 1. Euler's transformation 2F1(A₀,B₀;C;z) = (1−z)^(C−A₀−B₀) 2F1(C−A₀, C−B₀; C; z) turns the
+ *    bracket's 2F1 part into u^B · 2F1(A, B; C; z) with A = a+b−1−r, B = a−1, C = a+b+x−1: the
+ *    power (r+x) disappears (no overflow for large x), and A, B do not grow with x. Writing
+ *    2F1 = 1 + (B/C)·Σ with Σ = Σ_{k≥1} (A)_k (B+1)_{k−1} / ((C+1)_{k−1} k!) · z^k, the
+ *    expectation is C · (−expm1(B ln u) / B) − u^B · Σ, free of the 0/0 at a = 1 (B = 0) and at
+ *    a+b+x = 1 (C = 0).
+ * 2. The paper's own form, as (C/B) · (−expm1((r+x) ln u + ln 2F1)): with b+x, r+x, C > 0 its terms
+ *    are all positive. Used first when its terms grow less (large a: p near 1 for everyone), and
+ *    whenever 1 cancels: with large r (nearly equal purchase rates) A is large and negative and
+ *    Euler's terms alternate with huge magnitudes. Near a = 1 or C = 0 it is interpolated in a.
+ * 3. z so close to 1 that neither series converges in 50,000 terms: 2F1(A, B; C; z) by
+ *    `hyp2f1` (connection formula in 1 − z), (C/B)(1 − u^B 2F1), interpolated in a if needed.
+ * A series counts as accurate when it converged and its largest term is within 1e4 of its sum
+ * (at most 4 digits lost to cancellation).
+ */
+function expectedIfAlive(params: BgNbdParams, t: number, x: number, T: number): number {
+  const { r, a, b } = params;
+  const A = a + b - 1 - r;
+  const B = a - 1;
+  const C = a + b + x - 1;
+  const lnU = -Math.log1p(t / (params.alpha + T));
+  const z = -Math.expm1(lnU); // t / (α+T+t), accurate for small t
+  const limit = z <= 0.9 ? 1000000 : 50000;
+  // The terms of either series first grow by about (product of numerator parameters)·z/C.
+  const originalFirst = 4 * (r + x) * (b + x) < Math.abs(A * B);
+  let value = originalFirst ? originalNearSingular(params, x, lnU, z, limit) : NaN;
+  if (Number.isFinite(value)) return value;
+  value = eulerForm(A, B, C, lnU, z, limit);
+  if (Number.isFinite(value)) return value;
+  if (!originalFirst) value = originalNearSingular(params, x, lnU, z, limit);
+  if (Number.isFinite(value)) return value;
+  return nearSingularA(params, x, (aa) => {
+    const F = hyp2f1(aa + b - 1 - r, aa - 1, aa + b + x - 1, z);
+    return ((aa + b + x - 1) / (aa - 1)) * (1 - Math.exp((aa - 1) * lnU) * F);
+  });
+}
+
+/** Evaluation 1 of `expectedIfAlive`; NaN when its series is not accurate. */
+function eulerForm(A: number, B: number, C: number, lnU: number, z: number, limit: number): number {
+  scaledSeries(A * z, 1, A, B, C, z, limit);
+  if (!series.accurate) return NaN;
+  const head = -C * lnU * expm1OverX(B * lnU);
+  return series.sign === 0 ? head : head - series.sign * Math.exp(B * lnU + series.lnAbs);
+}
+
+/** Evaluation 2 of `expectedIfAlive` at a = aa; NaN when its series is not accurate. */
+function originalForm(
+  r: number,
+  aa: number,
+  b: number,
+  x: number,
+  lnU: number,
+  z: number,
+  limit: number
+): number {
+  const C = aa + b + x - 1;
+  scaledSeries(1, 0, r + x, b + x, C, z, limit);
+  if (!series.accurate || series.sign <= 0) return NaN;
+  return (C / (aa - 1)) * -Math.expm1((r + x) * lnU + series.lnAbs);
+}
+
+function originalNearSingular(
+  params: BgNbdParams,
+  x: number,
+  lnU: number,
+  z: number,
+  limit: number
+): number {
+  const { r, b } = params;
+  return nearSingularA(params, x, (aa) => originalForm(r, aa, b, x, lnU, z, limit));
+}
+
+/**
+ * f(a) for a formula with removable singularities at a = 1 and a + b + x = 1: away from them f(a)
+ * itself, within 1e-3 of one a cubic interpolation from a = centre ± 1e-3, ± 2e-3 (error ~1e-12).
+ */
+function nearSingularA(params: BgNbdParams, x: number, f: (a: number) => number): number {
+  const { a, b } = params;
+  const DELTA = 1e-3;
+  const nearB = Math.abs(a - 1) < DELTA;
+  const nearC = Math.abs(a + b + x - 1) < DELTA;
+  if (!nearB && !nearC) return f(a);
+  const centre = nearB ? 1 : 1 - b - x;
+  const offsets = [-2 * DELTA, -DELTA, DELTA, 2 * DELTA];
+  const values = offsets.map((o) => f(centre + o));
+  const u = a - centre;
+  let result = 0;
+  for (let i = 0; i < 4; i++) {
+    let weight = 1;
+    for (let j = 0; j < 4; j++) if (j !== i) weight *= (u - offsets[j]) / (offsets[i] - offsets[j]);
+    result += weight * values[i];
+  }
+  return result;
+}
+
+/** Largest term over sum allowed before a series counts as spoilt by cancellation. */
+const MAX_LOSS = Math.log(1e4);
+
+/** Result of the last `scaledSeries` call (one scratch object: no allocation per customer). */
+const series = { sign: 0, lnAbs: 0, accurate: false };
+
+/**
+ * Σ_{k ≥ k0} τ_k with τ_k0 = `first` and τ_(k+1) = τ_k (p+k)(q+k) z / ((s+k)(k+1)), written to
+ * `series` as sign and ln|Σ|; the running sum is rescaled when it grows past 1e250 so that large
+ * parameters do not overflow. `accurate`: converged to relative 1e-16 within `limit` terms, and no
+ * term larger than 1e4 times the sum.
+ */
+function scaledSeries(
+  first: number,
+  k0: number,
+  p: number,
+  q: number,
+  s: number,
+  z: number,
+  limit: number
+): void {
+  let term = first;
+  let sum = term;
+  let logScale = 0;
+  let maxTerm = Math.abs(term);
+  let converged = term === 0;
+  for (let k = k0; k < limit && !converged; k++) {
+    term *= (((p + k) * (q + k)) / ((s + k) * (k + 1))) * z;
+    sum += term;
+    const size = Math.abs(term);
+    if (size > maxTerm) maxTerm = size;
+    if (term === 0) converged = true;
+    else if (size <= 1e-16 * Math.abs(sum)) {
+      const next = Math.abs((((p + k + 1) * (q + k + 1)) / ((s + k + 1) * (k + 2))) * z);
+      if (next < 1) converged = true;
+    }
+    if (maxTerm > 1e250) {
+      sum *= 1e-250;
+      term *= 1e-250;
+      maxTerm *= 1e-250;
+      logScale += 250 * Math.LN10;
+    }
+  }
+  const lnAbs = logScale + Math.log(Math.abs(sum));
+  series.sign = Math.sign(sum);
+  series.lnAbs = lnAbs;
+  series.accurate =
+    converged &&
+    Number.isFinite(sum) &&
+    (sum === 0 ? maxTerm === 0 : Math.log(maxTerm) + logScale - lnAbs <= MAX_LOSS);
+}
+
+/**
+ * Expected purchases in the next t weeks of a customer with history (x, t_x, T) — eq. 10 of the
+ * paper: P(alive) × the expectation of an alive customer. 0 for t <= 0.
+ */
 export function bgnbdConditionalExpected(
-  p: BgNbdParams,
+  params: BgNbdParams,
   t: number,
   x: number,
   tx: number,
   T: number
 ): number {
-  const { r, alpha, a, b } = p;
-  const z = t / (alpha + T + t);
-  const ratio = Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t)));
-  const numerator =
-    ((a + b + x - 1) / (a - 1)) * (1 - ratio * hyp2f1(r + x, b + x, a + b + x - 1, z));
-  if (x === 0) return numerator;
-  const odds = (a / (b + x - 1)) * Math.exp((r + x) * Math.log((alpha + T) / (alpha + tx)));
-  return numerator / (1 + odds);
+  if (!(t > 0)) return t === 0 ? 0 : NaN;
+  return bgnbdPAlive(params, x, tx, T) * expectedIfAlive(params, t, x, T);
 }
 
-/** Expected purchases of a new customer over t weeks, E[X(t)]. */
-export function bgnbdExpectedPopulation(p: BgNbdParams, t: number): number {
-  const { r, alpha, a, b } = p;
-  const ratio = Math.pow(alpha / (alpha + t), r);
-  return ((a + b - 1) / (a - 1)) * (1 - ratio * hyp2f1(r, b, a + b - 1, t / (alpha + t)));
+/**
+ * E[X(t)], the expected purchases of a customer in the first t weeks after their first purchase
+ * (eq. 7): (a+b−1)/(a−1) · [1 − (α/(α+t))^r 2F1(r, b; a+b−1; t/(α+t))], which is the conditional
+ * expectation of a customer with x = 0 observed for T = 0.
+ */
+export function bgnbdExpectedPopulation(params: BgNbdParams, t: number): number {
+  if (!(t > 0)) return t === 0 ? 0 : NaN;
+  return expectedIfAlive(params, t, 0, 0);
 }

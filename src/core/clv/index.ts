@@ -1,5 +1,11 @@
+/**
+ * Customer-lifetime-value models, pure TypeScript and fitted in-process: BG/NBD for the number of
+ * future purchases, Gamma-Gamma for their amount, and the simple seed-003 formula.
+ * Time unit of the models: weeks (t_x, T, horizons); see summary.ts for the data conventions.
+ */
 export * from "./bgnbd";
-export * from "./fit";
 export * from "./gammagamma";
+export * from "./optimize";
 export * from "./simple";
+export * from "./special";
 export * from "./summary";

@@ -1,58 +1,238 @@
 /**
- * Nelder–Mead minimisation. The models optimise log-parameters, so every parameter stays
- * positive without bounds; a restart from the best point guards against a collapsed simplex.
+ * Minimisers for the lifetime-value fits, and the shape of a fit's outcome.
+ *
+ * The models are fitted on log-parameters inside a box (every parameter positive and neither
+ * vanishing nor exploding). `minimizeBfgs` uses the analytic gradient; `nelderMead` needs only
+ * values and serves as the fallback when the quasi-Newton iteration stalls (a flat ridge, a
+ * gradient spoilt by rounding). `minimize` chains them with restarts.
  */
+
+/** Why a model could not be fitted; the run goes on without its figures and says why. */
+export type DegenerateReason =
+  | "too_few_customers"
+  | "too_few_repeat_buyers"
+  | "single_day"
+  | "all_amounts_equal"
+  | "nonpositive_amounts"
+  | "no_convergence";
+
+export type FitResult<P> =
+  | { ok: true; params: P; loglik: number; iterations: number }
+  | { ok: false; reason: DegenerateReason; message: string };
+
+/** Objective value at `x`; writes the gradient into `grad`. Non-finite values mean "not allowed here". */
+export type ValueAndGradient = (x: Float64Array, grad: Float64Array) => number;
+
+export interface Box {
+  lower: ArrayLike<number>;
+  upper: ArrayLike<number>;
+}
+
 export interface MinimumResult {
-  x: number[];
+  x: Float64Array;
   value: number;
+  /** Largest absolute gradient component at x. */
+  gradient: number;
+  iterations: number;
   evaluations: number;
+  /** Gradient below tolerance (BFGS) or simplex collapsed (Nelder–Mead). */
+  converged: boolean;
 }
 
-export function nelderMead(
-  f: (x: number[]) => number,
-  start: number[],
-  { step = 0.5, tolerance = 1e-10, maxEvaluations = 4000, restarts = 2 } = {}
-): MinimumResult {
-  let best = runOnce(f, start, step, tolerance, maxEvaluations);
-  let evaluations = best.evaluations;
-  for (let i = 0; i < restarts; i++) {
-    const again = runOnce(f, best.x, step / 4, tolerance, maxEvaluations);
-    evaluations += again.evaluations;
-    const improved = again.value < best.value - tolerance;
-    if (again.value <= best.value) best = again;
-    if (!improved) break;
-  }
-  return { ...best, evaluations };
-}
+const inBox = (x: ArrayLike<number>, box: Box): boolean => {
+  for (let i = 0; i < x.length; i++)
+    if (!(x[i] >= box.lower[i] && x[i] <= box.upper[i])) return false;
+  return true;
+};
 
-function runOnce(
-  f: (x: number[]) => number,
-  start: number[],
-  step: number,
-  tolerance: number,
-  maxEvaluations: number
+const maxAbs = (v: Float64Array): number => {
+  let m = 0;
+  for (let i = 0; i < v.length; i++) m = Math.max(m, Math.abs(v[i]));
+  return m;
+};
+
+/**
+ * BFGS with an Armijo backtracking line search (steps capped at `maxStep` per coordinate) and
+ * the inverse-Hessian update skipped when the curvature condition fails. Points outside the box
+ * count as +Infinity, so the search stays inside. Stops when max|gradient| <= gradTol.
+ */
+export function minimizeBfgs(
+  f: ValueAndGradient,
+  start: ArrayLike<number>,
+  box: Box,
+  { gradTol = 1e-9, maxIterations = 500, maxStep = 2 } = {}
 ): MinimumResult {
   const n = start.length;
-  const safe = (x: number[]) => {
-    const v = f(x);
+  const x = Float64Array.from(start);
+  const g = new Float64Array(n);
+  const evalAt = (p: Float64Array, grad: Float64Array): number => {
+    if (!inBox(p, box)) return Infinity;
+    const v = f(p, grad);
+    if (!Number.isFinite(v)) return Infinity;
+    for (let i = 0; i < n; i++) if (!Number.isFinite(grad[i])) return Infinity;
+    return v;
+  };
+  let value = evalAt(x, g);
+  let evaluations = 1;
+  if (!Number.isFinite(value)) {
+    return { x, value, gradient: Infinity, iterations: 0, evaluations, converged: false };
+  }
+  // Inverse Hessian, row-major n×n, starting as the identity.
+  const H = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) H[i * n + i] = 1;
+  const d = new Float64Array(n);
+  const xNew = new Float64Array(n);
+  const gNew = new Float64Array(n);
+  const s = new Float64Array(n);
+  const y = new Float64Array(n);
+  const Hy = new Float64Array(n);
+  let iterations = 0;
+  let scaled = false;
+  let stalls = 0;
+  while (iterations < maxIterations) {
+    if (maxAbs(g) <= gradTol) break;
+    iterations++;
+    // Direction d = −H g; fall back to steepest descent when it does not descend.
+    let slope = 0;
+    for (let i = 0; i < n; i++) {
+      let v = 0;
+      for (let j = 0; j < n; j++) v -= H[i * n + j] * g[j];
+      d[i] = v;
+      slope += v * g[i];
+    }
+    if (!(slope < 0)) {
+      H.fill(0);
+      for (let i = 0; i < n; i++) H[i * n + i] = 1;
+      slope = 0;
+      for (let i = 0; i < n; i++) {
+        d[i] = -g[i];
+        slope -= g[i] * g[i];
+      }
+    }
+    let step = Math.min(1, maxStep / Math.max(maxAbs(d), 1e-300));
+    let accepted = false;
+    let valueNew = Infinity;
+    for (let tries = 0; tries < 60; tries++) {
+      for (let i = 0; i < n; i++) xNew[i] = x[i] + step * d[i];
+      valueNew = evalAt(xNew, gNew);
+      evaluations++;
+      if (valueNew <= value + 1e-4 * step * slope) {
+        accepted = true;
+        break;
+      }
+      // Quadratic interpolation of the step, kept within [0.1, 0.5] of the current one.
+      const denom = 2 * (valueNew - value - step * slope);
+      const quad = Number.isFinite(valueNew) && denom > 0 ? (-slope * step * step) / denom : 0;
+      step = Math.min(0.5 * step, Math.max(0.1 * step, quad));
+    }
+    if (!accepted) {
+      // No descent along d: restart once from the identity, then give up.
+      if (++stalls > 1) break;
+      H.fill(0);
+      for (let i = 0; i < n; i++) H[i * n + i] = 1;
+      scaled = false;
+      continue;
+    }
+    stalls = 0;
+    let sy = 0;
+    let yy = 0;
+    let ss = 0;
+    for (let i = 0; i < n; i++) {
+      s[i] = xNew[i] - x[i];
+      y[i] = gNew[i] - g[i];
+      sy += s[i] * y[i];
+      yy += y[i] * y[i];
+      ss += s[i] * s[i];
+    }
+    const change = value - valueNew;
+    x.set(xNew);
+    g.set(gNew);
+    value = valueNew;
+    if (sy > 1e-12 * Math.sqrt(ss * yy)) {
+      if (!scaled) {
+        // Nocedal–Wright: scale the initial identity to the curvature seen along the first step.
+        const gamma = sy / yy;
+        for (let i = 0; i < n * n; i++) H[i] *= gamma;
+        scaled = true;
+      }
+      // H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ
+      const rho = 1 / sy;
+      let yHy = 0;
+      for (let i = 0; i < n; i++) {
+        let v = 0;
+        for (let j = 0; j < n; j++) v += H[i * n + j] * y[j];
+        Hy[i] = v;
+        yHy += y[i] * v;
+      }
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          H[i * n + j] +=
+            -rho * (Hy[i] * s[j] + s[i] * Hy[j]) + (rho * rho * yHy + rho) * s[i] * s[j];
+        }
+      }
+    }
+    // Converged in value: nothing left to gain at double precision.
+    if (change <= 1e-16 * Math.abs(value) && maxAbs(s) < 1e-12) break;
+  }
+  const gradient = maxAbs(g);
+  return { x, value, gradient, iterations, evaluations, converged: gradient <= gradTol };
+}
+
+/**
+ * Nelder–Mead (standard coefficients: reflection 1, expansion 2, contraction ½, shrink ½).
+ * Points outside the box count as +Infinity. Converged when the simplex's values agree within
+ * `tolerance` (relative) and its vertices within `xTolerance`.
+ */
+export function nelderMead(
+  f: (x: Float64Array) => number,
+  start: ArrayLike<number>,
+  box: Box,
+  { step = 0.5, tolerance = 1e-13, xTolerance = 1e-9, maxEvaluations = 5000 } = {}
+): MinimumResult {
+  const n = start.length;
+  const safe = (p: Float64Array): number => {
+    if (!inBox(p, box)) return Infinity;
+    const v = f(p);
     return Number.isFinite(v) ? v : Infinity;
   };
-  let points: number[][] = [start.slice()];
+  const points: Float64Array[] = [Float64Array.from(start)];
   for (let i = 0; i < n; i++) {
-    const p = start.slice();
-    p[i] += step;
+    const p = Float64Array.from(start);
+    p[i] += p[i] + step <= box.upper[i] ? step : -step;
     points.push(p);
   }
-  let values = points.map(safe);
+  const values = points.map(safe);
   let evaluations = n + 1;
+  let iterations = 0;
+  let converged = false;
+  const centroid = new Float64Array(n);
+  const along = (t: number): Float64Array => {
+    const p = new Float64Array(n);
+    for (let j = 0; j < n; j++) p[j] = centroid[j] + t * (points[n][j] - centroid[j]);
+    return p;
+  };
   while (evaluations < maxEvaluations) {
-    const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
-    points = order.map((i) => points[i]);
-    values = order.map((i) => values[i]);
-    if (Math.abs(values[n] - values[0]) <= tolerance * (Math.abs(values[0]) + tolerance)) break;
-    const centroid = new Array<number>(n).fill(0);
+    // Sort vertices by value (n + 1 is tiny: insertion sort).
+    for (let i = 1; i <= n; i++) {
+      for (let k = i; k > 0 && values[k] < values[k - 1]; k--) {
+        [values[k], values[k - 1]] = [values[k - 1], values[k]];
+        [points[k], points[k - 1]] = [points[k - 1], points[k]];
+      }
+    }
+    let spread = 0;
+    for (let i = 1; i <= n; i++)
+      for (let j = 0; j < n; j++) spread = Math.max(spread, Math.abs(points[i][j] - points[0][j]));
+    if (
+      Number.isFinite(values[n]) &&
+      values[n] - values[0] <= tolerance * (Math.abs(values[0]) + 1e-300) &&
+      spread <= xTolerance
+    ) {
+      converged = true;
+      break;
+    }
+    iterations++;
+    centroid.fill(0);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) centroid[j] += points[i][j] / n;
-    const along = (t: number) => centroid.map((c, j) => c + t * (points[n][j] - c));
     const reflected = along(-1);
     const fr = safe(reflected);
     evaluations++;
@@ -60,7 +240,8 @@ function runOnce(
       const expanded = along(-2);
       const fe = safe(expanded);
       evaluations++;
-      [points[n], values[n]] = fe < fr ? [expanded, fe] : [reflected, fr];
+      if (fe < fr) [points[n], values[n]] = [expanded, fe];
+      else [points[n], values[n]] = [reflected, fr];
     } else if (fr < values[n - 1]) {
       [points[n], values[n]] = [reflected, fr];
     } else {
@@ -71,13 +252,57 @@ function runOnce(
         [points[n], values[n]] = [contracted, fc];
       } else {
         for (let i = 1; i <= n; i++) {
-          points[i] = points[i].map((v, j) => points[0][j] + 0.5 * (v - points[0][j]));
+          for (let j = 0; j < n; j++)
+            points[i][j] = points[0][j] + 0.5 * (points[i][j] - points[0][j]);
           values[i] = safe(points[i]);
         }
         evaluations += n;
       }
     }
   }
-  const at = values.indexOf(Math.min(...values));
-  return { x: points[at], value: values[at], evaluations };
+  let best = 0;
+  for (let i = 1; i <= n; i++) if (values[i] < values[best]) best = i;
+  return {
+    x: points[best],
+    value: values[best],
+    gradient: NaN,
+    iterations,
+    evaluations,
+    converged,
+  };
+}
+
+/**
+ * BFGS from `start`; when it stops with a gradient above `restartTol` (a stall, not rounding
+ * noise), Nelder–Mead from the best point so far and BFGS again from there (up to `restarts`
+ * rounds). Returns the best point seen, with `converged` set when the final BFGS met `gradTol`.
+ */
+export function minimize(
+  f: ValueAndGradient,
+  start: ArrayLike<number>,
+  box: Box,
+  { gradTol = 1e-9, restartTol = 1e-7, restarts = 2 } = {}
+): MinimumResult {
+  const n = start.length;
+  let best = minimizeBfgs(f, start, box, { gradTol });
+  let iterations = best.iterations;
+  let evaluations = best.evaluations;
+  const scratch = new Float64Array(n);
+  const valueOnly = (x: Float64Array) => f(x, scratch);
+  for (let round = 0; round < restarts && !(best.gradient <= restartTol); round++) {
+    const simplex = nelderMead(valueOnly, Number.isFinite(best.value) ? best.x : start, box);
+    iterations += simplex.iterations;
+    evaluations += simplex.evaluations;
+    const from = simplex.value < best.value || !Number.isFinite(best.value) ? simplex.x : best.x;
+    const again = minimizeBfgs(f, from, box, { gradTol });
+    iterations += again.iterations;
+    evaluations += again.evaluations;
+    if (again.value <= best.value || again.converged) best = again;
+    else if (simplex.value < best.value) {
+      const g = new Float64Array(n);
+      f(simplex.x, g);
+      best = { ...simplex, gradient: maxAbs(g), converged: false };
+    }
+  }
+  return { ...best, iterations, evaluations };
 }

@@ -1,8 +1,15 @@
 /**
  * From single purchases to the figures the buy-till-you-die models use (per customer):
  * x repeat purchases, t_x and T in weeks, and the mean amount of the repeat purchases.
- * Conventions (CDNOW, Fader–Hardie): purchases after the calibration end are ignored; one
- * customer's purchases on the same day are one purchase (amounts added).
+ *
+ * Conventions (CDNOW, Fader–Hardie), identical in `summarize` and `summarizePurchases`:
+ * - days are whole serial days; a fractional day (a time of day) is floored to its day;
+ * - purchases after `calibrationEnd` (inclusive end) are ignored, and so are non-finite days;
+ * - one customer's purchases on the same day are one purchase, their amounts added;
+ * - x = purchases after the first; t_x = (last − first) / 7; T = (calibrationEnd − first) / 7;
+ * - meanRepeat = mean amount of the repeat purchases (the first purchase excluded), 0 when x = 0.
+ * A customer without a purchase on or before `calibrationEnd` gets x = 0, t_x = 0, meanRepeat = 0
+ * and T = NaN; the fits skip such rows and the prediction functions should not be called for them.
  */
 export interface BtydData {
   x: Float64Array;
@@ -11,11 +18,87 @@ export interface BtydData {
   meanRepeat: Float64Array;
 }
 
+/** One customer's purchases: serial days (any order) and their amounts, index by index. */
+export interface CustomerTransactions {
+  days: ArrayLike<number>;
+  amounts: ArrayLike<number>;
+}
+
 export const DAYS_PER_WEEK = 7;
 
 /**
- * `customer[i]`, `day[i]`, `amount[i]` describe purchase i (any order). Customers without a purchase
- * on or before `calibrationEnd` get T = NaN: the models skip them.
+ * Writes customer `c`'s summary from `order[from..to)` (indices into day/amount, all on or before
+ * the end, days already floored). `order` is sorted in place by day.
+ */
+function summarizeOne(
+  c: number,
+  order: Int32Array,
+  from: number,
+  to: number,
+  day: ArrayLike<number>,
+  amount: ArrayLike<number>,
+  end: number,
+  out: BtydData
+): void {
+  if (from === to) return;
+  let sorted = true;
+  for (let k = from + 1; k < to && sorted; k++)
+    if (Math.floor(day[order[k]]) < Math.floor(day[order[k - 1]])) sorted = false;
+  if (!sorted) {
+    const part = Array.from(order.subarray(from, to)).sort(
+      (i, j) => Math.floor(day[i]) - Math.floor(day[j])
+    );
+    order.set(part, from);
+  }
+  const first = Math.floor(day[order[from]]);
+  let last = first;
+  let repeats = 0;
+  let repeatAmount = 0;
+  for (let k = from + 1; k < to; k++) {
+    const i = order[k];
+    const d = Math.floor(day[i]);
+    if (d !== last) {
+      repeats++;
+      last = d;
+    }
+    if (d !== first) repeatAmount += amount[i];
+  }
+  out.x[c] = repeats;
+  out.tx[c] = (last - first) / DAYS_PER_WEEK;
+  out.T[c] = (end - first) / DAYS_PER_WEEK;
+  out.meanRepeat[c] = repeats > 0 ? repeatAmount / repeats : 0;
+}
+
+function emptyData(n: number): BtydData {
+  return {
+    x: new Float64Array(n),
+    tx: new Float64Array(n),
+    T: new Float64Array(n).fill(NaN),
+    meanRepeat: new Float64Array(n),
+  };
+}
+
+/** Per-customer summary of each customer's transactions; same order as `customers`. */
+export function summarize(
+  customers: readonly CustomerTransactions[],
+  calibrationEnd: number
+): BtydData {
+  const end = Math.floor(calibrationEnd);
+  const out = emptyData(customers.length);
+  let order = new Int32Array(16);
+  for (let c = 0; c < customers.length; c++) {
+    const { days, amounts } = customers[c];
+    if (days.length > order.length) order = new Int32Array(Math.max(days.length, 2 * order.length));
+    let count = 0;
+    for (let i = 0; i < days.length; i++) if (Math.floor(days[i]) <= end) order[count++] = i;
+    summarizeOne(c, order, 0, count, days, amounts, end, out);
+  }
+  return out;
+}
+
+/**
+ * The same summary from column-shaped purchases, as the engine holds them: purchase i belongs to
+ * customer `customer[i]` (0 .. nCustomers−1), on `day[i]`, for `amount[i]`; any order.
  */
 export function summarizePurchases(
   nCustomers: number,
@@ -25,42 +108,16 @@ export function summarizePurchases(
   amount: ArrayLike<number>,
   calibrationEnd: number
 ): BtydData {
-  // Counting sort of the purchases by customer, then each customer's few days sorted.
+  const end = Math.floor(calibrationEnd);
+  // Counting sort of the purchases by customer.
   const start = new Int32Array(nCustomers + 1);
-  for (let i = 0; i < count; i++) if (day[i] <= calibrationEnd) start[customer[i] + 1]++;
+  for (let i = 0; i < count; i++) if (Math.floor(day[i]) <= end) start[customer[i] + 1]++;
   for (let c = 0; c < nCustomers; c++) start[c + 1] += start[c];
   const fill = start.slice(0, nCustomers);
   const order = new Int32Array(start[nCustomers]);
-  for (let i = 0; i < count; i++) if (day[i] <= calibrationEnd) order[fill[customer[i]]++] = i;
-
-  const x = new Float64Array(nCustomers);
-  const tx = new Float64Array(nCustomers);
-  const T = new Float64Array(nCustomers).fill(NaN);
-  const meanRepeat = new Float64Array(nCustomers);
-  const days: number[] = [];
-  for (let c = 0; c < nCustomers; c++) {
-    const from = start[c];
-    const to = start[c + 1];
-    if (from === to) continue;
-    days.length = 0;
-    for (let k = from; k < to; k++) days.push(order[k]);
-    days.sort((a, b) => day[a] - day[b]);
-    const first = day[days[0]];
-    let last = first;
-    let repeats = 0;
-    let repeatAmount = 0;
-    for (let k = 1; k < days.length; k++) {
-      const d = day[days[k]];
-      if (d !== last) {
-        repeats++;
-        last = d;
-      }
-      if (d !== first) repeatAmount += amount[days[k]];
-    }
-    x[c] = repeats;
-    tx[c] = (last - first) / DAYS_PER_WEEK;
-    T[c] = (calibrationEnd - first) / DAYS_PER_WEEK;
-    meanRepeat[c] = repeats > 0 ? repeatAmount / repeats : 0;
-  }
-  return { x, tx, T, meanRepeat };
+  for (let i = 0; i < count; i++) if (Math.floor(day[i]) <= end) order[fill[customer[i]]++] = i;
+  const out = emptyData(nCustomers);
+  for (let c = 0; c < nCustomers; c++)
+    summarizeOne(c, order, start[c], start[c + 1], day, amount, end, out);
+  return out;
 }
