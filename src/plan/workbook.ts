@@ -20,8 +20,11 @@ import { defaultSettings } from "../core/settings";
 export interface RunOptions {
   lang: Lang;
   today: Serial;
-  /** Choices made for this run (command-line flags, task pane) over the settings sheet; they are saved in it. */
-  overrides?: Partial<Pick<Settings, "scheme" | "asOf">>;
+  /**
+   * Choices made for this run (command-line flags, task pane) over the settings sheet; they are saved
+   * in it. Each given setting replaces the sheet's whole (a `fixed5` object replaces all its bins).
+   */
+  overrides?: Partial<Settings>;
 }
 
 export interface WorkbookRun {
@@ -54,9 +57,9 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   const read = own.has("settings")
     ? readSettingsSheet(own.get("settings") as SheetGrid, lang)
     : null;
-  const settings = read ? read.settings : defaultSettings();
-  if (options.overrides?.scheme) settings.scheme = options.overrides.scheme;
-  if (options.overrides?.asOf !== undefined) settings.asOf = options.overrides.asOf;
+  const settings: Settings = { ...(read ? read.settings : defaultSettings()) };
+  for (const [key, value] of Object.entries(options.overrides ?? {}))
+    if (value !== undefined) (settings as unknown as Record<string, unknown>)[key] = value;
   const settingsProblems = (read?.problems ?? []).map((p) => p.message);
 
   const inputs = sheets.filter((s) => !ownNames.has(s.name));

@@ -1,0 +1,74 @@
+import type { ProblemKey, ScoreMode } from "../core/pipeline";
+import type { Settings } from "../core/settings";
+import type { InputKind, Lang, QualityIssue, SchemeKey, Serial } from "../core/types";
+
+/**
+ * What the task pane and the ribbon command may ask of the workbook. The pane only sees this
+ * interface; `src/excel/` implements it with Office.js (in Excel, and on the fake host of the
+ * workbench and the tests). Nothing here imports Office.js.
+ */
+
+export type Stage = "reading" | "scoring" | "writing";
+
+/** Progress of a long job: rows read of all rows, or rows written of all rows. */
+export interface Progress {
+  stage: Stage;
+  done: number;
+  total: number;
+}
+
+/** One recognised input table, for the mapping editor. */
+export interface InputTable {
+  kind: InputKind;
+  sheet: string;
+  /** 1-based sheet row of the header. */
+  headerRow: number;
+  /** Header texts of that row, "" for blank cells (the drop-down choices). */
+  headers: string[];
+  /** Every field of this kind, in display order; a field absent from `columns` was not found. */
+  fields: string[];
+  /** field -> header text it was read from. */
+  columns: Record<string, string>;
+}
+
+/** What one run found and did; the pane shows it, the ribbon command reports its headline. */
+export interface RunSummary {
+  lang: Lang;
+  scheme: SchemeKey;
+  asOf: Serial;
+  mode: ScoreMode;
+  /** Set when nothing could be scored (no customer data, no ID column). */
+  problem: ProblemKey | null;
+  customers: number;
+  /** Customers per tier key, plus `no_purchases`. */
+  tierCounts: Record<string, number>;
+  quality: QualityIssue[];
+  /** Messages about bad settings values, each naming its cell. */
+  settingsProblems: string[];
+  inputs: InputTable[];
+  /** The settings the run used (settings sheet, then the pane's choices): the pane's form starts here. */
+  settings: Settings;
+  /** Names of the sheets written; empty for an inspection. */
+  sheetsWritten: string[];
+}
+
+export interface WorkbookHost {
+  /** Reads and scores without writing anything: the pane's first look and its mapping preview. */
+  inspect(overrides: Partial<Settings>, onProgress: (p: Progress) => void): Promise<RunSummary>;
+  /** The whole job: read, score, write our five sheets; the overrides are saved in the settings sheet. */
+  score(overrides: Partial<Settings>, onProgress: (p: Progress) => void): Promise<RunSummary>;
+  /** Selects a cell such as `销售订单!C57` and brings its sheet to the front. */
+  select(address: string): Promise<void>;
+}
+
+/** A failure the pane can word in the user's language (anything else shows its message). */
+export type HostErrorKey = "cell_edit_mode" | "request_too_large" | "busy" | "not_supported";
+
+export class HostError extends Error {
+  constructor(
+    readonly key: HostErrorKey,
+    detail?: string
+  ) {
+    super(detail ?? key);
+  }
+}
