@@ -1,6 +1,7 @@
+import type { InputKind } from "../core/headers";
 import type { ProblemKey, ScoreMode } from "../core/pipeline";
 import type { Settings } from "../core/settings";
-import type { InputKind, Lang, QualityIssue, SchemeKey, Serial } from "../core/types";
+import type { Lang, QualityIssue, SchemeKey, Serial } from "../core/types";
 
 /**
  * What the task pane and the ribbon command may ask of the workbook. The pane only sees this
