@@ -5,8 +5,8 @@
 import { cellAddress } from "./address";
 import type { Customer } from "./customers";
 import type { DetectedTable } from "./headers";
-import type { CustomerResult, ScoreReport } from "./pipeline";
-import { foldWidth, isBlank } from "./parse";
+import type { CustomerResult } from "./pipeline";
+import { cellText, foldWidth, isBlank } from "./parse";
 import type { Cell } from "./types";
 
 // ---------------------------------------------------------------------------------------------
@@ -241,6 +241,103 @@ export function missingFields(
 // Customers without orders
 
 /** Customers listed as "no purchases": no tier and no purchase order at all. */
-export function customersWithoutOrders(report: Pick<ScoreReport, "customers">): CustomerResult[] {
+export function customersWithoutOrders(report: {
+  customers: readonly CustomerResult[];
+}): CustomerResult[] {
   return report.customers.filter((r) => r.tier === null && r.ordersAllTime === 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole check for a run, with addresses
+
+/**
+ * Fields seed 004 lists as 必填信息项 that the archive can hold: 客户名称, 所属行业, 企业规模, 区域
+ * (注册地址), 对接人姓名 (关键决策人), 联系方式. Scoring needs only the ID; these are for the sales team.
+ */
+export const REQUIRED_FIELDS: readonly string[] = [
+  "name",
+  "industry",
+  "size",
+  "region",
+  "contactName",
+  "phone",
+];
+
+/** One archive line named in a hygiene list. */
+export interface CustomerRef {
+  id: string;
+  /** 客户名称 as written ("" when blank or without an archive). */
+  name: string;
+  /** The cell to look at, e.g. `客户档案!I12`; "" for a customer known only from the orders. */
+  address: string;
+}
+
+export interface DuplicateEntry {
+  first: CustomerRef;
+  second: CustomerRef;
+  reason: DuplicateReason;
+}
+
+export interface HygieneReport {
+  /** Likely duplicates, archive order; the addresses point at the matching phone or name cells. */
+  duplicates: DuplicateEntry[];
+  /** null without an archive sheet. */
+  missing: MissingFieldsReport | null;
+  /** Archive customers without any purchase; the addresses point at their ID cells. */
+  withoutOrders: CustomerRef[];
+}
+
+function cellOf(
+  table: DetectedTable | null,
+  customer: Customer,
+  field: string,
+  originCol: number
+): string {
+  if (!table || customer.row < 0) return "";
+  const col = table.columns[field] ?? table.columns.customerId;
+  return col === undefined ? "" : cellAddress(table.sheet, customer.row, col + originCol);
+}
+
+function refOf(
+  table: DetectedTable | null,
+  customer: Customer,
+  field: string,
+  originCol: number
+): CustomerRef {
+  const name = customer.fields.name;
+  return {
+    id: customer.id,
+    name: isBlank(name) ? "" : cellText(name).trim(),
+    address: cellOf(table, customer, field, originCol),
+  };
+}
+
+/**
+ * Duplicates, blank required cells and customers without orders, each with the cell to look at.
+ * `archive` is the detected archive (null when the customers come from the orders) and `originCol` the
+ * sheet column of its grid's first column. Lists only: nothing is merged or changed.
+ */
+export function hygieneReport(
+  results: readonly CustomerResult[],
+  archive: DetectedTable | null,
+  originCol = 0
+): HygieneReport {
+  const customers = results.map((r) => r.customer);
+  const byId = new Map(customers.map((c) => [c.id, c]));
+  const duplicates: DuplicateEntry[] = findDuplicates(customers).map(([a, b, reason]) => {
+    const field = reason === "phone" ? "phone" : "name";
+    return {
+      first: refOf(archive, byId.get(a) as Customer, field, originCol),
+      second: refOf(archive, byId.get(b) as Customer, field, originCol),
+      reason,
+    };
+  });
+  const withoutOrders = customersWithoutOrders({ customers: results })
+    .filter((r) => r.customer.row >= 0)
+    .map((r) => refOf(archive, r.customer, "customerId", originCol));
+  return {
+    duplicates,
+    missing: archive ? missingFields(customers, REQUIRED_FIELDS, archive, originCol) : null,
+    withoutOrders,
+  };
 }

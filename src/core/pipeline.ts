@@ -1,8 +1,22 @@
+import { followupWatch, type CadenceDays, type WatchItem } from "./cadence";
 import { simpleClv } from "./clv/simple";
 import { QualityLog, readCustomers, type Customer, type CustomerIndex } from "./customers";
-import { detectInputs, type DetectedTable } from "./headers";
+import { distribution, SEGMENT_FIELDS, type Distribution } from "./distribution";
+import {
+  customerTimelines,
+  FUNNEL_STAGES,
+  readFollowups,
+  type Followup,
+  type IntentClass,
+  type Stage,
+} from "./followups";
+import { funnel, type FunnelReport } from "./funnel";
+import { detectInputs, type DetectedInputs, type DetectedTable } from "./headers";
+import { hygieneReport, type HygieneReport } from "./hygiene";
+import { cellAddress } from "./address";
+import { cacFromReport, npsFromSheet, type CacResult, type NpsResult } from "./metrics";
 import { computeActivity, readOrders, type OrderBook } from "./orders";
-import { isBlank, parseAmount, parseCount, parseDate } from "./parse";
+import { cellText, isBlank, parseAmount, parseCount, parseDate } from "./parse";
 import { scoreScheme } from "./schemes";
 import { TIER_ORDER } from "./tiers";
 import { message } from "../i18n/messages";
@@ -55,6 +69,37 @@ export interface CustomerResult {
 
 export type ProblemKey = "no_customer_data" | "no_id_column";
 
+/** One line of the follow-up watchlist, with what a manager needs to act on it. */
+export interface WatchEntry extends WatchItem {
+  /** The customer's ID as written in the archive (or the orders). */
+  id: string;
+  name: string;
+  /** Current intent class and stage (latest follow-up that states one). */
+  intent: IntentClass | null;
+  stage: Stage | null;
+  /** 下一步行动 of the line the item is about. */
+  nextAction: string;
+  /** The cell to look at: 下次跟进日期 (overdue) or 跟进时间 (cadence) of that line. */
+  address: string;
+}
+
+/** What the follow-up records say (seed 004); absent when the workbook has no follow-up sheet. */
+export interface FollowupReport {
+  sheet: string;
+  /** Follow-up lines kept (unusable lines are in `quality`). */
+  lines: number;
+  funnel: FunnelReport;
+  /** Overdue next actions and broken cadences, worst first. */
+  watch: WatchEntry[];
+  /** The cadences the watch used (from settings). */
+  cadenceDays: CadenceDays;
+}
+
+export interface NpsReport extends NpsResult {
+  /** Sheet holding the recommendation-score column. */
+  sheet: string;
+}
+
 export interface ScoreReport {
   mode: ScoreMode;
   problem: ProblemKey | null;
@@ -62,7 +107,11 @@ export interface ScoreReport {
   lang: Lang;
   asOf: Serial;
   windowStart: Serial;
-  inputs: { customers: DetectedTable | null; orders: DetectedTable | null };
+  inputs: {
+    customers: DetectedTable | null;
+    orders: DetectedTable | null;
+    followups: DetectedTable | null;
+  };
   customers: CustomerResult[];
   quality: QualityIssue[];
   notes: SchemeNote[];
@@ -72,6 +121,16 @@ export interface ScoreReport {
   orderLines: { read: number; used: number };
   /** The merged orders (orders mode only), for models and reviews that need single purchases. */
   book: OrderBook | null;
+  /** Funnel and watchlist from the follow-up records; null without a follow-up sheet. */
+  followups: FollowupReport | null;
+  /** Customers, revenue and conversion by industry, region and size (fields the archive has). */
+  distribution: Distribution;
+  /** Likely duplicates, blank required cells, customers without orders: listed, never merged. */
+  hygiene: HygieneReport;
+  /** NPS from a 0–10 recommendation-score column; null when no sheet has one ("not available"). */
+  nps: NpsReport | null;
+  /** CAC from the marketing-spend setting; `cac` is null when it cannot be computed. */
+  cac: CacResult;
 }
 
 function simpleClvOf(
@@ -196,6 +255,7 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
     t ? sheets.find((s) => s.name === t.sheet) : undefined;
   const archiveSheet = sheetOf(detected.customers);
   const ordersSheet = sheetOf(detected.orders);
+  const followupSheet = sheetOf(detected.followups);
 
   const report: ScoreReport = {
     mode: "none",
@@ -204,13 +264,28 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
     lang,
     asOf,
     windowStart,
-    inputs: { customers: detected.customers, orders: detected.orders },
+    inputs: {
+      customers: detected.customers,
+      orders: detected.orders,
+      followups: followupSheet ? detected.followups : null,
+    },
     customers: [],
     quality: [],
     notes: [],
     tierCounts: {},
     orderLines: { read: 0, used: 0 },
     book: null,
+    followups: null,
+    distribution: { tables: [], best: null },
+    hygiene: { duplicates: [], missing: null, withoutOrders: [] },
+    nps: null,
+    cac: {
+      cac: null,
+      spend: validSpend(settings.marketingSpend),
+      newCustomers: 0,
+      start: windowStart,
+      end: asOf,
+    },
   };
 
   let index: CustomerIndex = { customers: [], byKey: new Map() };
@@ -273,5 +348,97 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
   report.tierCounts = Object.fromEntries(
     [...counts].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
   );
+
+  const won = addFollowups(report, index, followupSheet, detected, settings, asOf);
+  const archiveOriginCol = archiveSheet?.origin?.col ?? 0;
+  report.hygiene = hygieneReport(report.customers, detected.customers, archiveOriginCol);
+  report.distribution = distribution(
+    report.customers.map((r, i) => ({
+      fields: r.customer.fields,
+      revenue: r.monetary,
+      converted: r.ordersAllTime > 0 || won.has(i),
+    })),
+    SEGMENT_FIELDS.filter((f) => detected.customers?.columns[f] !== undefined)
+  );
+  report.nps = npsOf(report, archiveSheet, detected.customers, followupSheet, detected.followups);
+  report.cac = cacFromReport(report, settings.marketingSpend);
   return report;
+}
+
+function validSpend(spend: number | null): number | null {
+  return spend !== null && Number.isFinite(spend) && spend >= 0 ? spend : null;
+}
+
+/**
+ * Reads the follow-up sheet (when there is one) into the report: funnel and watchlist, unusable cells
+ * in `quality`. Returns the customers (indexes) who reached 成交 in the records.
+ */
+function addFollowups(
+  report: ScoreReport,
+  index: CustomerIndex,
+  sheet: SheetGrid | undefined,
+  detected: DetectedInputs,
+  settings: Settings,
+  asOf: Serial
+): Set<number> {
+  const won = new Set<number>();
+  const table = detected.followups;
+  if (!sheet || !table) return won;
+  const log = new QualityLog(sheet);
+  const lines = readFollowups(sheet, table, index, log);
+  report.quality.push(...log.issues);
+  const n = index.customers.length;
+  const timelines = customerTimelines(lines, n, asOf);
+  for (const t of timelines) if (t.highest === FUNNEL_STAGES.length - 1) won.add(t.customer);
+  const current = new Map(timelines.map((t) => [t.customer, t]));
+  const byRow = new Map<number, Followup>(lines.map((f) => [f.row, f]));
+  const originCol = sheet.origin?.col ?? 0;
+  const cadenceDays = { ...settings.cadenceDays };
+  const watch = followupWatch(lines, n, asOf, cadenceDays).map((item): WatchEntry => {
+    const customer = index.customers[item.customer];
+    const timeline = current.get(item.customer);
+    const col =
+      (item.kind === "overdue" ? table.columns.nextDate : table.columns.followDate) ??
+      table.columns.customerId;
+    const name = customer.fields.name;
+    return {
+      ...item,
+      id: customer.id,
+      name: isBlank(name) ? "" : cellText(name).trim(),
+      intent: timeline?.intent ?? null,
+      stage: timeline?.stage ?? null,
+      nextAction: byRow.get(item.row)?.nextAction ?? "",
+      address: cellAddress(sheet.name, item.row, col + originCol),
+    };
+  });
+  report.followups = {
+    sheet: sheet.name,
+    lines: lines.length,
+    funnel: funnel(lines, n, asOf),
+    watch,
+    cadenceDays,
+  };
+  return won;
+}
+
+/** NPS from the archive's recommendation-score column, else the follow-up sheet's; null when neither has one. */
+function npsOf(
+  report: ScoreReport,
+  archiveSheet: SheetGrid | undefined,
+  archive: DetectedTable | null,
+  followupSheet: SheetGrid | undefined,
+  followups: DetectedTable | null
+): NpsReport | null {
+  for (const [sheet, table] of [
+    [archiveSheet, archive],
+    [followupSheet, followups],
+  ] as const) {
+    if (!sheet || !table) continue;
+    const log = new QualityLog(sheet);
+    const result = npsFromSheet(sheet, table, log);
+    if (result === null) continue;
+    report.quality.push(...log.issues);
+    return { ...result, sheet: sheet.name };
+  }
+  return null;
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_CADENCE, type CadenceDays } from "./cadence";
 import type { SchemeKey, Serial, StrategyFamily } from "./types";
 
 /**
@@ -72,6 +73,16 @@ export interface Settings {
   columnMapping: Record<string, string>;
   /** Strategy texts per playbook family typed into the settings sheet; missing ones use the defaults of the language. */
   playbooks: Partial<Record<StrategyFamily, string>>;
+  /**
+   * Longest gap in days between follow-ups per intent class (seed 004: A at least weekly); a customer
+   * left longer goes on the follow-up watchlist.
+   */
+  cadenceDays: CadenceDays;
+  /**
+   * Marketing spend (yuan) over the window, for CAC = spend ÷ customers whose first purchase falls in
+   * the window. null: not entered, so CAC is "not available" (never 0).
+   */
+  marketingSpend: number | null;
 }
 
 export function defaultSettings(): Settings {
@@ -98,5 +109,7 @@ export function defaultSettings(): Settings {
     maskPhones: true,
     columnMapping: {},
     playbooks: {},
+    cadenceDays: { ...DEFAULT_CADENCE },
+    marketingSpend: null,
   };
 }

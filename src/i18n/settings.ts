@@ -26,6 +26,7 @@ export const SETTINGS_TEXT = {
   yes: { "zh-CN": "是", "en-US": "yes" },
   no: { "zh-CN": "否", "en-US": "no" },
   today: { "zh-CN": "今天", "en-US": "today" },
+  notSet: { "zh-CN": "留空（未填写）", "en-US": "blank (not entered)" },
 } as const satisfies Record<string, Text>;
 
 /** Names of the input tables in mapping lines. */
@@ -268,6 +269,30 @@ export const SETTING_TEXTS: Record<string, { label: Text; description: Text }> =
         "yes = phone numbers in the output sheets show as 138****5678; no = in full. Type yes or no. Default {default}.",
     },
   },
+  "followup.cadenceDays": {
+    label: {
+      "zh-CN": "{grade} 类客户跟进间隔上限（天）",
+      "en-US": "Follow up class {grade} at least every (days)",
+    },
+    description: {
+      "zh-CN":
+        "意向等级为 {grade} 类、尚未成交或流失的客户，距最近一次跟进超过此天数即列入“跟进提醒”表（A 类每周至少一次）。1 到 366 的整数。默认 {default}。",
+      "en-US":
+        "A class {grade} customer not yet won or lost, whose latest follow-up is more than this many days old, goes on the Follow-up Watch sheet (class A at least weekly). A whole number from 1 to 366. Default {default}.",
+    },
+  },
+  marketingSpend: {
+    label: {
+      "zh-CN": "统计窗口内营销总费用（元）",
+      "en-US": "Marketing spend in the window (yuan)",
+    },
+    description: {
+      "zh-CN":
+        "用于计算获客成本 CAC = 营销总费用 ÷ 窗口内新增客户数（首次购买落在统计窗口内的客户）。不小于 0 的金额，可写 5万；留空则概览中 CAC 显示“不适用”。默认 {default}。",
+      "en-US":
+        "For customer acquisition cost CAC = marketing spend ÷ new customers in the window (first purchase inside the window). An amount, 0 or more; leave blank and the summary shows CAC as not available. Default {default}.",
+    },
+  },
   mapping: {
     label: { "zh-CN": "列：{kind} · {field}", "en-US": "Column: {kind} · {field}" },
     description: {
@@ -322,6 +347,10 @@ const PROBLEMS = {
   },
   rule_choice: { "zh-CN": "应为以下之一：{choices}", "en-US": "must be one of: {choices}" },
   rule_bool: { "zh-CN": "应为“是”或“否”", "en-US": "must be yes or no" },
+  rule_money_or_blank: {
+    "zh-CN": "应为不小于 0 的金额，或留空",
+    "en-US": "must be an amount, 0 or more, or blank",
+  },
   order_up: {
     "zh-CN":
       "{address}：“{label}”（{value}）应大于“{other}”（{otherValue}）；这一组已恢复默认值 {defaults}",

@@ -65,7 +65,8 @@ type Rule =
   | "fraction"
   | "date"
   | "choice"
-  | "bool";
+  | "bool"
+  | "money_or_blank";
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; rule: Rule };
 
@@ -209,6 +210,18 @@ const boolKind: ValueKind<boolean> = {
   show: (v, lang) => (v ? SETTINGS_TEXT.yes[lang] : SETTINGS_TEXT.no[lang]),
 };
 
+/** An amount of money, 0 or more ("5万", "¥80,000"); blank is null: not entered, so "not available". */
+const optionalMoneyKind: ValueKind<number | null> = {
+  parse(cell) {
+    if (isBlank(cell)) return { ok: true, value: null };
+    const n = parseNumber(cell);
+    if (n === null || n < 0) return fail("money_or_blank");
+    return { ok: true, value: n };
+  },
+  write: (v) => v,
+  show: (v, lang) => (v === null ? SETTINGS_TEXT.notSet[lang] : numberText(v)),
+};
+
 /** Free text; blank is null (the setting's automatic behaviour). Never fails. */
 const textKind: ValueKind<string | null> = {
   parse(cell) {
@@ -274,6 +287,9 @@ const NON_NEGATIVE = numberKind(0, Number.MAX_VALUE, false, "non_negative");
 const POSITIVE = numberKind(0, Number.MAX_VALUE, true, "positive");
 const PERCENTILE = numberKind(0, 100, false, "range", POINT_UNIT);
 const RETENTION = numberKind(0, 100, true, "above_max", YEAR_UNIT);
+/** Longest allowed gap between follow-ups: a day to a year. */
+const CADENCE = integerKind(1, 366, DAY_UNIT);
+const INTENT_CLASSES = ["A", "B", "C"] as const;
 
 /** Position i (0..3) of a bin list is the limit of score 5 - i; keys count positions from 1. */
 const BIN_POSITIONS = [0, 1, 2, 3] as const;
@@ -475,6 +491,28 @@ const STATIC_SPECS: Spec[] = [
     (s) => s.maskPhones,
     (s, v) => {
       s.maskPhones = v;
+    }
+  ),
+  ...INTENT_CLASSES.map((c) =>
+    spec(
+      `followup.cadenceDays.${c}`,
+      "followup.cadenceDays",
+      () => ({ grade: c }),
+      CADENCE,
+      (s) => s.cadenceDays[c],
+      (s, v) => {
+        s.cadenceDays[c] = v;
+      }
+    )
+  ),
+  spec(
+    "marketingSpend",
+    "marketingSpend",
+    none,
+    optionalMoneyKind,
+    (s) => s.marketingSpend,
+    (s, v) => {
+      s.marketingSpend = v;
     }
   ),
 ];

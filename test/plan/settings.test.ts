@@ -164,6 +164,12 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
     },
     { requiredKeys: [] }
   ),
+  cadenceDays: fc.record({
+    A: fc.integer({ min: 1, max: 366 }),
+    B: fc.integer({ min: 1, max: 366 }),
+    C: fc.integer({ min: 1, max: 366 }),
+  }),
+  marketingSpend: fc.option(num(0, 1e12), { nil: null }),
 });
 
 /** Any cell Office.js could hand us. */
@@ -449,6 +455,9 @@ describe("readSettingsSheet", () => {
       "clv.retentionYears": "2.5年",
       "clv.horizonDays": "７３０",
       maskPhones: "否",
+      "followup.cadenceDays.A": "5天",
+      "followup.cadenceDays.C": "６０",
+      marketingSpend: "5万元",
     });
     const { settings, problems } = readSettingsSheet(grid, "zh-CN");
     expect(problems).toEqual([]);
@@ -468,6 +477,30 @@ describe("readSettingsSheet", () => {
     expect(settings.clv.retentionYears).toBe(2.5);
     expect(settings.clv.horizonDays).toBe(730);
     expect(settings.maskPhones).toBe(false);
+    expect(settings.cadenceDays).toEqual({ A: 5, B: 14, C: 60 });
+    expect(settings.marketingSpend).toBe(50000);
+  });
+
+  it("leaves the marketing spend blank until someone types it: CAC is then not available", () => {
+    const grid = sheet();
+    expect(grid.values[rowOf(grid, "marketingSpend")][2]).toBeNull();
+    expect(readSettingsSheet(grid, "zh-CN").settings.marketingSpend).toBeNull();
+    const typed = readSettingsSheet(withValue(grid, "marketingSpend", 0), "zh-CN");
+    expect(typed.problems).toEqual([]);
+    expect(typed.settings.marketingSpend).toBe(0);
+  });
+
+  it("writes the follow-up cadences A, B, C as days, 7 / 14 / 30 by default", () => {
+    const grid = sheet();
+    for (const [c, days] of [
+      ["A", 7],
+      ["B", 14],
+      ["C", 30],
+    ] as const)
+      expect(grid.values[rowOf(grid, `followup.cadenceDays.${c}`)].slice(1, 3)).toEqual([
+        `${c} 类客户跟进间隔上限（天）`,
+        days,
+      ]);
   });
 
   it("reads what Excel turns typed values into (date serials, booleans, numbers)", () => {
@@ -560,6 +593,11 @@ describe("readSettingsSheet", () => {
       ["clv.horizonDays", 0, "1 到 3660"],
       ["maskPhones", "maybe", "“是”或“否”"],
       ["maskPhones", 2, "“是”或“否”"],
+      ["followup.cadenceDays.A", 0, "1 到 366"],
+      ["followup.cadenceDays.B", 400, "1 到 366"],
+      ["followup.cadenceDays.C", "每月", "整数"],
+      ["marketingSpend", -100, "不小于 0 的金额"],
+      ["marketingSpend", "很多", "或留空"],
     ];
     it.each(cases)("%s = %p", (key, value, fragment) => {
       const s = defaultSettings();
