@@ -7,6 +7,7 @@ export const SHEET_NAMES: Record<SheetPlan["key"], Record<Lang, string>> = {
   tracking: { "zh-CN": "销售策略跟踪", "en-US": "Strategy Tracking" },
   review: { "zh-CN": "策略效果复盘", "en-US": "Strategy Review" },
   summary: { "zh-CN": "概览", "en-US": "Summary" },
+  watchlist: { "zh-CN": "跟进提醒", "en-US": "Follow-up Watch" },
   settings: { "zh-CN": "设置", "en-US": "Settings" },
 };
 
@@ -130,4 +131,44 @@ export const EFFECT_VALUES = {
   partial: { "zh-CN": "部分有效", "en-US": "Partly effective" },
   ineffective: { "zh-CN": "无效", "en-US": "Not effective" },
   not_started: { "zh-CN": "未开始", "en-US": "Not started" },
+} as const;
+
+/** Follow-up watchlist sheet (seed 004: overdue next steps, A-class at least weekly). */
+export const WATCH_HEADERS: Record<string, Record<Lang, string>> = {
+  id: { "zh-CN": "客户ID", "en-US": "Customer ID" },
+  name: { "zh-CN": "客户名称", "en-US": "Customer name" },
+  intent: { "zh-CN": "意向等级", "en-US": "Intent class" },
+  stage: { "zh-CN": "当前阶段", "en-US": "Current stage" },
+  kind: { "zh-CN": "提醒类型", "en-US": "Why" },
+  due: { "zh-CN": "应跟进日期", "en-US": "Due" },
+  daysLate: { "zh-CN": "逾期天数", "en-US": "Days late" },
+  person: { "zh-CN": "跟进人", "en-US": "Follow-up by" },
+  nextAction: { "zh-CN": "下一步行动", "en-US": "Next action" },
+  address: { "zh-CN": "跟进记录单元格", "en-US": "Follow-up cell" },
+};
+
+export const WATCH_TEXT = {
+  title: {
+    "zh-CN": "跟进提醒 · 截止日期 {asOf} · 跟进记录“{sheet}”",
+    "en-US": 'Follow-up watch · as of {asOf} · follow-up records "{sheet}"',
+  },
+  titleNoSheet: {
+    "zh-CN": "跟进提醒 · 截止日期 {asOf} · 未找到跟进记录表",
+    "en-US": "Follow-up watch · as of {asOf} · no follow-up records found",
+  },
+  rules: {
+    "zh-CN":
+      "逾期未跟进：下次跟进日期已过、未标记完成，且之后没有新的跟进。跟进间隔超期：尚未成交或流失，A 类超过 {A} 天、B 类超过 {B} 天、C 类超过 {C} 天没有跟进（天数在“设置”中修改）。",
+    "en-US":
+      "Next step overdue: the next follow-up date has passed, the line is not marked done and no later follow-up came. Cadence broken: not yet won or lost, and no follow-up for more than {A} days (class A), {B} days (B) or {C} days (C); change the days in Settings.",
+  },
+  rebuilt: {
+    "zh-CN": "本表每次评分时重新生成，请在跟进记录表中登记跟进；插件从不修改跟进记录表。",
+    "en-US":
+      "This sheet is rebuilt on every run: record follow-ups in your follow-up sheet, which the add-in never changes.",
+  },
+  none: {
+    "zh-CN": "没有逾期或超期未跟进的客户。",
+    "en-US": "No follow-up is overdue.",
+  },
 } as const;

@@ -35,4 +35,93 @@ export const SUMMARY_TEXT = {
   more: { "zh-CN": "……另有 {count} 处未列出", "en-US": "... and {count} more not listed" },
   noIssues: { "zh-CN": "没有跳过任何单元格。", "en-US": "No cell was skipped." },
   chartTitle: { "zh-CN": "各层级客户数", "en-US": "Customers per tier" },
+
+  // Funnel and follow-up discipline (seed 004)
+  funnel: {
+    "zh-CN": "销售漏斗（跟进记录“{sheet}”）",
+    "en-US": 'Sales funnel (follow-up records "{sheet}")',
+  },
+  stage: { "zh-CN": "成交阶段", "en-US": "Stage" },
+  stageNow: { "zh-CN": "目前处于该阶段", "en-US": "Customers now" },
+  stageReached: { "zh-CN": "曾到达该阶段（累计）", "en-US": "Reached (so far)" },
+  conversionToNext: { "zh-CN": "转化到下一阶段", "en-US": "Conversion to next" },
+  funnelChartTitle: {
+    "zh-CN": "销售漏斗：各阶段客户数",
+    "en-US": "Sales funnel: customers per stage",
+  },
+  followupFigures: { "zh-CN": "跟进效率", "en-US": "Follow-up effort" },
+  funnelCustomers: { "zh-CN": "有跟进记录的客户", "en-US": "Customers with follow-ups" },
+  followupLines: { "zh-CN": "跟进记录（行）", "en-US": "Follow-up lines" },
+  avgFollowups: { "zh-CN": "平均跟进次数", "en-US": "Average follow-ups per customer" },
+  wonCustomers: { "zh-CN": "已成交客户", "en-US": "Customers won" },
+  avgDaysToWin: {
+    "zh-CN": "平均成交周期（首次跟进到成交，天）",
+    "en-US": "Average days from first contact to won",
+  },
+  biggestDrop: { "zh-CN": "转化率最低的环节", "en-US": "Where conversion drops most" },
+  dropText: { "zh-CN": "{from} → {to}：{rate}", "en-US": "{from} → {to}: {rate}" },
+  overdueCount: { "zh-CN": "逾期未跟进", "en-US": "Next steps overdue" },
+  cadenceCount: { "zh-CN": "跟进间隔超期", "en-US": "Cadences broken" },
+  watchSheet: {
+    "zh-CN": "明细见“{sheet}”表",
+    "en-US": 'Details on the "{sheet}" sheet',
+  },
+  byPerson: { "zh-CN": "各跟进人的漏斗", "en-US": "Funnel per sales person" },
+  person: { "zh-CN": "跟进人", "en-US": "Sales person" },
+  noPerson: { "zh-CN": "（未填跟进人）", "en-US": "(no name given)" },
+
+  // Distribution (seed 004 客户分布分析)
+  distribution: { "zh-CN": "客户分布：按{field}", "en-US": "Customers by {field}" },
+  buyersShort: { "zh-CN": "已成交客户", "en-US": "Converted" },
+  conversionRate: { "zh-CN": "成交率", "en-US": "Conversion" },
+  other: { "zh-CN": "（其他）", "en-US": "(other)" },
+  blank: { "zh-CN": "（未填写）", "en-US": "(blank)" },
+  bestSegment: { "zh-CN": "成交率最高的细分", "en-US": "Best-converting segment" },
+  bestText: {
+    "zh-CN": "{field}：{value}（{customers} 个客户中 {converted} 个已成交，{rate}）",
+    "en-US": "{field}: {value} ({converted} of {customers} customers converted, {rate})",
+  },
+
+  // Seed 003 indicators
+  metrics: { "zh-CN": "客户指标（NPS / CAC）", "en-US": "Customer indicators (NPS / CAC)" },
+  nps: { "zh-CN": "净推荐值 NPS", "en-US": "Net promoter score (NPS)" },
+  npsRespondents: { "zh-CN": "NPS 答卷数", "en-US": "NPS respondents" },
+  npsSplit: {
+    "zh-CN": "推荐者 {promoters} / 中立者 {passives} / 贬损者 {detractors}（“{sheet}”）",
+    "en-US": 'promoters {promoters} / passives {passives} / detractors {detractors} ("{sheet}")',
+  },
+  npsBreakdown: { "zh-CN": "NPS 构成", "en-US": "NPS breakdown" },
+  cac: { "zh-CN": "获客成本 CAC（元/新客户）", "en-US": "Acquisition cost CAC (per new customer)" },
+  marketingSpend: {
+    "zh-CN": "营销总费用（设置中填写）",
+    "en-US": "Marketing spend (from Settings)",
+  },
+  newCustomers: {
+    "zh-CN": "窗口内新增客户（首次购买在窗口内）",
+    "en-US": "New customers (first purchase in the window)",
+  },
+
+  // Data hygiene (seed 003 §2.3)
+  duplicates: {
+    "zh-CN": "疑似重复客户（仅列出，不会自动合并）",
+    "en-US": "Likely duplicate customers (listed, never merged)",
+  },
+  customerId: { "zh-CN": "客户ID", "en-US": "Customer ID" },
+  customerName: { "zh-CN": "客户名称", "en-US": "Customer name" },
+  otherId: { "zh-CN": "疑似重复的客户ID", "en-US": "Possible duplicate ID" },
+  otherName: { "zh-CN": "其客户名称", "en-US": "Its name" },
+  reason: { "zh-CN": "依据", "en-US": "Why" },
+  noDuplicates: { "zh-CN": "未发现疑似重复客户。", "en-US": "No likely duplicates found." },
+  missing: { "zh-CN": "必填信息缺失", "en-US": "Missing required information" },
+  missingFields: { "zh-CN": "缺少", "en-US": "Missing" },
+  absentColumns: {
+    "zh-CN": "（客户档案没有这些列）",
+    "en-US": "(the archive has no such column)",
+  },
+  noMissing: { "zh-CN": "必填信息齐全。", "en-US": "No required information is missing." },
+  withoutOrders: { "zh-CN": "无订单客户", "en-US": "Customers without orders" },
+  noWithoutOrders: {
+    "zh-CN": "每个客户都有订单。",
+    "en-US": "Every customer has orders.",
+  },
 } as const;

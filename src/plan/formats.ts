@@ -32,3 +32,12 @@ export const MANAGER_HEADER_FILL = "#7F6000";
 
 /** Highlight of overdue strategy lines. */
 export const OVERDUE = { fill: "#FCE4D6", font: "#C00000" };
+
+/** Follow-up watchlist: overdue next steps in red, broken cadences in amber. */
+export const WATCH_COLORS = {
+  overdue: OVERDUE,
+  cadence: { fill: "#FFEB9C", font: "#7F6000" },
+};
+
+/** The funnel step where conversion drops most. */
+export const BIGGEST_DROP = { fill: "#FFC7CE", font: "#9C0006" };

@@ -1,5 +1,6 @@
 import { computeLifetime, type LifetimeReport } from "../core/lifetime";
-import { scoreSheets, type ScoreReport } from "../core/pipeline";
+import { funnel } from "../core/funnel";
+import { scoreSheets, type FollowupReport, type ScoreReport } from "../core/pipeline";
 import type { Settings } from "../core/settings";
 import type { Lang, Serial, SheetGrid } from "../core/types";
 import { SHEET_NAMES } from "../i18n/sheets";
@@ -9,6 +10,7 @@ import { planSummarySheet } from "./summary";
 import { planTierSheet, previousTiersOf, readTiers } from "./tiers";
 import { planTrackingSheet, readTracking, trackingLinesOf } from "./tracking";
 import type { SheetKey, SheetPlan } from "./types";
+import { planWatchSheet } from "./watchlist";
 import { defaultSettings } from "../core/settings";
 
 /**
@@ -37,7 +39,7 @@ export interface WorkbookRun {
   plans: SheetPlan[];
 }
 
-const KEYS: SheetKey[] = ["tiers", "tracking", "review", "summary", "settings"];
+const KEYS: SheetKey[] = ["tiers", "tracking", "review", "summary", "watchlist", "settings"];
 
 /** Our sheets, by key, under whichever localised name they were created with. */
 export function ownSheets(sheets: readonly SheetGrid[]): Map<SheetKey, SheetGrid> {
@@ -95,9 +97,20 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     lifetime,
     previousTiersOf(report, previousTiers),
     settingsProblems,
-    nameOf("summary")
+    nameOf("summary"),
+    nameOf("watchlist")
   );
-  const detectedColumns = [report.inputs.customers, report.inputs.orders].flatMap((table) =>
+  // The watchlist exists once there are follow-up records; an earlier one stays current (emptied).
+  const followups =
+    report.followups ?? (own.has("watchlist") ? noFollowups(report, settings) : null);
+  const watch = followups
+    ? [planWatchSheet(followups, report.asOf, lang, nameOf("watchlist"))]
+    : [];
+  const detectedColumns = [
+    report.inputs.customers,
+    report.inputs.orders,
+    report.inputs.followups,
+  ].flatMap((table) =>
     table
       ? Object.entries(table.columns).map(([field, c]) => ({
           kind: table.kind,
@@ -112,6 +125,17 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     lifetime,
     settings,
     settingsProblems,
-    plans: [tiers, tracking, review, summary, settingsPlan],
+    plans: [tiers, tracking, review, summary, ...watch, settingsPlan],
+  };
+}
+
+/** The follow-up sheet is gone: an existing watchlist is rebuilt empty rather than left stale. */
+function noFollowups(report: ScoreReport, settings: Settings): FollowupReport {
+  return {
+    sheet: "",
+    lines: 0,
+    funnel: funnel([], 0, report.asOf),
+    watch: [],
+    cadenceDays: { ...settings.cadenceDays },
   };
 }
