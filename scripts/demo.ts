@@ -1,5 +1,6 @@
 /**
- * `npm run demo`: scores the bundled sample workbook and says where the result is.
+ * `npm run demo`: scores the bundled sample workbook and says where the result is. The terminal shows
+ * the tiers, the sales funnel, the follow-up watchlist and likely duplicate customers.
  */
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const out = join(outDir, "sample-scored.xlsx");
   const csv = join(outDir, "sample-scored.csv");
+  const reportJson = join(outDir, "sample-report.json");
   const { lines, report } = await runScoreCommand({
     input: join(root, "assets", "sample-customers.xlsx"),
     out,
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
     scheme: null,
     lang: (process.env.DEMO_LANG as "zh-CN" | "en-US") ?? "zh-CN",
     modelJson: null,
+    reportJson,
   });
   for (const line of lines) console.log(line);
   if (report.problem) process.exitCode = 1;

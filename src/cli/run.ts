@@ -3,11 +3,14 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { FitResult } from "../core/clv";
 import { toCsv } from "../core/csv";
+import { reportJson } from "../core/reportJson";
 import type { LifetimeReport } from "../core/lifetime";
 import { formatSerial, parseDate } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
 import type { Lang, SchemeKey } from "../core/types";
+import { DUPLICATE_REASON_LABELS, STAGE_LABELS, WATCH_KIND_LABELS } from "../i18n/followups";
 import { message, qualityLabel } from "../i18n/messages";
+import { SHEET_NAMES } from "../i18n/sheets";
 import { schemeLabel } from "../i18n/schemes";
 import { tierLabel } from "../i18n/tiers";
 import { planWorkbook, type RunOptions } from "../plan/workbook";
@@ -18,7 +21,7 @@ const LANGS: Lang[] = ["zh-CN", "en-US"];
 
 export const USAGE =
   "Usage: npm run score -- <input.xlsx> --out <output.xlsx> [--as-of YYYY-MM-DD] " +
-  "[--scheme fixed5|pct100|quintile11|abc] [--csv <file>] [--lang zh-CN|en-US] [--model-json <file>]";
+  "[--scheme fixed5|pct100|quintile11|abc] [--csv <file>] [--lang zh-CN|en-US] [--model-json <file>] [--report-json <file>]";
 
 /** A mistake in how the command was called: printed with the usage line, exit code 2. */
 export class UsageError extends Error {}
@@ -31,6 +34,8 @@ export interface CliOptions {
   csv: string | null;
   lang: Lang;
   modelJson: string | null;
+  /** Funnel, overdue follow-ups, duplicates and tier counts as JSON (see core/reportJson.ts). */
+  reportJson?: string | null;
 }
 
 export function parseCliArgs(argv: string[]): CliOptions {
@@ -44,6 +49,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       csv: { type: "string" },
       lang: { type: "string" },
       "model-json": { type: "string" },
+      "report-json": { type: "string" },
     },
   });
   if (positionals.length !== 1) throw new UsageError("Exactly one input workbook is needed.");
@@ -71,6 +77,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     csv: values.csv ?? null,
     lang,
     modelJson: values["model-json"] ?? null,
+    reportJson: values["report-json"] ?? null,
   };
 }
 
@@ -94,6 +101,7 @@ export function summaryLines(report: ScoreReport, lang: Lang, maxIssues = 20): s
     lines.push(`  ${tierLabel(key as never, lang)}: ${count}`);
   }
   if (report.mode === "orders") lines.push(message(lang, "summary_lines", report.orderLines));
+  lines.push(...insightLines(report, lang, maxIssues));
   for (const note of report.notes) lines.push(note.text);
   if (report.quality.length === 0) lines.push(message(lang, "summary_none_skipped"));
   else {
@@ -105,6 +113,109 @@ export function summaryLines(report: ScoreReport, lang: Lang, maxIssues = 20): s
       lines.push(message(lang, "summary_more", { count: report.quality.length - maxIssues }));
     }
   }
+  return lines;
+}
+
+const percent = (rate: number | null, lang: Lang) =>
+  rate === null ? message(lang, "not_available") : `${(rate * 100).toFixed(1)}%`;
+const figure = (v: number | null, lang: Lang, digits = 1) =>
+  v === null ? message(lang, "not_available") : String(Math.round(v * 10 ** digits) / 10 ** digits);
+
+/** Funnel, follow-up watch, duplicates and seed 003 indicators, for the terminal. */
+export function insightLines(report: ScoreReport, lang: Lang, maxLines = 20): string[] {
+  const lines: string[] = [];
+  const f = report.followups;
+  if (f) {
+    const funnel = f.funnel;
+    lines.push(message(lang, "funnel_title", { sheet: f.sheet }));
+    funnel.conversions.forEach((c) => {
+      lines.push(
+        message(lang, "funnel_stage", {
+          stage: STAGE_LABELS[c.from][lang],
+          customers: c.reached,
+          now: funnel.byStage[c.from],
+          rate: percent(c.rate, lang),
+        })
+      );
+    });
+    for (const stage of ["won", "lost"] as const)
+      lines.push(
+        message(lang, "funnel_last", {
+          stage: STAGE_LABELS[stage][lang],
+          customers: stage === "won" ? funnel.reached.won : funnel.byStage.lost,
+          now: funnel.byStage[stage],
+        })
+      );
+    const drop = funnel.biggestDrop;
+    if (drop)
+      lines.push(
+        message(lang, "funnel_drop", {
+          from: STAGE_LABELS[drop.from][lang],
+          to: STAGE_LABELS[drop.to][lang],
+          rate: percent(drop.rate, lang),
+        })
+      );
+    lines.push(
+      message(lang, "funnel_effort", {
+        avg: figure(funnel.avgFollowups, lang),
+        days: figure(funnel.avgDaysToWin, lang),
+      })
+    );
+    const overdue = f.watch.filter((w) => w.kind === "overdue").length;
+    if (f.watch.length === 0) lines.push(message(lang, "watch_none"));
+    else {
+      lines.push(
+        message(lang, "watch_title", {
+          overdue,
+          cadence: f.watch.length - overdue,
+          sheet: SHEET_NAMES.watchlist[lang],
+        })
+      );
+      for (const w of f.watch.slice(0, maxLines))
+        lines.push(
+          message(lang, "watch_line", {
+            id: w.id,
+            name: w.name,
+            kind: WATCH_KIND_LABELS[w.kind][lang],
+            days: w.daysLate,
+            person: w.person,
+            address: w.address,
+          })
+        );
+      if (f.watch.length > maxLines)
+        lines.push(message(lang, "list_more", { count: f.watch.length - maxLines }));
+    }
+  }
+  const h = report.hygiene;
+  if (h.duplicates.length === 0) lines.push(message(lang, "duplicates_none"));
+  else {
+    lines.push(message(lang, "duplicates_title", { count: h.duplicates.length }));
+    for (const d of h.duplicates.slice(0, maxLines))
+      lines.push(
+        message(lang, "duplicate_line", {
+          a: `${d.first.id} ${d.first.name}`.trim(),
+          b: `${d.second.id} ${d.second.name}`.trim(),
+          reason: DUPLICATE_REASON_LABELS[d.reason][lang],
+          cellA: d.first.address,
+          cellB: d.second.address,
+        })
+      );
+    if (h.duplicates.length > maxLines)
+      lines.push(message(lang, "list_more", { count: h.duplicates.length - maxLines }));
+  }
+  lines.push(
+    message(lang, "hygiene_counts", {
+      missing: h.missing?.rows.length ?? 0,
+      without: h.withoutOrders.length,
+    })
+  );
+  lines.push(
+    message(lang, "indicators", {
+      nps: figure(report.nps?.nps ?? null, lang),
+      cac: figure(report.cac.cac, lang, 2),
+      newCustomers: report.cac.newCustomers,
+    })
+  );
   return lines;
 }
 
@@ -164,6 +275,10 @@ export async function runScoreCommand(
   if (options.modelJson && lifetime) {
     await writeFile(options.modelJson, JSON.stringify(modelJson(lifetime), null, 2) + "\n", "utf8");
     lines.push(message(options.lang, "summary_model", { path: options.modelJson }));
+  }
+  if (options.reportJson) {
+    await writeFile(options.reportJson, JSON.stringify(reportJson(report), null, 2) + "\n", "utf8");
+    lines.push(message(options.lang, "summary_report_json", { path: options.reportJson }));
   }
   if (lost.length > 0) lines.push(message(options.lang, "not_carried", { what: lost.join(", ") }));
   return { report, lifetime, lines };

@@ -50,6 +50,60 @@ const MESSAGES = {
   summary_output: { "zh-CN": "已写入：{path}", "en-US": "Written: {path}" },
   summary_csv: { "zh-CN": "CSV：{path}", "en-US": "CSV: {path}" },
   summary_model: { "zh-CN": "模型参数：{path}", "en-US": "Model parameters: {path}" },
+  summary_report_json: { "zh-CN": "报告 JSON：{path}", "en-US": "Report JSON: {path}" },
+  funnel_title: {
+    "zh-CN": "销售漏斗（跟进记录“{sheet}”，曾到达各阶段的客户）：",
+    "en-US": 'Sales funnel (follow-up records "{sheet}", customers who reached each stage):',
+  },
+  funnel_stage: {
+    "zh-CN": "  {stage}：{customers}（目前处于 {now}）→ 转化到下一阶段 {rate}",
+    "en-US": "  {stage}: {customers} (now {now}) → conversion to next {rate}",
+  },
+  funnel_last: {
+    "zh-CN": "  {stage}：{customers}（目前处于 {now}）",
+    "en-US": "  {stage}: {customers} (now {now})",
+  },
+  funnel_drop: {
+    "zh-CN": "  转化率最低的环节：{from} → {to}（{rate}）",
+    "en-US": "  Conversion drops most at {from} → {to} ({rate})",
+  },
+  funnel_effort: {
+    "zh-CN": "  平均跟进 {avg} 次；平均成交周期 {days} 天",
+    "en-US": "  {avg} follow-ups per customer on average; {days} days from first contact to won",
+  },
+  watch_title: {
+    "zh-CN": "跟进提醒：逾期未跟进 {overdue} 条，跟进间隔超期 {cadence} 条（见“{sheet}”表）",
+    "en-US":
+      'Follow-up watch: {overdue} next steps overdue, {cadence} cadences broken (see "{sheet}")',
+  },
+  watch_line: {
+    "zh-CN": "  {id} {name}  {kind}  逾期 {days} 天  {person}  {address}",
+    "en-US": "  {id} {name}  {kind}  {days} days late  {person}  {address}",
+  },
+  watch_none: {
+    "zh-CN": "跟进提醒：没有逾期或超期未跟进的客户。",
+    "en-US": "Follow-up watch: nothing is overdue.",
+  },
+  list_more: { "zh-CN": "  ……另有 {count} 条", "en-US": "  ... and {count} more" },
+  duplicates_title: {
+    "zh-CN": "疑似重复客户 {count} 对（仅列出，不会自动合并）：",
+    "en-US": "{count} likely duplicate pairs (listed, never merged):",
+  },
+  duplicate_line: {
+    "zh-CN": "  {a} 与 {b}：{reason}（{cellA}，{cellB}）",
+    "en-US": "  {a} and {b}: {reason} ({cellA}, {cellB})",
+  },
+  duplicates_none: { "zh-CN": "未发现疑似重复客户。", "en-US": "No likely duplicate customers." },
+  hygiene_counts: {
+    "zh-CN": "必填信息缺失的客户 {missing} 个；无订单客户 {without} 个",
+    "en-US":
+      "{missing} customers with missing required information; {without} customers without orders",
+  },
+  indicators: {
+    "zh-CN": "NPS：{nps}；CAC：{cac}（窗口内新增客户 {newCustomers} 个）",
+    "en-US": "NPS: {nps}; CAC: {cac} ({newCustomers} new customers in the window)",
+  },
+  not_available: { "zh-CN": "不适用", "en-US": "not available" },
   not_carried: {
     "zh-CN": "注意：原工作簿中的以下内容无法带入新文件：{what}",
     "en-US": "Note: these parts of the input workbook could not be carried over: {what}",

@@ -141,6 +141,8 @@ describe("command-line arguments", () => {
       "abc",
       "--lang",
       "en-US",
+      "--report-json",
+      "r.json",
     ]);
     expect(options).toEqual({
       input: "in.xlsx",
@@ -150,6 +152,7 @@ describe("command-line arguments", () => {
       csv: null,
       lang: "en-US",
       modelJson: null,
+      reportJson: "r.json",
     });
   });
 
