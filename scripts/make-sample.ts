@@ -768,8 +768,9 @@ const ARCHIVE_HEADERS = [
   "备注",
   "销售负责人",
   "自定义标签",
+  "推荐意愿(0-10)",
 ] as const;
-const ARCHIVE_WIDTHS = [9, 30, 11, 11, 7, 9, 11, 11, 14, 12, 12, 16, 9, 20, 34, 18, 10, 24];
+const ARCHIVE_WIDTHS = [9, 30, 11, 11, 7, 9, 11, 11, 14, 12, 12, 16, 9, 20, 34, 18, 10, 24, 12];
 const ARCHIVE_TITLE = "华东区客户信息基础档案表（2024年度）";
 const ARCHIVE_HEADER_ROW = 3;
 
@@ -827,6 +828,8 @@ function writeArchive(
     cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
   });
 
+  // Survey answers come from a PRNG of their own, so the rest of the workbook stays as it was.
+  const survey = mulberry32(SEED + 2);
   customers.forEach((c, i) => {
     const t = archiveTotals(rng, c, orders);
     const row = ws.getRow(ARCHIVE_HEADER_ROW + 1 + i);
@@ -849,6 +852,7 @@ function writeArchive(
       c.profile === "prospect" ? "潜在客户，尚未成交" : c.notes,
       c.owner,
       c.tags,
+      c.id === UNREADABLE_SCORE_ID ? "很满意" : recommendationScore(survey, c.profile),
     ];
   });
   ws.getColumn(10).numFmt = DATE_FORMAT;
@@ -1022,6 +1026,33 @@ function printSummary(customers: readonly Customer[], orders: readonly Order[]):
     console.log(`  ${r.address.padEnd(12)} ${r.kind}: ${r.description}`);
 }
 
+/** The customer whose survey answer is a word, not a score: reported, left out of the NPS. */
+const UNREADABLE_SCORE_ID = "C030";
+
+/**
+ * "How likely are you to recommend us, 0–10" (seed 003's NPS): about six customers in ten answered;
+ * loyal buyers score high, lapsed ones low, prospects were never asked.
+ */
+function recommendationScore(random: () => number, profile: Profile): number | null {
+  if (profile === "prospect" || random() < 0.4) return null;
+  const [min, max] = {
+    heavy: [9, 10],
+    regular: [7, 10],
+    occasional: [5, 9],
+    oneTime: [3, 9],
+    churned: [0, 6],
+    dormant: [0, 6],
+  }[profile];
+  return min + Math.floor(random() * (max - min + 1));
+}
+
+/** Required information (seed 004 必填信息项) left blank, as happens: the hygiene check names the cells. */
+function leaveGaps(customers: Customer[]): void {
+  byId(customers, "C057").phone = "";
+  byId(customers, "C064").region = "";
+  byId(customers, "C090").contactName = "";
+}
+
 /**
  * Two pairs the data-hygiene check must find (and never merge): one phone number under two IDs, and
  * one firm entered twice with a space in its name.
@@ -1047,6 +1078,7 @@ async function main(): Promise<void> {
   workbook.modified = FIXED_TIMESTAMP;
   workbook.lastPrinted = FIXED_TIMESTAMP;
   addLikelyDuplicates(customers);
+  leaveGaps(customers);
   writeArchive(workbook, rng, customers, orders);
   writeOrders(workbook, orders);
   writeNote(workbook, customers.length);
@@ -1063,6 +1095,10 @@ async function main(): Promise<void> {
   printSummary(customers, orders);
   console.log(
     `${FOLLOWUP_SHEET}: ${followups} follow-up lines (C998 unknown, one unreadable date)`
+  );
+  console.log(
+    `Hygiene: duplicates C100/C101 (phone), C102/C103 (name); blank required cells of C057 (phone), ` +
+      `C064 (region), C090 (contact); ${UNREADABLE_SCORE_ID}'s recommendation score is a word`
   );
 }
 

@@ -109,10 +109,20 @@ describe("--report-json on the sample workbook", () => {
     expect(json.tiers).toEqual(counts);
   });
 
-  it("says 'not available' (null) for figures without data, never 0", () => {
-    expect(json.nps).toBeNull();
+  it("gives NPS from the archive's 0–10 column and says 'not available' (null) for CAC without a spend", () => {
+    expect(typeof json.nps).toBe("number");
+    expect(json.nps_respondents).toBeGreaterThan(0);
     expect(json.cac).toBeNull();
     expect(json.marketing_spend).toBeNull();
+    expect(json.new_customers).toBeGreaterThan(0);
+  });
+
+  it("names the sample's blank required cells", () => {
+    expect(json.missing_fields).toEqual([
+      { customer_id: "C057", fields: ["phone"], cells: ["客户档案!I60"] },
+      { customer_id: "C064", fields: ["region"], cells: ["客户档案!E67"] },
+      { customer_id: "C090", fields: ["contactName"], cells: ["客户档案!G93"] },
+    ]);
   });
 
   it("shows funnel, watchlist and duplicates in the terminal", () => {
@@ -146,6 +156,8 @@ describe("--report-json without follow-up records", () => {
     // R 5 (30 days), F 1, M 2 (¥1,200): total 8, potential.
     expect(json.tiers).toEqual({ potential: 1, no_purchases: 1 });
     expect(json.followup_sheet).toBeNull();
+    expect(json.nps).toBeNull();
+    expect(json.cac).toBeNull();
   });
 });
 

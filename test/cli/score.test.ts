@@ -92,6 +92,9 @@ describe("npm run score on the sample workbook", () => {
       "销售订单!B1102",
       "销售订单!C1528",
       "销售订单!C1529",
+      "客户跟进记录!A282",
+      "客户跟进记录!B283",
+      "客户档案!S33",
     ]) {
       expect(text).toContain(address);
     }
