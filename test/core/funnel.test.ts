@@ -90,6 +90,33 @@ describe("conversion between stages", () => {
     expect(report.biggestDrop?.from).toBe("negotiation");
   });
 
+  it("takes a revived customer back into the funnel at their new stage", () => {
+    const report = funnel(
+      readRows([
+        line("C1", { day: D(1, 1), stage: "潜在" }),
+        line("C1", { day: D(2, 1), stage: "流失" }),
+        line("C1", { day: D(4, 1), stage: "意向" }),
+        line("C1", { day: D(5, 1), stage: "" }), // a blank stage keeps 意向
+      ]),
+      5,
+      AS_OF
+    );
+    expect(report.byStage).toEqual({ potential: 0, intent: 1, negotiation: 0, won: 0, lost: 0 });
+    expect(report.reached).toEqual({ potential: 1, intent: 1, negotiation: 0, won: 0 });
+  });
+
+  it("counts a customer whose stage cells are all blank as unstaged, in no stage", () => {
+    const report = funnel(
+      readRows([line("C1", { day: D(1, 1) }), line("C2", { day: D(1, 2), stage: "成交" })]),
+      5,
+      AS_OF
+    );
+    expect(report.unstaged).toBe(1);
+    expect(report.customers).toBe(2);
+    expect(report.reached.potential).toBe(1);
+    expect(report.won).toBe(1);
+  });
+
   it("gives a null rate when nobody reached the earlier stage", () => {
     const report = funnel(readRows([line("C1", { day: D(1, 1), stage: "潜在" })]), 5, AS_OF);
     expect(report.conversions.map((c) => c.rate)).toEqual([0, null, null]);
