@@ -34,8 +34,11 @@ export function isBlank(cell: Cell): boolean {
 /** Full-width ASCII (U+FF01..U+FF5E) to ASCII and U+3000 to a space; other characters unchanged. */
 export function foldWidth(s: string): string {
   let i = 0;
-  // Most cells are plain: return the same string without building a new one.
-  while (i < s.length && s.charCodeAt(i) < 0x3000) i++;
+  // Most cells (Chinese names included) need no folding: return the same string without building a new one.
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3000 || (c >= 0xff01 && c <= 0xff5e)) break;
+  }
   if (i === s.length) return s;
   let out = s.slice(0, i);
   for (; i < s.length; i++) {
