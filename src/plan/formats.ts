@@ -33,10 +33,11 @@ export const MANAGER_HEADER_FILL = "#7F6000";
 /** Highlight of overdue strategy lines. */
 export const OVERDUE = { fill: "#FCE4D6", font: "#C00000" };
 
-/** Follow-up watchlist: overdue next steps in red, broken cadences in amber. */
+/** Follow-up watchlist: overdue next steps in red, broken cadences in amber, class A customers in pink. */
 export const WATCH_COLORS = {
   overdue: OVERDUE,
   cadence: { fill: "#FFEB9C", font: "#7F6000" },
+  classA: { fill: "#FFC7CE", font: "#9C0006" },
 };
 
 /** The funnel step where conversion drops most. */

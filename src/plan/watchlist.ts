@@ -69,7 +69,7 @@ export function planWatchSheet(
       column: col("intent"),
       rows: span,
       text: "A",
-      ...WATCH_COLORS.overdue,
+      ...WATCH_COLORS.classA,
     });
     conditionalFormats.push({
       type: "dataBar",

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { runScoreCommand } from "../../src/cli/run";
 import { parseDate } from "../../src/core/parse";
 import { SHEET_NAMES } from "../../src/i18n/sheets";
-import { TIER_COLORS } from "../../src/plan/formats";
+import { TIER_COLORS, WATCH_COLORS } from "../../src/plan/formats";
 import { countPixelsNear, readPng, renderXlsxToPngs } from "./render";
 
 /** The real output of `npm run demo`, its tier sheet alone, rendered by LibreOffice. */
@@ -48,5 +48,46 @@ describe("the demo's tier sheet as LibreOffice renders it", () => {
     for (const family of tiersInSheet) {
       expect(countPixelsNear(first, TIER_COLORS[family].fill, 6)).toBeGreaterThan(50);
     }
+  });
+});
+
+/** The demo's follow-up watchlist alone: the reasons' colours are really drawn, not only stored. */
+describe("the demo's follow-up watchlist as LibreOffice renders it", () => {
+  const dir = mkdtempSync(join(tmpdir(), "render-watch-"));
+  let pages: string[] = [];
+  let kinds = new Set<string>();
+
+  beforeAll(async () => {
+    const scored = join(dir, "scored.xlsx");
+    const asOf = parseDate("2024-12-31") as number;
+    const { report } = await runScoreCommand(
+      {
+        input: resolve(__dirname, "../../assets/sample-customers.xlsx"),
+        out: scored,
+        csv: null,
+        asOf,
+        scheme: null,
+        lang: "zh-CN",
+        modelJson: null,
+      },
+      asOf
+    );
+    kinds = new Set(report.followups?.watch.map((w) => w.kind));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(scored) as unknown as ExcelJS.Buffer);
+    for (const ws of [...wb.worksheets])
+      if (ws.name !== SHEET_NAMES.watchlist["zh-CN"]) wb.removeWorksheet(ws.id);
+    const only = join(dir, "watch.xlsx");
+    await wb.xlsx.writeFile(only);
+    pages = renderXlsxToPngs(only, join(dir, "pages"), 50);
+  }, 300_000);
+
+  it("fills overdue next steps red and broken cadences amber", () => {
+    expect([...kinds].sort()).toEqual(["cadence", "overdue"]);
+    expect(pages.length).toBeGreaterThan(0);
+    const first = readPng(pages[0]);
+    expect(countPixelsNear(first, WATCH_COLORS.overdue.fill, 6)).toBeGreaterThan(50);
+    expect(countPixelsNear(first, WATCH_COLORS.cadence.fill, 6)).toBeGreaterThan(50);
+    expect(countPixelsNear(first, WATCH_COLORS.classA.fill, 6)).toBeGreaterThan(50);
   });
 });
