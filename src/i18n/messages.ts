@@ -78,7 +78,7 @@ const MESSAGES = {
   },
   watch_line: {
     "zh-CN": "  {id} {name}  {kind}  逾期 {days} 天  {person}  {address}",
-    "en-US": "  {id} {name}  {kind}  {days} days late  {person}  {address}",
+    "en-US": "  {id} {name}  {kind}  late by {days} d  {person}  {address}",
   },
   watch_none: {
     "zh-CN": "跟进提醒：没有逾期或超期未跟进的客户。",

@@ -507,7 +507,7 @@ function distributionTables(report: ScoreReport, lang: Lang): TablePlan[] {
     const label = fieldLabel(d.field, lang);
     const plan = part(
       `distribution.${d.field}`,
-      t("distribution", lang).replace("{field}", label),
+      t("distribution", lang).replace("{field}", lang === "en-US" ? label.toLowerCase() : label),
       [
         { key: "segment", header: label, kind: "text", width: 22 },
         { key: "customers", header: t("customerCount", lang), kind: "integer", width: 16 },
