@@ -324,13 +324,19 @@ export function hygieneReport(
 ): HygieneReport {
   const customers = results.map((r) => r.customer);
   const byId = new Map(customers.map((c) => [c.id, c]));
-  const duplicates: DuplicateEntry[] = findDuplicates(customers).map(([a, b, reason]) => {
+  // IDs are unique in an index (a repeated ID is reported and its later lines dropped).
+  const duplicates: DuplicateEntry[] = findDuplicates(customers).flatMap(([a, b, reason]) => {
+    const first = byId.get(a);
+    const second = byId.get(b);
+    if (!first || !second) return [];
     const field = reason === "phone" ? "phone" : "name";
-    return {
-      first: refOf(archive, byId.get(a) as Customer, field, originCol),
-      second: refOf(archive, byId.get(b) as Customer, field, originCol),
-      reason,
-    };
+    return [
+      {
+        first: refOf(archive, first, field, originCol),
+        second: refOf(archive, second, field, originCol),
+        reason,
+      },
+    ];
   });
   const withoutOrders = customersWithoutOrders({ customers: results })
     .filter((r) => r.customer.row >= 0)

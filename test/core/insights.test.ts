@@ -424,6 +424,30 @@ describe("properties", () => {
   );
   const followupLine = fc.array(cell, { minLength: 0, maxLength: 12 });
 
+  it("never throws on any archive, and never merges or drops a customer for hygiene", () => {
+    const row = fc.array(
+      fc.oneof(cell, fc.constantFrom<Cell>("C1", "C2", "c1", "138 0013 8000", "+8613800138000")),
+      { minLength: 8, maxLength: 8 }
+    );
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 20 }), (rows) => {
+        const sheet = archive(rows, ["NPS"]);
+        const report = run([sheet, orders([["C1", 5, 100]])]);
+        const ids = report.customers.map((c) => c.customer.id);
+        for (const d of report.hygiene.duplicates) {
+          expect(ids).toContain(d.first.id);
+          expect(ids).toContain(d.second.id);
+          expect(d.first.id).not.toBe(d.second.id);
+        }
+        const segments = report.distribution.tables.map((t) =>
+          t.segments.reduce((n, x) => n + x.customers, 0)
+        );
+        for (const n of segments) expect(n).toBe(report.customers.length);
+        if (report.nps?.nps != null) expect(Math.abs(report.nps.nps)).toBeLessThanOrEqual(100);
+      })
+    );
+  });
+
   it("never throws on any follow-up sheet, and addresses every issue on its own sheet", () => {
     fc.assert(
       fc.property(fc.array(followupLine, { maxLength: 25 }), (rows) => {
