@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runScoreCommand, type CliOptions } from "../../src/cli/run";
 import { parseDate } from "../../src/core/parse";
+import { HEADER as FOLLOWUP_HEADER } from "../core/followupFixtures";
 
 const AS_OF = parseDate("2024-12-31") as number;
 const DAY = 86_400_000;
@@ -42,19 +43,6 @@ const followupRow = fc.tuple(
   fc.constantFrom<Value>("潜在", "意向", "谈判", "成交", "流失", ""),
   fc.constantFrom<Value>("A", "B", "C", "")
 );
-const FOLLOWUP_HEADER = [
-  "客户ID",
-  "跟进时间",
-  "跟进方式",
-  "跟进人",
-  "跟进内容",
-  "客户反馈",
-  "下一步行动",
-  "下次跟进日期",
-  "完成状态",
-  "成交阶段",
-  "意向等级",
-];
 
 async function makeInput(
   path: string,
