@@ -84,6 +84,13 @@ const NAME_SUFFIXES: readonly string[] = [
   "gmbh",
 ].sort((a, b) => b.length - a.length);
 
+/** The suffixes by their last character, longest first: most names end in none of them. */
+const SUFFIXES_BY_LAST_CHAR = new Map<string, string[]>();
+for (const suffix of NAME_SUFFIXES) {
+  const last = suffix[suffix.length - 1];
+  SUFFIXES_BY_LAST_CHAR.set(last, [...(SUFFIXES_BY_LAST_CHAR.get(last) ?? []), suffix]);
+}
+
 /** Whitespace and punctuation that only vary in how a name is typed. */
 const NAME_NOISE =
   /[\s\u00a0\u3000.,·・'"`()[\]{}（）【】「」《》<>、，。\u2018\u2019\u201c\u201d\-_&+]+/g;
@@ -101,7 +108,7 @@ export function normalizeName(cell: Cell): string | null {
   if (typeof cell !== "string" && typeof cell !== "number") return null;
   const s = foldWidth(String(cell)).toLowerCase().replace(NAME_NOISE, "");
   let key = s;
-  for (const suffix of NAME_SUFFIXES) {
+  for (const suffix of SUFFIXES_BY_LAST_CHAR.get(s[s.length - 1]) ?? []) {
     if (!s.endsWith(suffix)) continue;
     if (s.length === suffix.length) return null; // only a legal form: "公司", "有限公司"
     const rest = s.slice(0, s.length - suffix.length);
@@ -140,6 +147,18 @@ export function findDuplicates(
   customers: readonly Customer[],
   options: DuplicateOptions = {}
 ): DuplicatePair[] {
+  return duplicateIndexes(customers, options).map(([i, j, reason]) => [
+    customers[i].id,
+    customers[j].id,
+    reason,
+  ]);
+}
+
+/** findDuplicates as positions in `customers`, archive order. */
+function duplicateIndexes(
+  customers: readonly Customer[],
+  options: DuplicateOptions
+): Array<[number, number, DuplicateReason]> {
   const phoneField = options.phoneField ?? "phone";
   const nameField = options.nameField ?? "name";
   const maxGroup = Math.max(2, options.maxGroup ?? 10);
@@ -180,8 +199,7 @@ export function findDuplicates(
       }
     }
   }
-  pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
-  return pairs.map(([i, j, reason]) => [customers[i].id, customers[j].id, reason]);
+  return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -323,20 +341,13 @@ export function hygieneReport(
   originCol = 0
 ): HygieneReport {
   const customers = results.map((r) => r.customer);
-  const byId = new Map(customers.map((c) => [c.id, c]));
-  // IDs are unique in an index (a repeated ID is reported and its later lines dropped).
-  const duplicates: DuplicateEntry[] = findDuplicates(customers).flatMap(([a, b, reason]) => {
-    const first = byId.get(a);
-    const second = byId.get(b);
-    if (!first || !second) return [];
+  const duplicates: DuplicateEntry[] = duplicateIndexes(customers, {}).map(([i, j, reason]) => {
     const field = reason === "phone" ? "phone" : "name";
-    return [
-      {
-        first: refOf(archive, first, field, originCol),
-        second: refOf(archive, second, field, originCol),
-        reason,
-      },
-    ];
+    return {
+      first: refOf(archive, customers[i], field, originCol),
+      second: refOf(archive, customers[j], field, originCol),
+      reason,
+    };
   });
   const withoutOrders = customersWithoutOrders({ customers: results })
     .filter((r) => r.customer.row >= 0)
