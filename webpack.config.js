@@ -6,6 +6,16 @@ const CopyPlugin = require("copy-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
 
+/** The manifest with the add-in's address in place of the development server's (AppDomain: its origin). */
+function productionManifest(xml, url) {
+  return xml
+    .replace(/<!--[^]*?-->\s*/g, "")
+    .split(DEV_URL)
+    .join(url)
+    .split(DEV_URL.slice(0, -1))
+    .join(new URL(url).origin);
+}
+
 module.exports = (_env, argv) => {
   const production = argv.mode === "production";
   const url = (process.env.ADDIN_URL || DEV_URL).replace(/\/?$/, "/");
@@ -20,7 +30,7 @@ module.exports = (_env, argv) => {
       new CopyPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml", transform: (content) => content.toString().split(DEV_URL).join(url) },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => productionManifest(content.toString(), url) },
         ],
       }),
     ],
