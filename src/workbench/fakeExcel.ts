@@ -249,6 +249,9 @@ export class FakeSheetState {
 
 export class FakeWorkbookState {
   readonly sheets: FakeSheetState[] = [];
+  /** Name of the sheet in front and the selected range's address (Worksheet.activate, Range.select). */
+  activeSheet: string | null = null;
+  selection: string | null = null;
   private nextId = 1;
   chartCounter = 0;
 
@@ -652,6 +655,12 @@ class FakeWorksheet extends FakeObject<FakeSheetState> {
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this, "usedRange?", () => this.must().usedRect(valuesOnly), true);
   }
+
+  activate(): void {
+    this.context.queue({ call: `${this.path}.activate` }, () => {
+      this.context.state.activeSheet = this.must().name;
+    });
+  }
 }
 
 class FakeFreezePanes {
@@ -790,6 +799,13 @@ class FakeRange extends FakeObject<Located> {
       throw invalid("The fake does not format or fill ranges this large.");
     for (let r = rect.row; r < rect.row + rect.rows; r++)
       for (let c = rect.column; c < rect.column + rect.columns; c++) fn(sheet.touch(r, c));
+  }
+
+  /** Selects the range (its sheet must be the active one in Excel; the add-in activates it first). */
+  select(): void {
+    this.call("select", [], ({ sheet, rect }) => {
+      this.context.state.selection = rectAddress(sheet.name, rect);
+    });
   }
 
   /** "All" clears values, formats and the conditional formats; data validation stays. */

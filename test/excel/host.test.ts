@@ -1,0 +1,105 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { serialFromYmd } from "../../src/core/parse";
+import type { Cell, SheetGrid } from "../../src/core/types";
+import { createExcelHost, splitAddress } from "../../src/excel/host";
+import { planWorkbook } from "../../src/plan/workbook";
+import type { Progress } from "../../src/taskpane/host";
+import { createFakeExcel, type FakeValue } from "../../src/workbench/fakeExcel";
+import { loadWorkbook, readGrids } from "../../src/xlsx/workbook";
+
+const TODAY = serialFromYmd(2025, 1, 15);
+
+async function sampleGrids(): Promise<SheetGrid[]> {
+  const { workbook } = await loadWorkbook(
+    readFileSync(join(__dirname, "../../assets/sample-customers.xlsx"))
+  );
+  return readGrids(workbook);
+}
+
+/** The grids as sheets of the fake host, each cell where the sheet has it. */
+function fakeWith(grids: readonly SheetGrid[]) {
+  return createFakeExcel(
+    grids.map((g) => {
+      const top = g.origin?.row ?? 0;
+      const left = g.origin?.col ?? 0;
+      const values: FakeValue[][] = [];
+      for (let r = 0; r < top; r++) values.push([]);
+      for (const line of g.values)
+        values.push([
+          ...new Array<FakeValue>(left).fill(""),
+          ...(line ?? []).map((v: Cell) => v ?? ""),
+        ]);
+      return { name: g.name, values };
+    })
+  );
+}
+
+function hostOn(fake: ReturnType<typeof createFakeExcel>) {
+  return createExcelHost({ lang: "zh-CN", today: () => TODAY, run: (batch) => fake.run(batch) });
+}
+
+describe("the Office.js host on the fake Excel", () => {
+  test("scores the sample like the pure run, writes our sheets, and a second run changes nothing", async () => {
+    const grids = await sampleGrids();
+    const expected = planWorkbook(grids, { lang: "zh-CN", today: TODAY });
+    const fake = fakeWith(grids);
+    const before = JSON.stringify(fake.workbook.snapshot());
+    const host = hostOn(fake);
+    const stages: Progress["stage"][] = [];
+
+    const first = await host.score({}, (p) => stages.push(p.stage));
+    expect(first.tierCounts).toEqual(expected.report.tierCounts);
+    expect(first.sheetsWritten).toEqual(expected.plans.map((p) => p.name));
+    for (const name of first.sheetsWritten) expect(fake.workbook.sheet(name)).toBeDefined();
+    expect(stages[0]).toBe("reading");
+    expect(stages).toContain("scoring");
+    expect(stages[stages.length - 1]).toBe("writing");
+    // Input sheets are the same cells as before the run.
+    const inputs = (snap: unknown) =>
+      (snap as Array<{ name: string }>).filter((s) => grids.some((g) => g.name === s.name));
+    expect(inputs(fake.workbook.snapshot())).toEqual(inputs(JSON.parse(before)));
+
+    const afterFirst = JSON.stringify(fake.workbook.snapshot());
+    await host.score({}, () => undefined);
+    expect(JSON.stringify(fake.workbook.snapshot())).toBe(afterFirst);
+  });
+
+  test("inspect reads and scores but writes nothing; it names the recognised columns", async () => {
+    const fake = fakeWith(await sampleGrids());
+    const before = JSON.stringify(fake.workbook.snapshot());
+    const summary = await hostOn(fake).inspect({ scheme: "abc" }, () => undefined);
+    expect(JSON.stringify(fake.workbook.snapshot())).toBe(before);
+    expect(summary.scheme).toBe("abc");
+    expect(summary.sheetsWritten).toEqual([]);
+    const orders = summary.inputs.find((t) => t.kind === "orders");
+    expect(orders?.columns.customerId).toBeTruthy();
+    expect(orders?.fields).toContain("amount");
+    expect(orders?.headers).toContain(orders?.columns.amount);
+  });
+
+  test("select brings the sheet to the front and selects the cell of a quality entry", async () => {
+    const fake = fakeWith(await sampleGrids());
+    const host = hostOn(fake);
+    const summary = await host.inspect({}, () => undefined);
+    const issue = summary.quality[0];
+    await host.select(issue.address);
+    expect(fake.workbook.activeSheet).toBe(issue.sheet);
+    expect(fake.workbook.selection).toBe(issue.address);
+  });
+
+  test("one job at a time: a second click while scoring is refused as busy", async () => {
+    const fake = fakeWith(await sampleGrids());
+    const host = hostOn(fake);
+    const first = host.score({}, () => undefined);
+    await expect(host.score({}, () => undefined)).rejects.toMatchObject({ key: "busy" });
+    await first;
+    await expect(host.inspect({}, () => undefined)).resolves.toBeTruthy();
+  });
+
+  test("addresses split at the last '!' and quoted names are unquoted", () => {
+    expect(splitAddress("销售订单!C57")).toEqual({ sheet: "销售订单", cell: "C57" });
+    expect(splitAddress("'It''s 1!'!A1")).toEqual({ sheet: "It's 1!", cell: "A1" });
+    expect(() => splitAddress("C57")).toThrow();
+  });
+});
