@@ -1,17 +1,10 @@
-/* global Office, Excel, document */
+/* global Office, document */
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { scoreSheets } from "../core/pipeline";
-import { defaultSettings } from "../core/settings";
-import { readAllSheets } from "../excel/read";
-import { ownSheetNames } from "../i18n/sheets";
+import { createExcelHost } from "../excel/host";
 import { langOf } from "../i18n/ui";
+import { serialFromYmd } from "../core/parse";
 import { App } from "./App";
-
-function todaySerial(): number {
-  const now = new Date();
-  return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86400000 + 25569;
-}
 
 /** Dark Office themes have a dark body background. */
 function isDark(): boolean {
@@ -22,15 +15,13 @@ function isDark(): boolean {
 
 Office.onReady(() => {
   const lang = langOf(Office.context.displayLanguage);
-  const own = ownSheetNames();
-  const preview = (onProgress: (read: number, total: number) => void) =>
-    Excel.run(async (context) => {
-      const sheets = await readAllSheets(context, own, onProgress);
-      return scoreSheets(sheets, { settings: defaultSettings(), lang, today: todaySerial(), excludeSheets: own });
-    });
+  const host = createExcelHost({ lang, today: () => {
+      const now = new Date(); // the user's local calendar day
+      return serialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
+    }, });
   createRoot(document.getElementById("root") as HTMLElement).render(
     <FluentProvider theme={isDark() ? webDarkTheme : webLightTheme}>
-      <App lang={lang} preview={preview} />
+      <App lang={lang} host={host} />
     </FluentProvider>
   );
 });
