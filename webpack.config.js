@@ -21,12 +21,13 @@ module.exports = (_env, argv) => {
   const url = (process.env.ADDIN_URL || DEV_URL).replace(/\/?$/, "/");
   return {
     devtool: production ? false : "source-map",
-    entry: { taskpane: "./src/taskpane/index.tsx" },
+    entry: { taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts" },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: { rules: [{ test: /\.tsx?$/, use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true, compilerOptions: { module: "esnext", sourceMap: !production } } }, exclude: /node_modules/ }] },
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
       new CopyPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -1,0 +1,34 @@
+/* global Office */
+import { serialFromYmd } from "../core/parse";
+import { createExcelHost } from "../excel/host";
+import { SHEET_NAMES } from "../i18n/sheets";
+import { langOf } from "../i18n/ui";
+
+/**
+ * The ribbon's Score customers button: the whole run with the settings stored in the workbook, no
+ * pane. A command has no window of its own, so the outcome is shown by bringing the summary sheet
+ * (written by the run) to the front; problems are worded in the pane.
+ */
+async function scoreCustomers(event: Office.AddinCommands.Event): Promise<void> {
+  const lang = langOf(Office.context.displayLanguage);
+  const host = createExcelHost({
+    lang,
+    today: () => {
+      const now = new Date(); // the user's local calendar day
+      return serialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
+    },
+  });
+  try {
+    const summary = await host.score({}, () => undefined);
+    const summarySheet = summary.sheetsWritten.find((name) =>
+      Object.values(SHEET_NAMES.summary).includes(name)
+    );
+    if (summarySheet) await host.select(`'${summarySheet.replace(/'/g, "''")}'!A1`);
+  } finally {
+    event.completed();
+  }
+}
+
+Office.onReady(() => {
+  Office.actions.associate("scoreCustomers", scoreCustomers);
+});
