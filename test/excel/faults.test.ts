@@ -2,35 +2,15 @@
  * Fault injection on the Office.js path: for every sync k of a re-score, sync k fails; then sheets the
  * add-in did not create are untouched, the manager's typed cell survives, and the next run repairs all.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { serialFromYmd } from "../../src/core/parse";
 import type { SheetGrid } from "../../src/core/types";
 import { createExcelHost } from "../../src/excel/host";
 import { SHEET_NAMES, TRACKING_HEADERS } from "../../src/i18n/sheets";
-import { createFakeExcel, type FakeExcel, type FakeValue } from "../../src/workbench/fakeExcel";
-import { loadWorkbook, readGrids } from "../../src/xlsx/workbook";
+import type { FakeExcel } from "../../src/workbench/fakeExcel";
+import { fakeWith, sampleGrids } from "./sampleOnFake";
 
 const TODAY = serialFromYmd(2025, 1, 15);
 const OWNER = "王经理";
-
-async function sampleGrids(): Promise<SheetGrid[]> {
-  const file = readFileSync(join(__dirname, "../../assets/sample-customers.xlsx"));
-  return readGrids((await loadWorkbook(file)).workbook);
-}
-
-function fakeWith(grids: readonly SheetGrid[]): FakeExcel {
-  return createFakeExcel(
-    grids.map((g) => {
-      const top = g.origin?.row ?? 0;
-      const left = g.origin?.col ?? 0;
-      const values: FakeValue[][] = Array.from({ length: top }, () => []);
-      for (const line of g.values)
-        values.push([...new Array<FakeValue>(left).fill(""), ...(line ?? []).map((v) => v ?? "")]);
-      return { name: g.name, values };
-    })
-  );
-}
 
 const score = (fake: FakeExcel) =>
   createExcelHost({ lang: "zh-CN", today: () => TODAY, run: (b) => fake.run(b) }).score(

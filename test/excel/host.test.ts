@@ -1,41 +1,13 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { serialFromYmd } from "../../src/core/parse";
-import type { Cell, SheetGrid } from "../../src/core/types";
 import { createExcelHost, splitAddress } from "../../src/excel/host";
 import { planWorkbook } from "../../src/plan/workbook";
 import type { Progress } from "../../src/taskpane/host";
-import { createFakeExcel, type FakeValue } from "../../src/workbench/fakeExcel";
-import { loadWorkbook, readGrids } from "../../src/xlsx/workbook";
+import type { FakeExcel } from "../../src/workbench/fakeExcel";
+import { fakeWith, sampleGrids } from "./sampleOnFake";
 
 const TODAY = serialFromYmd(2025, 1, 15);
 
-async function sampleGrids(): Promise<SheetGrid[]> {
-  const { workbook } = await loadWorkbook(
-    readFileSync(join(__dirname, "../../assets/sample-customers.xlsx"))
-  );
-  return readGrids(workbook);
-}
-
-/** The grids as sheets of the fake host, each cell where the sheet has it. */
-function fakeWith(grids: readonly SheetGrid[]) {
-  return createFakeExcel(
-    grids.map((g) => {
-      const top = g.origin?.row ?? 0;
-      const left = g.origin?.col ?? 0;
-      const values: FakeValue[][] = [];
-      for (let r = 0; r < top; r++) values.push([]);
-      for (const line of g.values)
-        values.push([
-          ...new Array<FakeValue>(left).fill(""),
-          ...(line ?? []).map((v: Cell) => v ?? ""),
-        ]);
-      return { name: g.name, values };
-    })
-  );
-}
-
-function hostOn(fake: ReturnType<typeof createFakeExcel>) {
+function hostOn(fake: FakeExcel) {
   return createExcelHost({ lang: "zh-CN", today: () => TODAY, run: (batch) => fake.run(batch) });
 }
 
