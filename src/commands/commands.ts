@@ -1,5 +1,5 @@
 /* global Office */
-import { serialFromYmd } from "../core/parse";
+import { todaySerial } from "../core/parse";
 import { createExcelHost } from "../excel/host";
 import { SHEET_NAMES } from "../i18n/sheets";
 import { langOf } from "../i18n/ui";
@@ -13,10 +13,7 @@ async function scoreCustomers(event: Office.AddinCommands.Event): Promise<void> 
   const lang = langOf(Office.context.displayLanguage);
   const host = createExcelHost({
     lang,
-    today: () => {
-      const now = new Date(); // the user's local calendar day
-      return serialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
-    },
+    today: () => todaySerial(),
   });
   try {
     const summary = await host.score({}, () => undefined);

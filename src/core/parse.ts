@@ -102,6 +102,11 @@ export function serialFromYmd(y: number, m: number, d: number): Serial {
   return serial < 61 ? serial - 1 : serial;
 }
 
+/** Today in the user's local calendar as a whole serial day (CLI, task pane and ribbon alike). */
+export function todaySerial(now = new Date()): Serial {
+  return serialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
 /** Calendar date of an Excel serial (fraction dropped); serial 60 is Excel's 1900-02-29. */
 export function ymdFromSerial(serial: Serial): { y: number; m: number; d: number } {
   const s = Math.floor(serial);

@@ -3,7 +3,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { createExcelHost } from "../excel/host";
 import { langOf } from "../i18n/ui";
-import { serialFromYmd } from "../core/parse";
+import { todaySerial } from "../core/parse";
 import { App } from "./App";
 
 /** Dark Office themes have a dark body background. */
@@ -15,10 +15,7 @@ function isDark(): boolean {
 
 Office.onReady(() => {
   const lang = langOf(Office.context.displayLanguage);
-  const host = createExcelHost({ lang, today: () => {
-      const now = new Date(); // the user's local calendar day
-      return serialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
-    }, });
+  const host = createExcelHost({ lang, today: () => todaySerial() });
   createRoot(document.getElementById("root") as HTMLElement).render(
     <FluentProvider theme={isDark() ? webDarkTheme : webLightTheme}>
       <App lang={lang} host={host} />

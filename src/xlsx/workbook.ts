@@ -20,10 +20,7 @@ export function serialFromDate(date: Date): number {
   return date.getTime() / MS_PER_DAY + EPOCH_OFFSET;
 }
 
-/** Today in the local calendar as a whole serial day. */
-export function todaySerial(now = new Date()): number {
-  return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / MS_PER_DAY + EPOCH_OFFSET;
-}
+export { todaySerial } from "../core/parse";
 
 /** One ExcelJS cell value as Office.js `values` would deliver it. */
 export function toOfficeValue(value: ExcelJS.CellValue): Cell {

@@ -11,6 +11,7 @@ import {
   parseCount,
   parseDate,
   serialFromYmd,
+  todaySerial,
   ymdFromSerial,
 } from "../../src/core/parse";
 import type { Cell } from "../../src/core/types";
@@ -87,6 +88,10 @@ describe("isBlank / foldWidth / cellText", () => {
 });
 
 describe("serials", () => {
+  it("today is the local calendar day, late evening included", () => {
+    expect(todaySerial(new Date(2024, 5, 30, 23, 59))).toBe(serialFromYmd(2024, 6, 30));
+    expect(todaySerial(new Date(2024, 0, 1, 0, 0))).toBe(45292);
+  });
   it("follows Excel's 1900 system including the leap-year bug", () => {
     expect(serialFromYmd(1900, 1, 1)).toBe(1);
     expect(serialFromYmd(1900, 2, 28)).toBe(59);
