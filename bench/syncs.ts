@@ -6,7 +6,7 @@
 import { cpus, totalmem } from "node:os";
 import { createExcelHost } from "../src/excel/host";
 import type { Stage } from "../src/taskpane/host";
-import { createFakeExcel, type FakeValue } from "../src/workbench/fakeExcel";
+import { createFakeExcel, type FakeValue } from "../test/fake/fakeExcel";
 import { BENCH_AS_OF, makeBenchWorkbook } from "./data";
 
 async function main(): Promise<void> {

@@ -575,6 +575,55 @@ function description(entry: Spec, lang: Lang, defaults: Settings): string {
 export const SETTING_KEYS: readonly string[] = STATIC_SPECS.map((s) => s.key);
 
 // ---------------------------------------------------------------------------------------------
+// One setting at a time, for the task pane: the sheet's own labels and rules
+
+function specOf(key: string): Spec {
+  const entry = SPEC_BY_KEY.get(key);
+  if (entry === undefined) throw new RangeError(`Unknown setting key: ${key}`);
+  return entry;
+}
+
+/** The label of a setting as its line in the settings sheet shows it. */
+export function settingLabel(key: string, lang: Lang): string {
+  return label(specOf(key), lang);
+}
+
+/** A setting's value as the settings sheet would show it in its Value cell ("" for blank). */
+export function settingText(settings: Settings, key: string, lang: Lang): string {
+  return cellText(specOf(key).write(settings, lang) ?? "");
+}
+
+/**
+ * `settings` with one setting set from text typed in the pane, parsed by the same rule as the
+ * settings sheet's cell; a refused value returns that rule's wording instead ("must be a whole
+ * number from 3 to 15"). Order between settings is checked when the choices are saved (planWorkbook).
+ */
+export function withSettingText(
+  settings: Settings,
+  key: string,
+  text: string,
+  lang: Lang
+): { ok: true; settings: Settings } | { ok: false; message: string } {
+  const entry = specOf(key);
+  const parsed = entry.parse(text);
+  if (!parsed.ok)
+    return {
+      ok: false,
+      message: settingsMessage(lang, `rule_${parsed.rule}` as SettingsProblemKey, entry.ruleParams),
+    };
+  const next = structuredClone(settings);
+  entry.set(next, parsed.value);
+  return { ok: true, settings: next };
+}
+
+/** The numeric thresholds of a scheme, in sheet order (the pane shows those of the chosen scheme). */
+export function thresholdKeys(scheme: SchemeKey): string[] {
+  return STATIC_SPECS.filter(
+    (s) => s.key.startsWith(`${scheme}.`) && !Number.isNaN(s.number(defaultSettings()))
+  ).map((s) => s.key);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Writing
 
 const COLUMN_KEYS = ["key", "item", "value", "description"] as const;

@@ -9,6 +9,7 @@ import { planSettingsSheet, readSettingsSheet } from "./settings";
 import { planSummarySheet } from "./summary";
 import { planTierSheet, previousTiersOf, readTiers } from "./tiers";
 import { planTrackingSheet, readTracking, trackingLinesOf } from "./tracking";
+import { gridOf } from "./grid";
 import type { SheetKey, SheetPlan } from "./types";
 import { planWatchSheet } from "./watchlist";
 import { defaultSettings } from "../core/settings";
@@ -59,10 +60,24 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   const read = own.has("settings")
     ? readSettingsSheet(own.get("settings") as SheetGrid, lang)
     : null;
-  const settings: Settings = { ...(read ? read.settings : defaultSettings()) };
-  for (const [key, value] of Object.entries(options.overrides ?? {}))
-    if (value !== undefined) (settings as unknown as Record<string, unknown>)[key] = value;
+  let settings: Settings = { ...(read ? read.settings : defaultSettings()) };
   const settingsProblems = (read?.problems ?? []).map((p) => p.message);
+  const overrides = Object.entries(options.overrides ?? {}).filter(([, v]) => v !== undefined);
+  if (overrides.length > 0) {
+    for (const [key, value] of overrides)
+      (settings as unknown as Record<string, unknown>)[key] = value;
+    // The choices are saved in the settings sheet, so they obey its rules: read them back as the next
+    // run will (bins out of order fall back to their defaults, with a message naming the cell).
+    const saved = planSettingsSheet(
+      settings,
+      lang,
+      { detectedColumns: [] },
+      nameOfSettings(own, lang)
+    );
+    const echo = readSettingsSheet(gridOf(saved), lang);
+    settings = echo.settings;
+    settingsProblems.push(...echo.problems.map((p) => p.message));
+  }
 
   const inputs = sheets.filter((s) => !ownNames.has(s.name));
   const report = scoreSheets(inputs, {
@@ -127,6 +142,10 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     settingsProblems,
     plans: [tiers, tracking, review, summary, ...watch, settingsPlan],
   };
+}
+
+function nameOfSettings(own: Map<SheetKey, SheetGrid>, lang: Lang): string {
+  return own.get("settings")?.name ?? SHEET_NAMES.settings[lang];
 }
 
 /** The follow-up sheet is gone: an existing watchlist is rebuilt empty rather than left stale. */

@@ -1,9 +1,4 @@
-import {
-  createFakeExcel,
-  parseAddress,
-  storeInput,
-  subtractRect,
-} from "../../src/workbench/fakeExcel";
+import { createFakeExcel, parseAddress, storeInput, subtractRect } from "../fake/fakeExcel";
 
 /** The error a promise rejects with (or a function throws). */
 async function caught(run: () => unknown): Promise<{ code?: string; message: string }> {

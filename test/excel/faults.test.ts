@@ -6,8 +6,8 @@ import { serialFromYmd } from "../../src/core/parse";
 import type { SheetGrid } from "../../src/core/types";
 import { createExcelHost } from "../../src/excel/host";
 import { SHEET_NAMES, TRACKING_HEADERS } from "../../src/i18n/sheets";
-import type { FakeExcel } from "../../src/workbench/fakeExcel";
-import { fakeWith, sampleGrids } from "./sampleOnFake";
+import { fakeFromGrids, type FakeExcel } from "../fake/fakeExcel";
+import { sampleGrids } from "./sampleOnFake";
 
 const TODAY = serialFromYmd(2025, 1, 15);
 const OWNER = "王经理";
@@ -22,7 +22,7 @@ const score = (fake: FakeExcel) =>
 async function scoredAndEdited(
   grids: readonly SheetGrid[]
 ): Promise<{ fake: FakeExcel; customer: string }> {
-  const fake = fakeWith(grids);
+  const fake = fakeFromGrids(grids);
   await score(fake);
   const sheet = fake.workbook.sheet(SHEET_NAMES.tracking["zh-CN"])!;
   for (let r = 0; r < 20; r++) {

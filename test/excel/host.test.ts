@@ -2,8 +2,8 @@ import { serialFromYmd } from "../../src/core/parse";
 import { createExcelHost, splitAddress } from "../../src/excel/host";
 import { planWorkbook } from "../../src/plan/workbook";
 import type { Progress } from "../../src/taskpane/host";
-import type { FakeExcel } from "../../src/workbench/fakeExcel";
-import { fakeWith, sampleGrids } from "./sampleOnFake";
+import { fakeFromGrids, type FakeExcel } from "../fake/fakeExcel";
+import { sampleGrids } from "./sampleOnFake";
 
 const TODAY = serialFromYmd(2025, 1, 15);
 
@@ -15,7 +15,7 @@ describe("the Office.js host on the fake Excel", () => {
   test("scores the sample like the pure run, writes our sheets, and a second run changes nothing", async () => {
     const grids = await sampleGrids();
     const expected = planWorkbook(grids, { lang: "zh-CN", today: TODAY });
-    const fake = fakeWith(grids);
+    const fake = fakeFromGrids(grids);
     const before = JSON.stringify(fake.workbook.snapshot());
     const host = hostOn(fake);
     const stages: Progress["stage"][] = [];
@@ -38,7 +38,7 @@ describe("the Office.js host on the fake Excel", () => {
   });
 
   test("inspect reads and scores but writes nothing; it names the recognised columns", async () => {
-    const fake = fakeWith(await sampleGrids());
+    const fake = fakeFromGrids(await sampleGrids());
     const before = JSON.stringify(fake.workbook.snapshot());
     const summary = await hostOn(fake).inspect({ scheme: "abc" }, () => undefined);
     expect(JSON.stringify(fake.workbook.snapshot())).toBe(before);
@@ -51,7 +51,7 @@ describe("the Office.js host on the fake Excel", () => {
   });
 
   test("select brings the sheet to the front and selects the cell of a quality entry", async () => {
-    const fake = fakeWith(await sampleGrids());
+    const fake = fakeFromGrids(await sampleGrids());
     const host = hostOn(fake);
     const summary = await host.inspect({}, () => undefined);
     const issue = summary.quality[0];
@@ -61,7 +61,7 @@ describe("the Office.js host on the fake Excel", () => {
   });
 
   test("one job at a time: a second click while scoring is refused as busy", async () => {
-    const fake = fakeWith(await sampleGrids());
+    const fake = fakeFromGrids(await sampleGrids());
     const host = hostOn(fake);
     const first = host.score({}, () => undefined);
     await expect(host.score({}, () => undefined)).rejects.toMatchObject({ key: "busy" });

@@ -3,8 +3,8 @@ import { writeSheetPlans, type WritePlanOptions } from "../../src/excel/writePla
 import { readAllSheets } from "../../src/excel/read";
 import { NUMBER_FORMATS, SCORE_SCALE } from "../../src/plan/formats";
 import type { PlanCell, SheetPlan, TablePlan } from "../../src/plan/types";
-import { createFakeExcel, type FakeValue } from "../../src/workbench/fakeExcel";
-import { fakeToXlsx } from "../../src/workbench/fakeToXlsx";
+import { createFakeExcel, type FakeValue } from "../fake/fakeExcel";
+import { fakeToXlsx } from "../fake/fakeToXlsx";
 
 const TRICKY = [
   '=HYPERLINK("x")',

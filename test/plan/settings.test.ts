@@ -12,7 +12,15 @@ import {
 } from "../../src/i18n/playbooks";
 import { SHEET_NAMES } from "../../src/i18n/sheets";
 import { CUSTOMER_FIELDS, FOLLOWUP_FIELDS, ORDER_FIELDS } from "../../src/i18n/synonyms";
-import { planSettingsSheet, readSettingsSheet, SETTING_KEYS } from "../../src/plan/settings";
+import {
+  planSettingsSheet,
+  readSettingsSheet,
+  SETTING_KEYS,
+  settingLabel,
+  settingText,
+  thresholdKeys,
+  withSettingText,
+} from "../../src/plan/settings";
 import type { SheetPlan } from "../../src/plan/types";
 
 // ---------------------------------------------------------------------------------------------
@@ -889,4 +897,36 @@ describe("readSettingsSheet", () => {
 test.each(STRATEGY_FAMILIES as StrategyFamily[])("playbook line for %s", (family) => {
   const rows = planSettingsSheet(defaultSettings(), "en-US", NO_INFO).tables[0].rows;
   expect(rows.some((r) => r[0] === `playbook.${family}`)).toBe(true);
+});
+
+describe("one setting at a time (the task pane)", () => {
+  test("a typed value is parsed by the sheet's rule; a refused one is worded with that rule", () => {
+    const base = defaultSettings();
+    const set = withSettingText(base, "fixed5.tierMinTotal.high_value", "13分", "zh-CN");
+    expect(set.ok && set.settings.fixed5.tierMinTotal.high_value).toBe(13);
+    expect(base.fixed5.tierMinTotal.high_value).toBe(12); // the base is not changed
+    const refused = withSettingText(base, "fixed5.tierMinTotal.high_value", "16", "en-US");
+    expect(refused).toEqual({ ok: false, message: "must be a whole number from 3 to 15" });
+    const date = withSettingText(base, "asOf", "2024-12-31", "en-US");
+    expect(date.ok && date.settings.asOf).toBe(serialFromYmd(2024, 12, 31));
+    const today = withSettingText({ ...base, asOf: 45000 }, "asOf", "", "en-US");
+    expect(today.ok && today.settings.asOf).toBeNull();
+    expect(() => withSettingText(base, "no.such.key", "1", "en-US")).toThrow(RangeError);
+  });
+
+  test("labels and shown values are those of the settings sheet's lines", () => {
+    const plan = planSettingsSheet(defaultSettings(), "zh-CN", { detectedColumns: [] });
+    const line = plan.tables[0].rows.find((r) => r[0] === "weights.r") as Cell[];
+    expect(settingLabel("weights.r", "zh-CN")).toBe(line[1]);
+    expect(settingText(defaultSettings(), "weights.r", "zh-CN")).toBe(String(line[2]));
+    expect(settingText(defaultSettings(), "asOf", "en-US")).toBe("");
+  });
+
+  test("each scheme's thresholds are its numeric lines, in sheet order", () => {
+    expect(thresholdKeys("pct100")).toEqual(SETTING_KEYS.filter((k) => k.startsWith("pct100.")));
+    expect(thresholdKeys("abc")).not.toContain("abc.combine");
+    expect(thresholdKeys("abc")).toContain("abc.annualAmount.A");
+    expect(thresholdKeys("fixed5")).toHaveLength(15);
+    expect(thresholdKeys("quintile11")).toEqual([]);
+  });
 });

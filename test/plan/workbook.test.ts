@@ -238,3 +238,37 @@ describe("nothing lost", () => {
     expect(sheet(sheets, TIERS).values.find((r) => r[0] === "C002")?.[tags.col]).toBe("决策链复杂");
   });
 });
+
+describe("choices made for a run (task pane, command line)", () => {
+  const base = [
+    archive(6),
+    orders([
+      [0, 5, 9000],
+      [1, 40, 300],
+      [2, 200, 50],
+    ]),
+  ];
+
+  it("are saved in the settings sheet and read back the same by the next run", () => {
+    const weights = { r: 0.5, f: 0.25, m: 0.25 };
+    const sheets = rescore(base, {
+      ...OPTIONS,
+      overrides: { asOf: AS_OF, scheme: "pct100", weights },
+    });
+    const next = planWorkbook(sheets, { lang: "zh-CN", today: AS_OF + 99 });
+    expect(next.settings.scheme).toBe("pct100");
+    expect(next.settings.weights).toEqual(weights);
+    expect(next.settings.asOf).toBe(AS_OF);
+    expect(next.settingsProblems).toEqual([]);
+  });
+
+  it("obey the sheet's rules: bins out of order fall back to their defaults, with the cell named", () => {
+    const run = planWorkbook(base, OPTIONS);
+    const fixed5 = structuredClone(run.settings.fixed5);
+    fixed5.tierMinTotal = { high_value: 8, potential: 9, general: 4 };
+    const refused = planWorkbook(base, { ...OPTIONS, overrides: { asOf: AS_OF, fixed5 } });
+    expect(refused.settings.fixed5.tierMinTotal).toEqual(run.settings.fixed5.tierMinTotal);
+    expect(refused.settingsProblems).toHaveLength(1);
+    expect(refused.settingsProblems[0]).toMatch(/^设置!C\d+：/);
+  });
+});

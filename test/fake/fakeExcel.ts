@@ -1,4 +1,5 @@
-import { cellAddress, columnLetter } from "../core/address";
+import { cellAddress, columnLetter } from "../../src/core/address";
+import type { SheetGrid } from "../../src/core/types";
 
 /**
  * An in-memory fake of the subset of the Excel JavaScript API the add-in uses, for the tests and the
@@ -1058,4 +1059,18 @@ export function createFakeExcel(
       return result;
     },
   };
+}
+
+/** A fake Excel holding these grids (as read by Office.js or ExcelJS), each cell where its sheet has it. */
+export function fakeFromGrids(grids: readonly SheetGrid[]): FakeExcel {
+  return createFakeExcel(
+    grids.map((g) => {
+      const top = g.origin?.row ?? 0;
+      const left = g.origin?.col ?? 0;
+      const values: FakeValue[][] = Array.from({ length: top }, () => []);
+      for (const line of g.values)
+        values.push([...new Array<FakeValue>(left).fill(""), ...(line ?? []).map((v) => v ?? "")]);
+      return { name: g.name, values };
+    })
+  );
 }

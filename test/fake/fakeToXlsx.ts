@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { columnLetter } from "../core/address";
+import { columnLetter } from "../../src/core/address";
 import type {
   FakeCell,
   FakeConditionalFormat,
