@@ -39,6 +39,45 @@ const UI = {
   quality: { "zh-CN": "跳过或存疑的单元格", "en-US": "Skipped or doubtful cells" },
   noIssues: { "zh-CN": "没有跳过任何行。", "en-US": "No rows skipped." },
   failed: { "zh-CN": "出错了：{message}", "en-US": "Something went wrong: {message}" },
+  preview: {
+    "zh-CN": "预览：尚未写入工作簿，点击“客户评分”写入。",
+    "en-US": "Preview: nothing written yet; Score customers writes the sheets.",
+  },
+  finished: { "zh-CN": "评分完成。", "en-US": "Scoring finished." },
+  checking: { "zh-CN": "正在检查工作簿…", "en-US": "Checking the workbook…" },
+  checkAgain: { "zh-CN": "重新检查工作簿", "en-US": "Check the workbook again" },
+  settingsTitle: { "zh-CN": "评分设置", "en-US": "Scoring settings" },
+  settingsHint: {
+    "zh-CN": "评分时，这里的修改会保存到“设置”表，下次（包括功能区按钮）照此评分。",
+    "en-US":
+      "When you score, changes made here are saved in the Settings sheet and used by later runs, the ribbon button included.",
+  },
+  asOfHint: { "zh-CN": "留空表示今天。", "en-US": "Blank means today." },
+  weightsTitle: { "zh-CN": "加权得分的权重", "en-US": "Weights of the weighted score" },
+  thresholdsTitle: { "zh-CN": "本方案的阈值", "en-US": "Thresholds of this scheme" },
+  noThresholds: {
+    "zh-CN": "此方案按五等分自动划分，没有需要设置的阈值。",
+    "en-US": "This scheme splits customers into fifths by itself; it has no thresholds to set.",
+  },
+  fixErrors: {
+    "zh-CN": "请先更正标红的设置，再评分。",
+    "en-US": "Correct the settings marked in red before scoring.",
+  },
+  columnsTitle: { "zh-CN": "识别到的表和列", "en-US": "Recognised sheets and columns" },
+  columnsHint: {
+    "zh-CN": "识别有误时，从下拉列表选择正确的列；评分时保存到“设置”表。",
+    "en-US":
+      "If a column was recognised wrongly, pick the right one; it is saved in the Settings sheet when you score.",
+  },
+  tableOf: {
+    "zh-CN": "{kind}：工作表“{sheet}”，表头在第 {row} 行",
+    "en-US": "{kind}: sheet “{sheet}”, headers on row {row}",
+  },
+  automatic: { "zh-CN": "（未找到 / 自动识别）", "en-US": "(not found / automatic)" },
+  settingsProblems: {
+    "zh-CN": "以下设置无法使用，已改用默认值：",
+    "en-US": "These settings could not be used; their defaults were used instead:",
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type UiKey = keyof typeof UI;

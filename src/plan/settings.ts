@@ -313,7 +313,7 @@ function isAscii(s: string): boolean {
 }
 
 /** A field's name as people know it: its first Chinese or first English header synonym. */
-function fieldLabel(kind: InputKindName, field: string, lang: Lang): string {
+export function fieldLabel(kind: InputKindName, field: string, lang: Lang): string {
   const names = FIELD_LISTS[kind][field] ?? [];
   const name = names.find((n) => (lang === "en-US" ? isAscii(n) : !isAscii(n)));
   return name ?? field;

@@ -3,17 +3,28 @@ import {
   Body1,
   Button,
   Caption1,
-  Card,
+  Divider,
   ProgressBar,
   Title3,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import type { Lang } from "../core/types";
-import { qualityLabel } from "../i18n/messages";
-import { tierLabel } from "../i18n/tiers";
+import { message } from "../i18n/messages";
 import { ui } from "../i18n/ui";
+import {
+  draftOf,
+  hasErrors,
+  mapColumn,
+  overridesOf,
+  rebase,
+  typeSetting,
+  type Draft,
+} from "./draft";
 import { HostError, type Progress, type RunSummary, type WorkbookHost } from "./host";
+import { MappingForm } from "./MappingForm";
+import { Result } from "./Result";
+import { SettingsForm } from "./SettingsForm";
 
 /** The pane only talks to a WorkbookHost; Office.js stays behind it (src/excel/). */
 export interface AppProps {
@@ -28,116 +39,121 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalL,
   },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  quality: { justifyContent: "flex-start", textAlign: "left", minWidth: 0 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-/** Quality entries shown in the pane; the summary sheet lists them all. */
-const QUALITY_SHOWN = 200;
-
-type State =
-  | { stage: "idle" }
-  | { stage: "working"; progress: Progress }
-  | { stage: "done"; summary: RunSummary }
-  | { stage: "failed"; message: string };
+type Job = { kind: "inspect" | "score"; progress: Progress } | null;
 
 function errorText(lang: Lang, error: unknown): string {
   if (error instanceof HostError) return ui(lang, error.key);
   return ui(lang, "failed", { message: error instanceof Error ? error.message : String(error) });
 }
 
-function progressText(lang: Lang, { stage, done, total }: Progress): string {
+function progressText(lang: Lang, job: NonNullable<Job>): string {
+  const { stage, done, total } = job.progress;
+  if (job.kind === "inspect" && stage !== "reading") return ui(lang, "checking");
   return ui(lang, stage, { done, total });
 }
 
 export function App({ lang, host }: AppProps): React.JSX.Element {
   const styles = useStyles();
-  const [state, setState] = React.useState<State>({ stage: "idle" });
-  const run = async () => {
-    setState({ stage: "working", progress: { stage: "reading", done: 0, total: 0 } });
+  const [job, setJob] = React.useState<Job>(null);
+  const [summary, setSummary] = React.useState<RunSummary | null>(null);
+  const [draft, setDraft] = React.useState<Draft | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+
+  /** Reads (and for "score", writes) with the pane's choices; the form then shows what the run used. */
+  const go = async (kind: "inspect" | "score", from: Draft | null) => {
+    setError(null);
+    setJob({ kind, progress: { stage: "reading", done: 0, total: 0 } });
+    const onProgress = (progress: Progress) => setJob({ kind, progress });
     try {
-      const summary = await host.score({}, (progress) => setState({ stage: "working", progress }));
-      setState({ stage: "done", summary });
-    } catch (error) {
-      setState({ stage: "failed", message: errorText(lang, error) });
+      const overrides = from ? overridesOf(from) : {};
+      const result = await (kind === "score" ? host.score : host.inspect)(overrides, onProgress);
+      setSummary(result);
+      setDraft(from ? rebase(from, result.settings) : draftOf(result.settings));
+    } catch (failure) {
+      setError(errorText(lang, failure));
+    } finally {
+      setJob(null);
     }
   };
+
+  // The first look at the workbook: which sheets and columns are recognised.
+  React.useEffect(() => {
+    void go("inspect", null);
+  }, []);
+
   const select = (address: string) =>
-    host.select(address).catch((error) => setState({ stage: "failed", message: errorText(lang, error) }));
-  const working = state.stage === "working";
+    host.select(address).catch((failure) => setError(errorText(lang, failure)));
+  const working = job !== null;
+  const blocked = draft !== null && hasErrors(draft);
   return (
     <main className={styles.root}>
       <Title3 as="h1">{ui(lang, "title")}</Title3>
       <Body1>{ui(lang, "intro")}</Body1>
-      <Button appearance="primary" onClick={run} disabled={working} data-testid="score-button">
-        {ui(lang, "score")}
-      </Button>
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          onClick={() => go("score", draft)}
+          disabled={working || blocked}
+          data-testid="score-button"
+        >
+          {ui(lang, "score")}
+        </Button>
+        <Button onClick={() => go("inspect", draft)} disabled={working} data-testid="check-button">
+          {ui(lang, "checkAgain")}
+        </Button>
+      </div>
+      {blocked && <Caption1 data-testid="fix-errors">{ui(lang, "fixErrors")}</Caption1>}
       <div role="status" aria-live="polite" data-testid="progress">
-        {working && (
+        {job && (
           <>
             <ProgressBar
-              value={state.progress.total ? state.progress.done / state.progress.total : undefined}
+              value={job.progress.total ? job.progress.done / job.progress.total : undefined}
             />
-            <Caption1>{progressText(lang, state.progress)}</Caption1>
+            <Caption1>{progressText(lang, job)}</Caption1>
           </>
         )}
+        {!job && summary && summary.sheetsWritten.length > 0 && (
+          <Caption1 data-testid="done">{ui(lang, "finished")}</Caption1>
+        )}
       </div>
-      {state.stage === "failed" && (
+      {error && (
         <Body1 role="alert" data-testid="error">
-          {state.message}
+          {error}
         </Body1>
       )}
-      {state.stage === "done" && <Result lang={lang} summary={state.summary} onSelect={select} />}
-    </main>
-  );
-}
-
-function Result({
-  lang,
-  summary,
-  onSelect,
-}: {
-  lang: Lang;
-  summary: RunSummary;
-  onSelect: (address: string) => void;
-}): React.JSX.Element {
-  const styles = useStyles();
-  return (
-    <Card data-testid="result">
-      <Body1>{ui(lang, "customers", { count: summary.customers })}</Body1>
-      <ul className={styles.list}>
-        {Object.entries(summary.tierCounts).map(([key, count]) => (
-          <li key={key}>
-            {tierLabel(key as never, lang)}: {count}
-          </li>
-        ))}
-      </ul>
-      {summary.sheetsWritten.length > 0 && (
-        <Caption1>{ui(lang, "written", { sheets: summary.sheetsWritten.join(", ") })}</Caption1>
+      {summary?.problem && (
+        <Body1 role="alert" data-testid="problem">
+          {message(lang, summary.problem)}
+        </Body1>
       )}
-      <Caption1>{ui(lang, "quality")}</Caption1>
-      {summary.quality.length === 0 ? (
-        <Body1>{ui(lang, "noIssues")}</Body1>
-      ) : (
+      {summary && <Result lang={lang} summary={summary} onSelect={select} />}
+      {draft && (
         <>
-          <Caption1>{ui(lang, "qualityHint")}</Caption1>
-          <ul className={styles.list}>
-            {summary.quality.slice(0, QUALITY_SHOWN).map((issue) => (
-              <li key={issue.address + issue.kind}>
-                <Button
-                  appearance="transparent"
-                  size="small"
-                  className={styles.quality}
-                  data-testid="quality-item"
-                  onClick={() => onSelect(issue.address)}
-                >
-                  {issue.address} {qualityLabel(issue.kind, lang)} {issue.value}
-                </Button>
-              </li>
-            ))}
-          </ul>
+          <Divider />
+          <SettingsForm
+            lang={lang}
+            draft={draft}
+            disabled={working}
+            onType={(key, text) => setDraft(typeSetting(draft, key, text, lang))}
+          />
         </>
       )}
-    </Card>
+      {summary && summary.inputs.length > 0 && draft && (
+        <>
+          <Divider />
+          <MappingForm
+            lang={lang}
+            tables={summary.inputs}
+            disabled={working}
+            onMap={(kind, field, header) =>
+              void go("inspect", mapColumn(draft, kind, field, header))
+            }
+          />
+        </>
+      )}
+    </main>
   );
 }

@@ -1,0 +1,79 @@
+import * as React from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Caption1,
+  Field,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Lang } from "../core/types";
+import { INPUT_KIND_LABELS } from "../i18n/settings";
+import { ui } from "../i18n/ui";
+import { fieldLabel } from "../plan/settings";
+import type { InputTable } from "./host";
+
+/** The recognised input tables, one drop-down per field to name the column it is read from. */
+export interface MappingFormProps {
+  lang: Lang;
+  tables: readonly InputTable[];
+  disabled: boolean;
+  onMap: (kind: string, field: string, header: string) => void;
+}
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+export function MappingForm({
+  lang,
+  tables,
+  disabled,
+  onMap,
+}: MappingFormProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-labelledby="columns-title">
+      <Subtitle2 as="h2" id="columns-title">
+        {ui(lang, "columnsTitle")}
+      </Subtitle2>
+      <Caption1>{ui(lang, "columnsHint")}</Caption1>
+      <Accordion multiple collapsible>
+        {tables.map((table) => (
+          <AccordionItem key={table.kind} value={table.kind}>
+            <AccordionHeader data-testid={`mapping-${table.kind}`}>
+              {ui(lang, "tableOf", {
+                kind: INPUT_KIND_LABELS[table.kind][lang],
+                sheet: table.sheet,
+                row: table.headerRow,
+              })}
+            </AccordionHeader>
+            <AccordionPanel className={styles.section}>
+              {table.fields.map((field) => (
+                <Field key={field} label={fieldLabel(table.kind, field, lang)}>
+                  <Select
+                    value={table.columns[field] ?? ""}
+                    disabled={disabled}
+                    onChange={(_, data) => onMap(table.kind, field, data.value)}
+                    data-testid={`mapping-${table.kind}-${field}`}
+                  >
+                    <option value="">{ui(lang, "automatic")}</option>
+                    {[...new Set(table.headers.filter((h) => h.trim() !== ""))].map((header) => (
+                      <option key={header} value={header}>
+                        {header}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              ))}
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
+    </section>
+  );
+}

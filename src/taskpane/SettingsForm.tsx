@@ -1,0 +1,120 @@
+import * as React from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Body1,
+  Caption1,
+  Field,
+  Input,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Lang, SchemeKey } from "../core/types";
+import { SCHEME_LABELS } from "../i18n/schemes";
+import { ui } from "../i18n/ui";
+import { settingLabel, thresholdKeys } from "../plan/settings";
+import { fieldText, type Draft } from "./draft";
+
+/** Scheme, as-of date, weights and the chosen scheme's thresholds, with the settings sheet's labels. */
+export interface SettingsFormProps {
+  lang: Lang;
+  draft: Draft;
+  disabled: boolean;
+  onType: (key: string, text: string) => void;
+}
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  row: {
+    display: "grid",
+    gridTemplateColumns: "repeat(3, minmax(0, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+});
+
+const SCHEMES = Object.keys(SCHEME_LABELS) as SchemeKey[];
+const WEIGHTS = ["weights.r", "weights.f", "weights.m"];
+
+export function SettingsForm({
+  lang,
+  draft,
+  disabled,
+  onType,
+}: SettingsFormProps): React.JSX.Element {
+  const styles = useStyles();
+  const text = (key: string) => fieldText(draft, key, lang);
+  const field = (key: string, props: Partial<React.ComponentProps<typeof Input>> = {}) => (
+    <Field
+      key={key}
+      label={settingLabel(key, lang)}
+      validationMessage={draft.errors[key]}
+      validationState={draft.errors[key] ? "error" : "none"}
+    >
+      <Input
+        value={text(key)}
+        disabled={disabled}
+        onChange={(_, data) => onType(key, data.value)}
+        data-testid={`setting-${key}`}
+        {...props}
+      />
+    </Field>
+  );
+  const thresholds = thresholdKeys(draft.settings.scheme);
+  return (
+    <section className={styles.section} aria-labelledby="settings-title">
+      <Subtitle2 as="h2" id="settings-title">
+        {ui(lang, "settingsTitle")}
+      </Subtitle2>
+      <Caption1>{ui(lang, "settingsHint")}</Caption1>
+      <Field label={settingLabel("scheme", lang)}>
+        <Select
+          value={draft.settings.scheme}
+          disabled={disabled}
+          onChange={(_, data) => onType("scheme", data.value)}
+          data-testid="scheme-select"
+        >
+          {SCHEMES.map((scheme) => (
+            <option key={scheme} value={scheme}>
+              {SCHEME_LABELS[scheme][lang]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field
+        label={settingLabel("asOf", lang)}
+        hint={ui(lang, "asOfHint")}
+        validationMessage={draft.errors.asOf}
+        validationState={draft.errors.asOf ? "error" : "none"}
+      >
+        <Input
+          type="date"
+          value={text("asOf")}
+          disabled={disabled}
+          onChange={(_, data) => onType("asOf", data.value)}
+          data-testid="asof-input"
+        />
+      </Field>
+      {field("windowDays", { inputMode: "numeric" })}
+      <Body1>{ui(lang, "weightsTitle")}</Body1>
+      <div className={styles.row}>{WEIGHTS.map((key) => field(key, { inputMode: "decimal" }))}</div>
+      <Accordion collapsible>
+        <AccordionItem value="thresholds">
+          <AccordionHeader data-testid="thresholds-header">
+            {ui(lang, "thresholdsTitle")}
+          </AccordionHeader>
+          <AccordionPanel className={styles.section}>
+            {thresholds.length === 0 ? (
+              <Caption1>{ui(lang, "noThresholds")}</Caption1>
+            ) : (
+              thresholds.map((key) => field(key, { inputMode: "decimal" }))
+            )}
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Settings } from "../core/settings";
+import type { Lang } from "../core/types";
+import { settingText, withSettingText } from "../plan/settings";
+
+/**
+ * The pane's settings form, pure: what the user typed, what it means, and which choices go with the
+ * next run. Only settings the user touched are sent (as whole groups, e.g. all of `fixed5`), so a
+ * colleague's edit of the settings sheet made while the pane was open is not overwritten.
+ */
+export interface Draft {
+  /** The settings the last run used (settings sheet, then earlier choices), with valid edits applied. */
+  settings: Settings;
+  /** Text as typed, per setting key, while it differs from the settings' own text. */
+  texts: Record<string, string>;
+  /** Why a typed text cannot be used, per setting key. */
+  errors: Record<string, string>;
+  touched: ReadonlySet<keyof Settings>;
+}
+
+export function draftOf(
+  settings: Settings,
+  touched: ReadonlySet<keyof Settings> = new Set()
+): Draft {
+  return { settings, texts: {}, errors: {}, touched };
+}
+
+/** The group of Settings a setting key belongs to: `fixed5.tierMinTotal.potential` is in `fixed5`. */
+function groupOf(key: string): keyof Settings {
+  return key.split(".")[0] as keyof Settings;
+}
+
+/** The text a field shows: what was typed, else the setting's value as the settings sheet shows it. */
+export function fieldText(draft: Draft, key: string, lang: Lang): string {
+  return draft.texts[key] ?? settingText(draft.settings, key, lang);
+}
+
+/** One field typed into; a refused text stays on screen with the rule's wording. */
+export function typeSetting(draft: Draft, key: string, text: string, lang: Lang): Draft {
+  const texts = { ...draft.texts, [key]: text };
+  const errors = { ...draft.errors };
+  const result = withSettingText(draft.settings, key, text, lang);
+  if (!result.ok) {
+    errors[key] = result.message;
+    return { ...draft, texts, errors };
+  }
+  delete errors[key];
+  const touched = new Set(draft.touched).add(groupOf(key));
+  return { settings: result.settings, texts, errors, touched };
+}
+
+/** The column a field is read from: a header text, or "" for automatic recognition. */
+export function mapColumn(draft: Draft, kind: string, field: string, header: string): Draft {
+  const columnMapping = { ...draft.settings.columnMapping };
+  if (header === "") delete columnMapping[`${kind}.${field}`];
+  else columnMapping[`${kind}.${field}`] = header;
+  const touched = new Set(draft.touched).add("columnMapping");
+  return { ...draft, settings: { ...draft.settings, columnMapping }, touched };
+}
+
+/** The choices to send with the next run: every touched group, whole. */
+export function overridesOf(draft: Draft): Partial<Settings> {
+  const overrides: Record<string, unknown> = {};
+  for (const key of draft.touched) overrides[key] = structuredClone(draft.settings[key]);
+  return overrides as Partial<Settings>;
+}
+
+export function hasErrors(draft: Draft): boolean {
+  return Object.keys(draft.errors).length > 0;
+}
+
+/** After a run: the settings it used, keeping any text still waiting to be corrected. */
+export function rebase(draft: Draft, settings: Settings): Draft {
+  const texts: Record<string, string> = {};
+  for (const key of Object.keys(draft.errors)) texts[key] = draft.texts[key];
+  return { settings, texts, errors: draft.errors, touched: draft.touched };
+}
