@@ -1,0 +1,291 @@
+/**
+ * `npm run e2e`: the add-in's real pages in Debian's Chromium, on the workbench's fake Excel.
+ * Builds the workbench (production mode), serves it on 127.0.0.1, and drives it like a user:
+ * score the sample, change the scheme and score again, open a workbook whose owner column is not
+ * recognised and map it, click a data-quality entry, switch to English and the dark theme, download
+ * the result. Fails on any request outside localhost and on any script error in any frame.
+ * Screenshots go to .e2e/screenshots (git-ignored). Prints the click-to-finished times.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize } from "node:path";
+import { after, before, test } from "node:test";
+import ExcelJS from "exceljs";
+import { chromium, type Browser, type Frame, type FrameLocator, type Page } from "playwright-core";
+
+const ROOT = join(__dirname, "../..");
+const OUT = join(ROOT, ".e2e");
+const DIST = join(OUT, "dist");
+const SHOTS = join(OUT, "screenshots");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const TIMEOUT = 60_000;
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+let server: Server;
+let base = "";
+let browser: Browser;
+const outside: string[] = [];
+const scriptErrors: string[] = [];
+
+/** Static files of the built workbench, on 127.0.0.1 only. */
+function serve(dir: string): Promise<string> {
+  server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
+    const file = join(dir, path === "/" ? "workbench.html" : path);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    response.end(readFileSync(file));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)
+    )
+  );
+}
+
+async function openWorkbench(query = ""): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+  });
+  context.on("request", (request) => {
+    const url = new URL(request.url());
+    const local = url.hostname === "127.0.0.1" || url.hostname === "localhost";
+    if (!local && url.protocol !== "data:" && url.protocol !== "blob:") outside.push(request.url());
+  });
+  // Nothing may leave the machine: such requests are recorded above and never sent.
+  await context.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost)[:/])/, (route) => route.abort());
+  const page = await context.newPage();
+  page.on("pageerror", (error) => scriptErrors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") scriptErrors.push(message.text());
+  });
+  await page.goto(`${base}workbench.html${query}`);
+  return page;
+}
+
+const paneOf = (page: Page): FrameLocator => page.frameLocator('[data-testid="pane-frame"]');
+const paneFrame = (page: Page): Frame =>
+  page.frames().find((f) => f.url().includes("workbench-taskpane")) as Frame;
+
+/** Waits until the pane has looked at the workbook (its settings form is there). */
+async function paneReady(pane: FrameLocator): Promise<void> {
+  await pane.getByTestId("scheme-select").waitFor({ timeout: TIMEOUT });
+}
+
+/** Clicks the pane's Score customers and waits for "finished"; returns the milliseconds between. */
+async function scoreInPane(pane: FrameLocator): Promise<number> {
+  const button = pane.getByTestId("score-button");
+  await button.waitFor();
+  const start = Date.now();
+  await button.click();
+  await pane.getByTestId("done").waitFor({ timeout: TIMEOUT });
+  const ms = Date.now() - start;
+  const error = await pane.getByTestId("error").count();
+  assert.equal(error, 0, "the pane shows an error after scoring");
+  return ms;
+}
+
+async function sheetTabs(page: Page): Promise<string[]> {
+  return page.getByRole("tab").allInnerTexts();
+}
+
+/** The cells of the sheet in front as text, row by row. */
+async function gridText(page: Page): Promise<string[][]> {
+  return page
+    .getByTestId("sheet-grid")
+    .locator("tbody tr")
+    .evaluateAll((rows) =>
+      rows.map((row) => Array.from(row.querySelectorAll("td"), (td) => td.textContent ?? ""))
+    );
+}
+
+async function showSheet(page: Page, name: string): Promise<string[][]> {
+  await page.getByRole("tab", { name, exact: true }).click();
+  return gridText(page);
+}
+
+/** The settings sheet's value for a key (column A key, column C value). */
+function settingValue(grid: string[][], key: string): string | undefined {
+  return grid.find((row) => row[0] === key)?.[2];
+}
+
+before(async () => {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  if (!existsSync(CHROMIUM))
+    throw new Error(`No Chromium at ${CHROMIUM}: run bash scripts/ensure-system-deps.sh chromium`);
+  const build = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, "node_modules/webpack-cli/bin/cli.js"),
+      "--mode",
+      "production",
+      "--env",
+      "workbench",
+      "--output-path",
+      DIST,
+    ],
+    { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] }
+  );
+  assert.equal(build.status, 0, "the workbench build failed");
+  base = await serve(DIST);
+  // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("score the sample, change the scheme, score again, click a quality entry, download", async () => {
+  const page = await openWorkbench();
+  const pane = paneOf(page);
+  await paneReady(pane);
+  assert.deepEqual(await sheetTabs(page), ["客户档案", "销售订单", "说明", "客户跟进记录"]);
+  await page.screenshot({ path: join(SHOTS, "1-opened.png") });
+
+  // The sample's orders end in 2024: score as of its last day, as the demo does.
+  await pane.getByTestId("asof-input").fill("2024-12-31");
+  const first = await scoreInPane(pane);
+  const tabs = await sheetTabs(page);
+  for (const name of ["客户分层", "销售策略跟踪", "策略效果复盘", "概览", "跟进提醒", "设置"])
+    assert.ok(tabs.includes(name), `sheet ${name} was written (tabs: ${tabs.join(", ")})`);
+  const counts = await pane.getByTestId("tier-counts").innerText();
+  assert.match(counts, /高价值客户: \d+/);
+  await page.screenshot({ path: join(SHOTS, "2-scored.png") });
+  console.log(`e2e: sample workbook, click Score customers to finished sheets: ${first} ms`);
+
+  await pane.getByTestId("scheme-select").selectOption("pct100");
+  const second = await scoreInPane(pane);
+  const settings = await showSheet(page, "设置");
+  assert.equal(settingValue(settings, "scheme"), "pct100");
+  assert.equal(settingValue(settings, "asOf"), "2024-12-31");
+  assert.notEqual(await pane.getByTestId("tier-counts").innerText(), "");
+  console.log(`e2e: second run (scheme pct100): ${second} ms`);
+
+  // A quality entry selects its cell: the fake host's selection and the sheet in front follow.
+  const entry = pane.getByTestId("quality-item").first();
+  const address = (await entry.innerText()).split(" ")[0];
+  await entry.click();
+  await page.getByTestId("selected-cell").waitFor({ timeout: TIMEOUT });
+  assert.equal(await page.getByTestId("wb-selection").innerText(), address);
+  const [sheet, cell] = address.split("!");
+  assert.equal(await page.getByRole("tab", { selected: true }).innerText(), sheet);
+  assert.equal(await page.getByTestId("selected-cell").getAttribute("data-address"), cell);
+  await page.screenshot({ path: join(SHOTS, "3-quality-entry.png") });
+
+  // The ribbon's Score customers runs the command page's action with the saved settings.
+  await page.getByTestId("ribbon-score").click();
+  await page.getByTestId("wb-status").filter({ hasText: "finished" }).waitFor({ timeout: TIMEOUT });
+  console.log(`e2e: ribbon ${await page.getByTestId("wb-status").innerText()}`);
+  assert.equal(await page.getByRole("tab", { selected: true }).innerText(), "概览");
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("download").click(),
+  ]);
+  const saved = join(OUT, "scored.xlsx");
+  await download.saveAs(saved);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(saved);
+  const tiers = workbook.getWorksheet("客户分层");
+  assert.ok(tiers, "the downloaded workbook has the tier sheet");
+  assert.ok(tiers.actualRowCount > 10, "the tier sheet has customer lines");
+  await page.context().close();
+});
+
+test("a workbook whose owner column is not recognised: map it in the pane, score, saved in settings", async () => {
+  const sample = new ExcelJS.Workbook();
+  await sample.xlsx.readFile(join(ROOT, "assets/sample-customers.xlsx"));
+  const archive = sample.getWorksheet("客户档案");
+  assert.ok(archive);
+  let renamed = false;
+  archive.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.value === "销售负责人") {
+        cell.value = "跟单人";
+        renamed = true;
+      }
+    })
+  );
+  assert.ok(renamed, "the sample has a 销售负责人 header to rename");
+  const file = join(OUT, "owner-unrecognised.xlsx");
+  await sample.xlsx.writeFile(file);
+
+  const page = await openWorkbench();
+  await paneReady(paneOf(page));
+  await page.getByTestId("open-file").setInputFiles(file);
+  await page.getByText("owner-unrecognised.xlsx").waitFor({ timeout: TIMEOUT });
+  const pane = paneOf(page);
+  await paneReady(pane);
+
+  await pane.getByTestId("mapping-customers").click();
+  const owner = pane.getByTestId("mapping-customers-owner");
+  assert.equal(await owner.inputValue(), "", "the renamed owner column is not recognised");
+  await owner.selectOption("跟单人");
+  // The pane checks the workbook again with the mapping at once; the drop-down then shows what was read.
+  await paneFrame(page).waitForFunction(
+    () =>
+      (
+        document.querySelector(
+          '[data-testid="mapping-customers-owner"]'
+        ) as HTMLSelectElement | null
+      )?.value === "跟单人",
+    undefined,
+    { timeout: TIMEOUT }
+  );
+  assert.deepEqual(await sheetTabs(page), ["客户档案", "销售订单", "说明", "客户跟进记录"]);
+  await page.screenshot({ path: join(SHOTS, "4-mapping.png") });
+
+  await scoreInPane(pane);
+  assert.equal(settingValue(await showSheet(page, "设置"), "mapping.customers.owner"), "跟单人");
+  await page.context().close();
+});
+
+test("English display language and the dark theme", async () => {
+  const page = await openWorkbench("?lang=en-US&theme=dark");
+  const pane = paneOf(page);
+  await paneReady(pane);
+  assert.equal(await pane.getByRole("heading", { level: 1 }).innerText(), "Customer tiers");
+  await scoreInPane(pane);
+  const tabs = await sheetTabs(page);
+  assert.ok(tabs.includes("Customer Tiers") && tabs.includes("Settings"), tabs.join(", "));
+  const frame = paneFrame(page);
+  const background = await frame
+    .locator("main")
+    .evaluate(
+      (main) => getComputedStyle(main.closest(".fui-FluentProvider") as Element).backgroundColor
+    );
+  const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
+  assert.ok(r + g + b < 3 * 80, `the pane is dark (${background})`);
+  // Keyboard: Tab reaches the Score button and Enter runs it.
+  await frame.locator("body").click({ position: { x: 5, y: 5 } });
+  let focused = "";
+  for (let i = 0; i < 10 && focused !== "score-button"; i++) {
+    await page.keyboard.press("Tab");
+    focused = await frame.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? "");
+  }
+  assert.equal(focused, "score-button", "Tab reaches Score customers");
+  await page.screenshot({ path: join(SHOTS, "5-english-dark.png") });
+  await page.context().close();
+});
+
+test("nothing was requested outside localhost and no frame had a script error", () => {
+  assert.deepEqual(outside, []);
+  assert.deepEqual(scriptErrors, []);
+});
