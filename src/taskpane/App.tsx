@@ -21,7 +21,7 @@ import {
   typeSetting,
   type Draft,
 } from "./draft";
-import { HostError, type Progress, type RunSummary, type WorkbookHost } from "./host";
+import { errorText, type Progress, type RunSummary, type WorkbookHost } from "./host";
 import { MappingForm } from "./MappingForm";
 import { Result } from "./Result";
 import { SettingsForm } from "./SettingsForm";
@@ -43,11 +43,6 @@ const useStyles = makeStyles({
 });
 
 type Job = { kind: "inspect" | "score"; progress: Progress } | null;
-
-function errorText(lang: Lang, error: unknown): string {
-  if (error instanceof HostError) return ui(lang, error.key);
-  return ui(lang, "failed", { message: error instanceof Error ? error.message : String(error) });
-}
 
 function progressText(lang: Lang, job: NonNullable<Job>): string {
   const { stage, done, total } = job.progress;

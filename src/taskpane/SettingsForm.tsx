@@ -29,6 +29,7 @@ export interface SettingsFormProps {
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  narrow: { minWidth: 0, width: "100%" },
   row: {
     display: "grid",
     gridTemplateColumns: "repeat(3, minmax(0, 1fr))",
@@ -100,7 +101,9 @@ export function SettingsForm({
       </Field>
       {field("windowDays", { inputMode: "numeric" })}
       <Body1>{ui(lang, "weightsTitle")}</Body1>
-      <div className={styles.row}>{WEIGHTS.map((key) => field(key, { inputMode: "decimal" }))}</div>
+      <div className={styles.row}>
+        {WEIGHTS.map((key) => field(key, { inputMode: "decimal", className: styles.narrow }))}
+      </div>
       <Accordion collapsible>
         <AccordionItem value="thresholds">
           <AccordionHeader data-testid="thresholds-header">

@@ -2,6 +2,7 @@ import type { InputKind } from "../core/headers";
 import type { ProblemKey, ScoreMode } from "../core/pipeline";
 import type { Settings } from "../core/settings";
 import type { Lang, QualityIssue, SchemeKey, Serial } from "../core/types";
+import { ui } from "../i18n/ui";
 
 /**
  * What the task pane and the ribbon command may ask of the workbook. The pane only sees this
@@ -72,4 +73,10 @@ export class HostError extends Error {
   ) {
     super(detail ?? key);
   }
+}
+
+/** A failure as the user reads it: a HostError in their words, anything else with its message. */
+export function errorText(lang: Lang, error: unknown): string {
+  if (error instanceof HostError) return ui(lang, error.key);
+  return ui(lang, "failed", { message: error instanceof Error ? error.message : String(error) });
 }

@@ -100,7 +100,8 @@ async function scoreInPane(pane: FrameLocator): Promise<number> {
 }
 
 async function sheetTabs(page: Page): Promise<string[]> {
-  return page.getByRole("tab").allInnerTexts();
+  // By attribute, not by role: just after a dialog closes, Fluent may still hide the page from the accessibility tree.
+  return page.getByTestId("sheet-tabs").locator('[role="tab"]').allInnerTexts();
 }
 
 /** The cells of the sheet in front as text, row by row. */
@@ -257,6 +258,35 @@ test("a workbook whose owner column is not recognised: map it in the pane, score
   await page.context().close();
 });
 
+test("nothing to score: the pane says why, and the ribbon command says it in a dialog", async () => {
+  const notes = new ExcelJS.Workbook();
+  notes.addWorksheet("备忘").addRows([["本周计划"], ["拜访三家老客户"]]);
+  const file = join(OUT, "no-customers.xlsx");
+  await notes.xlsx.writeFile(file);
+  const page = await openWorkbench();
+  await paneReady(paneOf(page));
+  await page.getByTestId("open-file").setInputFiles(file);
+  await page.getByText("no-customers.xlsx").waitFor({ timeout: TIMEOUT });
+  const pane = paneOf(page);
+  const problem = await pane.getByTestId("problem").innerText();
+  assert.match(problem, /没有找到客户档案或订单表/);
+
+  await page.getByTestId("ribbon-score").click();
+  const notice = page.frameLocator('iframe[title="Add-in dialog"]').getByTestId("notice");
+  assert.equal(await notice.innerText(), problem);
+  await page.screenshot({ path: join(SHOTS, "6-ribbon-notice.png") });
+  assert.equal(
+    await page.getByTestId("wb-status").innerText(),
+    "Scoring…",
+    "the command waits for the dialog"
+  );
+  await page.getByTestId("wb-dialog-close").click();
+  await page.getByTestId("wb-dialog").waitFor({ state: "detached", timeout: TIMEOUT });
+  await page.getByTestId("wb-status").filter({ hasText: "finished" }).waitFor({ timeout: TIMEOUT });
+  assert.deepEqual(await sheetTabs(page), ["备忘"], "nothing was written");
+  await page.context().close();
+});
+
 test("English display language and the dark theme", async () => {
   const page = await openWorkbench("?lang=en-US&theme=dark");
   const pane = paneOf(page);
@@ -283,6 +313,19 @@ test("English display language and the dark theme", async () => {
   assert.equal(focused, "score-button", "Tab reaches Score customers");
   await page.screenshot({ path: join(SHOTS, "5-english-dark.png") });
   await page.context().close();
+});
+
+test("every address the manifest names is a file the build emits (pages, help, icons)", () => {
+  const manifest = readFileSync(join(DIST, "manifest.xml"), "utf8");
+  const urls = [...new Set(manifest.match(/https:\/\/localhost:3000\/[^"<\s]+/g) ?? [])];
+  assert.ok(
+    urls.some((u) => u.endsWith("help.html")),
+    "the manifest names the help page"
+  );
+  for (const url of urls) {
+    const path = new URL(url).pathname;
+    assert.ok(existsSync(join(DIST, path)), `${url} is emitted as ${path}`);
+  }
 });
 
 test("nothing was requested outside localhost and no frame had a script error", () => {

@@ -3,6 +3,12 @@ import {
   Body1,
   Button,
   Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   Select,
   Tab,
   TabList,
@@ -23,6 +29,8 @@ export interface WorkbenchProps {
   fileName: string;
   /** Bumped after every Excel.run, so the sheets redraw. */
   version: number;
+  /** A dialog opened by the add-in (its page and how to close it). */
+  dialog: { url: string; close: () => void } | null;
   lang: Lang;
   theme: "light" | "dark";
   /** The ribbon's Score customers: runs the command page's action; resolves with milliseconds taken. */
@@ -59,6 +67,7 @@ const useStyles = makeStyles({
     borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
   },
   hidden: { display: "none" },
+  dialogFrame: { width: "100%", height: "50vh", border: "none" },
 });
 
 export function Workbench(props: WorkbenchProps): React.JSX.Element {
@@ -184,6 +193,30 @@ export function Workbench(props: WorkbenchProps): React.JSX.Element {
           className={paneOpen ? styles.pane : styles.hidden}
           data-testid="pane-frame"
         />
+        <Dialog
+          open={props.dialog !== null}
+          onOpenChange={(_, d) => !d.open && props.dialog?.close()}
+        >
+          <DialogSurface data-testid="wb-dialog">
+            <DialogBody>
+              <DialogTitle>Customer tiers</DialogTitle>
+              <DialogContent>
+                {props.dialog && (
+                  <iframe
+                    title="Add-in dialog"
+                    src={props.dialog.url}
+                    className={styles.dialogFrame}
+                  />
+                )}
+              </DialogContent>
+              <DialogActions>
+                <Button onClick={() => props.dialog?.close()} data-testid="wb-dialog-close">
+                  Close
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
         {/* The ribbon command's page: Excel loads it without showing it. */}
         <iframe title="Ribbon commands" src="workbench-commands.html" className={styles.hidden} />
       </div>

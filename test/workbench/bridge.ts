@@ -12,6 +12,8 @@ export interface WorkbenchBridge {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** Ribbon actions registered by the command page (`Office.actions.associate`). */
   associate(id: string, action: (event: Office.AddinCommands.Event) => unknown): void;
+  /** Shows a page as Office's dialog would; resolves when the user closes it. */
+  dialog(url: string): Promise<void>;
 }
 
 declare global {

@@ -23,6 +23,8 @@ let fileName = "";
 let version = 0;
 /** A new session reloads the add-in's frames (new workbook, language or theme), as reopening would. */
 let session = 0;
+/** The dialog a page of the add-in opened (Office.context.ui.displayDialogAsync), if any. */
+let dialog: { url: string; close: () => void } | null = null;
 const actions = new Map<string, (event: Office.AddinCommands.Event) => unknown>();
 let loaded: () => void = () => undefined;
 const ready = new Promise<void>((resolve) => (loaded = resolve));
@@ -45,6 +47,19 @@ const bridge: WorkbenchBridge = {
   },
   associate(id, action) {
     actions.set(id, action);
+  },
+  dialog(url) {
+    return new Promise<void>((resolve) => {
+      dialog = {
+        url,
+        close: () => {
+          dialog = null;
+          render();
+          resolve();
+        },
+      };
+      render();
+    });
   },
 };
 window.workbench = bridge;
@@ -100,6 +115,7 @@ function render(): void {
         version={version}
         lang={lang}
         theme={theme}
+        dialog={dialog}
         onRibbonScore={ribbonScore}
         onOpen={(file) => void file.arrayBuffer().then((data) => open(data, file.name))}
         onDownload={() => void download()}

@@ -22,7 +22,29 @@ const office = {
     requirements: { isSetSupported: () => true },
   },
   actions: { associate: bridge.associate },
+  AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+  EventType: {
+    DialogEventReceived: "dialogEventReceived",
+    DialogMessageReceived: "dialogMessageReceived",
+  },
 };
+
+/** Office.context.ui.displayDialogAsync: the workbench shows the page; closing it is event 12006. */
+Object.assign(office.context, {
+  ui: {
+    displayDialogAsync(url: string, _options: unknown, callback: (result: unknown) => void) {
+      const closed: Array<(arg: { error: number }) => void> = [];
+      const dialog = {
+        addEventHandler: (type: string, handler: (arg: { error: number }) => void) => {
+          if (type === office.EventType.DialogEventReceived) closed.push(handler);
+        },
+        close: () => undefined,
+      };
+      void bridge.dialog(url).then(() => closed.forEach((handler) => handler({ error: 12006 })));
+      callback({ status: office.AsyncResultStatus.Succeeded, value: dialog });
+    },
+  },
+});
 
 const excel = {
   // Excel.run(batch) or Excel.run(options, batch): the options (delayForCellEdit) mean nothing here.
