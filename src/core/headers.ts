@@ -167,14 +167,12 @@ function matchRow(
   return columns;
 }
 
-/**
- * Finds the header row of one kind of table in the first rows of a sheet; null when no row
- * carries the kind's required fields. The row with the most recognised fields wins (earliest on ties).
- */
-export function detectTable(
+/** The row of the first rows of a sheet with the most recognised fields that `accept` takes (earliest on ties). */
+function bestRow(
   sheet: SheetGrid,
   kind: InputKind,
-  mapping?: Record<string, string>
+  mapping: Record<string, string> | undefined,
+  accept: (columns: Record<string, number>) => boolean
 ): DetectedTable | null {
   const userMap = mappingFor(kind, mapping);
   const values = sheet.values;
@@ -184,7 +182,7 @@ export function detectTable(
     const row = values[r];
     if (!Array.isArray(row) || row.length === 0) continue;
     const columns = matchRow(row, kind, userMap);
-    if (!hasRequired(kind, columns)) continue;
+    if (!accept(columns)) continue;
     const score = Object.keys(columns).length;
     if (best === null || score > best.score) best = { row: r, columns, score };
   }
@@ -210,10 +208,56 @@ export function detectTable(
   };
 }
 
+/**
+ * Finds the header row of one kind of table in the first rows of a sheet; null when no row
+ * carries the kind's required fields. The row with the most recognised fields wins (earliest on ties).
+ */
+export function detectTable(
+  sheet: SheetGrid,
+  kind: InputKind,
+  mapping?: Record<string, string>
+): DetectedTable | null {
+  return bestRow(sheet, kind, mapping, (columns) => hasRequired(kind, columns));
+}
+
+/** A table that looks like an archive or orders but lacks a required column (the user can name it). */
+export interface PartialTable extends DetectedTable {
+  /** Required fields not found, e.g. ["amount"]. */
+  missing: string[];
+}
+
+/** Fewest recognised fields for a header row to count as a table lacking something rather than no table. */
+const PARTIAL_MIN_FIELDS = 2;
+
+function missingRequired(kind: InputKind, columns: Record<string, number>): string[] {
+  const required = kind === "orders" ? ["customerId", "orderDate", "amount"] : ["customerId"];
+  return required.filter((field) => columns[field] === undefined);
+}
+
+/** The best header row of a kind that lacks a required field but has a few others; null when none. */
+export function detectPartialTable(
+  sheet: SheetGrid,
+  kind: "customers" | "orders",
+  mapping?: Record<string, string>
+): PartialTable | null {
+  const table = bestRow(
+    sheet,
+    kind,
+    mapping,
+    (columns) => !hasRequired(kind, columns) && Object.keys(columns).length >= PARTIAL_MIN_FIELDS
+  );
+  return table ? { ...table, missing: missingRequired(kind, table.columns) } : null;
+}
+
 export interface DetectedInputs {
   customers: DetectedTable | null;
   orders: DetectedTable | null;
   followups: DetectedTable | null;
+  /**
+   * For an archive or orders not found: the sheet that comes closest, lacking a required column
+   * (at most one per kind, on a sheet no other kind uses). Nothing is read from it.
+   */
+  partial: PartialTable[];
 }
 
 type Candidates = Array<Record<InputKind, DetectedTable | null> | null>;
@@ -258,9 +302,24 @@ export function detectInputs(
     return i !== o && !!follow && (!archive || follow.score > archive.score);
   });
   const c = pick(found, "customers", (i) => i !== o && i !== f);
+  const partial: PartialTable[] = [];
+  for (const [kind, index] of [
+    ["orders", o],
+    ["customers", c],
+  ] as const) {
+    if (index >= 0) continue;
+    let best: PartialTable | null = null;
+    for (let i = 0; i < sheets.length; i++) {
+      if (found[i] === null || i === o || i === f || i === c) continue;
+      const table = detectPartialTable(sheets[i], kind, mapping);
+      if (table && (best === null || table.score > best.score)) best = table;
+    }
+    if (best) partial.push(best);
+  }
   return {
     customers: c >= 0 ? (found[c]?.customers ?? null) : null,
     orders: o >= 0 ? (found[o]?.orders ?? null) : null,
     followups: f >= 0 ? (found[f]?.followups ?? null) : null,
+    partial,
   };
 }

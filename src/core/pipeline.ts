@@ -11,7 +11,12 @@ import {
   type Stage,
 } from "./followups";
 import { funnel, type FunnelReport } from "./funnel";
-import { detectInputs, type DetectedInputs, type DetectedTable } from "./headers";
+import {
+  detectInputs,
+  type DetectedInputs,
+  type DetectedTable,
+  type PartialTable,
+} from "./headers";
 import { hygieneReport, type HygieneReport } from "./hygiene";
 import { cellAddress } from "./address";
 import { cacFromReport, npsFromSheet, type CacResult, type NpsResult } from "./metrics";
@@ -111,6 +116,8 @@ export interface ScoreReport {
     customers: DetectedTable | null;
     orders: DetectedTable | null;
     followups: DetectedTable | null;
+    /** Sheets that look like an archive or orders but lack a required column (see detectInputs). */
+    partial: PartialTable[];
   };
   customers: CustomerResult[];
   quality: QualityIssue[];
@@ -268,6 +275,7 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
       customers: detected.customers,
       orders: detected.orders,
       followups: followupSheet ? detected.followups : null,
+      partial: detected.partial,
     },
     customers: [],
     quality: [],

@@ -1,5 +1,5 @@
 /* global Excel */
-import { fieldsOf } from "../core/headers";
+import { fieldsOf, type DetectedTable } from "../core/headers";
 import type { Settings } from "../core/settings";
 import type { Lang, Serial, SheetGrid } from "../core/types";
 import { planWorkbook, type WorkbookRun } from "../plan/workbook";
@@ -42,8 +42,14 @@ function hostErrorOf(error: unknown): unknown {
 }
 
 function inputTables(run: WorkbookRun, grids: readonly SheetGrid[]): InputTable[] {
-  const { customers, orders, followups } = run.report.inputs;
-  return [customers, orders, followups].flatMap((table) => {
+  const { customers, orders, followups, partial } = run.report.inputs;
+  const tables: Array<(DetectedTable & { missing?: string[] }) | null> = [
+    customers,
+    orders,
+    followups,
+    ...partial,
+  ];
+  return tables.flatMap((table) => {
     if (!table) return [];
     const origin = grids.find((g) => g.name === table.sheet)?.origin?.row ?? 0;
     const columns: Record<string, string> = {};
@@ -56,6 +62,7 @@ function inputTables(run: WorkbookRun, grids: readonly SheetGrid[]): InputTable[
         headers: table.headers,
         fields: [...fieldsOf(table.kind)],
         columns,
+        missing: table.missing ?? [],
       },
     ];
   });

@@ -73,6 +73,10 @@ const UI = {
     "zh-CN": "{kind}：工作表“{sheet}”，表头在第 {row} 行",
     "en-US": "{kind}: sheet “{sheet}”, headers on row {row}",
   },
+  missingColumns: {
+    "zh-CN": "未使用：缺少必需的列“{fields}”。请在下面为它选择对应的列。",
+    "en-US": "Not used: the required column {fields} was not found. Pick it below.",
+  },
   automatic: { "zh-CN": "（未找到 / 自动识别）", "en-US": "(not found / automatic)" },
   settingsProblems: {
     "zh-CN": "以下设置无法使用，已改用默认值：",

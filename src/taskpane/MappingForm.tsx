@@ -27,6 +27,7 @@ export interface MappingFormProps {
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  missing: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 export function MappingForm({
@@ -42,7 +43,11 @@ export function MappingForm({
         {ui(lang, "columnsTitle")}
       </Subtitle2>
       <Caption1>{ui(lang, "columnsHint")}</Caption1>
-      <Accordion multiple collapsible>
+      <Accordion
+        multiple
+        collapsible
+        defaultOpenItems={tables.filter((t) => t.missing.length > 0).map((t) => t.kind)}
+      >
         {tables.map((table) => (
           <AccordionItem key={table.kind} value={table.kind}>
             <AccordionHeader data-testid={`mapping-${table.kind}`}>
@@ -53,8 +58,25 @@ export function MappingForm({
               })}
             </AccordionHeader>
             <AccordionPanel className={styles.section}>
+              {table.missing.length > 0 && (
+                <Caption1
+                  role="alert"
+                  className={styles.missing}
+                  data-testid={`missing-${table.kind}`}
+                >
+                  {ui(lang, "missingColumns", {
+                    fields: table.missing
+                      .map((f) => fieldLabel(table.kind, f, lang))
+                      .join(lang === "zh-CN" ? "、" : ", "),
+                  })}
+                </Caption1>
+              )}
               {table.fields.map((field) => (
-                <Field key={field} label={fieldLabel(table.kind, field, lang)}>
+                <Field
+                  key={field}
+                  label={fieldLabel(table.kind, field, lang)}
+                  validationState={table.missing.includes(field) ? "warning" : "none"}
+                >
                   <Select
                     value={table.columns[field] ?? ""}
                     disabled={disabled}

@@ -31,6 +31,8 @@ export interface InputTable {
   fields: string[];
   /** field -> header text it was read from. */
   columns: Record<string, string>;
+  /** Required fields not recognised: the table is not used until the user names their columns. */
+  missing: string[];
 }
 
 /** What one run found and did; the pane shows it, the ribbon command reports its headline. */

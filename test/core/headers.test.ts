@@ -301,10 +301,37 @@ describe("detectInputs", () => {
       customers: null,
       orders: detectTable(orders, "orders"),
       followups: null,
+      partial: [],
     });
     const onlyArchive = detectInputs([archive]);
     expect(onlyArchive.customers?.sheet).toBe("客户档案");
     expect(onlyArchive.orders).toBeNull();
+  });
+
+  it("offers a sheet lacking a required column as a partial table, and the mapping completes it", () => {
+    const shop = sheet("订单导出", [
+      ["订单号", "客户ID", "交易日期", "成交价"],
+      ["SO1", "C001", 45000, 1200],
+    ]);
+    const found = detectInputs([archive, shop]);
+    expect(found.orders).toBeNull();
+    expect(found.partial).toHaveLength(1);
+    expect(found.partial[0]).toMatchObject({
+      kind: "orders",
+      sheet: "订单导出",
+      headerRow: 0,
+      missing: ["amount"],
+      columns: { orderId: 0, customerId: 1, orderDate: 2 },
+    });
+    const mapped = detectInputs([archive, shop], { "orders.amount": "成交价" });
+    expect(mapped.orders?.columns.amount).toBe(3);
+    expect(mapped.partial).toEqual([]);
+  });
+
+  it("offers no partial table for a sheet with a single recognised header, or when the kind was found", () => {
+    const note = sheet("说明", [["备注"], ["本表由销售部维护"]]);
+    expect(detectInputs([archive, note]).partial).toEqual([]);
+    expect(detectInputs([archive, orders, note]).partial).toEqual([]);
   });
 
   it("skips excluded sheets", () => {

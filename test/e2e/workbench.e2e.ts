@@ -1,9 +1,9 @@
 /**
  * `npm run e2e`: the add-in's real pages in Debian's Chromium, on the workbench's fake Excel.
  * Builds the workbench (production mode), serves it on 127.0.0.1, and drives it like a user:
- * score the sample, change the scheme and score again, open a workbook whose owner column is not
- * recognised and map it, click a data-quality entry, switch to English and the dark theme, download
- * the result. Fails on any request outside localhost and on any script error in any frame.
+ * score the sample, change the scheme and score again, click a data-quality entry, download the
+ * result; open a workbook whose amount and owner headers are not recognised and map them; open one
+ * with nothing to score (the ribbon says why in a dialog); switch to English and the dark theme. Fails on any request outside localhost and on any script error in any frame.
  * Screenshots go to .e2e/screenshots (git-ignored). Prints the click-to-finished times.
  */
 import assert from "node:assert/strict";
@@ -210,51 +210,65 @@ test("score the sample, change the scheme, score again, click a quality entry, d
   await page.context().close();
 });
 
-test("a workbook whose owner column is not recognised: map it in the pane, score, saved in settings", async () => {
+/** Waits until a mapping drop-down shows `header` (the pane re-reads the workbook after each choice). */
+async function mappingShows(page: Page, testId: string, header: string): Promise<void> {
+  await paneFrame(page).waitForFunction(
+    ([id, text]) =>
+      (document.querySelector(`[data-testid="${id}"]`) as HTMLSelectElement | null)?.value === text,
+    [testId, header] as const,
+    { timeout: TIMEOUT }
+  );
+}
+
+test("headers not recognised (orders amount, owner): map them in the pane, score, saved in settings", async () => {
   const sample = new ExcelJS.Workbook();
   await sample.xlsx.readFile(join(ROOT, "assets/sample-customers.xlsx"));
-  const archive = sample.getWorksheet("客户档案");
-  assert.ok(archive);
-  let renamed = false;
-  archive.eachRow((row) =>
-    row.eachCell((cell) => {
-      if (cell.value === "销售负责人") {
-        cell.value = "跟单人";
-        renamed = true;
-      }
-    })
+  const renames = new Map([
+    ["销售负责人", "跟单人"],
+    ["金额(元)", "成交价"],
+  ]);
+  let renamed = 0;
+  sample.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        const to = renames.get(String(cell.value));
+        if (to) [cell.value, renamed] = [to, renamed + 1];
+      })
+    )
   );
-  assert.ok(renamed, "the sample has a 销售负责人 header to rename");
-  const file = join(OUT, "owner-unrecognised.xlsx");
+  assert.equal(renamed, 2, "the sample has the two headers to rename");
+  const file = join(OUT, "headers-unrecognised.xlsx");
   await sample.xlsx.writeFile(file);
 
   const page = await openWorkbench();
   await paneReady(paneOf(page));
   await page.getByTestId("open-file").setInputFiles(file);
-  await page.getByText("owner-unrecognised.xlsx").waitFor({ timeout: TIMEOUT });
+  await page.getByText("headers-unrecognised.xlsx").waitFor({ timeout: TIMEOUT });
   const pane = paneOf(page);
   await paneReady(pane);
 
+  // Without an amount the orders sheet is not used, and the pane says which column is missing.
+  assert.match(await pane.getByTestId("missing-orders").innerText(), /金额/);
+  assert.equal(await pane.getByTestId("mapping-orders-amount").inputValue(), "");
+  await pane.getByTestId("mapping-orders-amount").selectOption("成交价");
+  await mappingShows(page, "mapping-orders-amount", "成交价");
+  assert.equal(await pane.getByTestId("missing-orders").count(), 0, "the orders sheet is now used");
+
   await pane.getByTestId("mapping-customers").click();
-  const owner = pane.getByTestId("mapping-customers-owner");
-  assert.equal(await owner.inputValue(), "", "the renamed owner column is not recognised");
-  await owner.selectOption("跟单人");
-  // The pane checks the workbook again with the mapping at once; the drop-down then shows what was read.
-  await paneFrame(page).waitForFunction(
-    () =>
-      (
-        document.querySelector(
-          '[data-testid="mapping-customers-owner"]'
-        ) as HTMLSelectElement | null
-      )?.value === "跟单人",
-    undefined,
-    { timeout: TIMEOUT }
+  assert.equal(await pane.getByTestId("mapping-customers-owner").inputValue(), "");
+  await pane.getByTestId("mapping-customers-owner").selectOption("跟单人");
+  await mappingShows(page, "mapping-customers-owner", "跟单人");
+  assert.deepEqual(
+    await sheetTabs(page),
+    ["客户档案", "销售订单", "说明", "客户跟进记录"],
+    "a preview writes nothing"
   );
-  assert.deepEqual(await sheetTabs(page), ["客户档案", "销售订单", "说明", "客户跟进记录"]);
   await page.screenshot({ path: join(SHOTS, "4-mapping.png") });
 
   await scoreInPane(pane);
-  assert.equal(settingValue(await showSheet(page, "设置"), "mapping.customers.owner"), "跟单人");
+  const settings = await showSheet(page, "设置");
+  assert.equal(settingValue(settings, "mapping.orders.amount"), "成交价");
+  assert.equal(settingValue(settings, "mapping.customers.owner"), "跟单人");
   await page.context().close();
 });
 

@@ -69,6 +69,37 @@ describe("the Office.js host on the fake Excel", () => {
     await expect(host.inspect({}, () => undefined)).resolves.toBeTruthy();
   });
 
+  test("an orders sheet whose amount header is not recognised is offered for mapping; the mapping is saved", async () => {
+    const grids = (await sampleGrids()).map((g) =>
+      g.name === "销售订单"
+        ? {
+            ...g,
+            values: [
+              g.values[0].map((h) => (h === "金额(元)" ? "成交价" : h)),
+              ...g.values.slice(1),
+            ],
+          }
+        : g
+    );
+    const fake = fakeFromGrids(grids);
+    const host = hostOn(fake);
+    const before = await host.inspect({}, () => undefined);
+    const partial = before.inputs.find((t) => t.kind === "orders");
+    expect(partial).toMatchObject({ sheet: "销售订单", missing: ["amount"] });
+    expect(partial?.headers).toContain("成交价");
+    expect(before.mode).toBe("archive");
+
+    const columnMapping = { "orders.amount": "成交价" };
+    const after = await host.score({ columnMapping }, () => undefined);
+    expect(after.mode).toBe("orders");
+    expect(after.inputs.find((t) => t.kind === "orders")).toMatchObject({ missing: [] });
+    // The next run, with no choices from the pane, reads the mapping from the settings sheet.
+    const next = await host.inspect({}, () => undefined);
+    expect(next.settings.columnMapping["orders.amount"]).toBe("成交价");
+    expect(next.mode).toBe("orders");
+    expect(next.tierCounts).toEqual(after.tierCounts);
+  });
+
   test("addresses split at the last '!' and quoted names are unquoted", () => {
     expect(splitAddress("销售订单!C57")).toEqual({ sheet: "销售订单", cell: "C57" });
     expect(splitAddress("'It''s 1!'!A1")).toEqual({ sheet: "It's 1!", cell: "A1" });
