@@ -64,9 +64,12 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
     const onProgress = (progress: Progress) => setJob({ kind, progress });
     try {
       const overrides = from ? overridesOf(from) : {};
-      const result = await (kind === "score" ? host.score : host.inspect)(overrides, onProgress);
+      const result =
+        kind === "score"
+          ? await host.score(overrides, onProgress)
+          : await host.inspect(overrides, onProgress);
       setSummary(result);
-      setDraft(from ? rebase(from, result.settings) : draftOf(result.settings));
+      setDraft(from ? rebase(from, result.settings, kind === "score") : draftOf(result.settings));
     } catch (failure) {
       setError(errorText(lang, failure));
     } finally {
@@ -143,9 +146,12 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
             lang={lang}
             tables={summary.inputs}
             disabled={working}
-            onMap={(kind, field, header) =>
-              void go("inspect", mapColumn(draft, kind, field, header))
-            }
+            onMap={(kind, field, header) => {
+              // Kept even if the check fails, so the choice goes with the next run.
+              const next = mapColumn(draft, kind, field, header);
+              setDraft(next);
+              void go("inspect", next);
+            }}
           />
         </>
       )}

@@ -68,9 +68,12 @@ export function hasErrors(draft: Draft): boolean {
   return Object.keys(draft.errors).length > 0;
 }
 
-/** After a run: the settings it used, keeping any text still waiting to be corrected. */
-export function rebase(draft: Draft, settings: Settings): Draft {
+/**
+ * After a run: the settings it used, keeping any text still waiting to be corrected. Once a score has
+ * saved the choices in the settings sheet they are no longer the pane's to send: the sheet holds them.
+ */
+export function rebase(draft: Draft, settings: Settings, saved: boolean): Draft {
   const texts: Record<string, string> = {};
   for (const key of Object.keys(draft.errors)) texts[key] = draft.texts[key];
-  return { settings, texts, errors: draft.errors, touched: draft.touched };
+  return { settings, texts, errors: draft.errors, touched: saved ? new Set() : draft.touched };
 }

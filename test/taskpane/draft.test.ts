@@ -48,11 +48,13 @@ describe("the pane's settings form", () => {
       weights: { r: 0.4, f: 0.3, m: 0.4 },
       scheme: "abc" as const,
     };
-    const after = rebase(draft, used);
+    const after = rebase(draft, used, false);
     expect(after.settings.scheme).toBe("abc");
     expect(fieldText(after, "weights.m", "zh-CN")).toBe("0.4");
     expect(fieldText(after, "windowDays", "zh-CN")).toBe("0");
     expect(after.errors.windowDays).toBeTruthy();
     expect([...after.touched]).toEqual(["weights"]);
+    // A score saved the choices in the settings sheet: later runs read them there.
+    expect(overridesOf(rebase(draft, used, true))).toEqual({});
   });
 });
