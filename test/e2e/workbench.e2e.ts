@@ -81,6 +81,20 @@ const paneOf = (page: Page): FrameLocator => page.frameLocator('[data-testid="pa
 const paneFrame = (page: Page): Frame =>
   page.frames().find((f) => f.url().includes("workbench-taskpane")) as Frame;
 
+/** Saves `workbook` under .e2e and opens it in a fresh workbench with Open .xlsx…, as a user would. */
+async function openInWorkbench(
+  workbook: ExcelJS.Workbook,
+  name: string
+): Promise<{ page: Page; pane: FrameLocator }> {
+  const file = join(OUT, name);
+  await workbook.xlsx.writeFile(file);
+  const page = await openWorkbench();
+  await paneReady(paneOf(page));
+  await page.getByTestId("open-file").setInputFiles(file);
+  await page.getByText(name).waitFor({ timeout: TIMEOUT });
+  return { page, pane: paneOf(page) };
+}
+
 /** Waits until the pane has looked at the workbook (its settings form is there). */
 async function paneReady(pane: FrameLocator): Promise<void> {
   await pane.getByTestId("scheme-select").waitFor({ timeout: TIMEOUT });
@@ -237,14 +251,7 @@ test("headers not recognised (orders amount, owner): map them in the pane, score
     )
   );
   assert.equal(renamed, 2, "the sample has the two headers to rename");
-  const file = join(OUT, "headers-unrecognised.xlsx");
-  await sample.xlsx.writeFile(file);
-
-  const page = await openWorkbench();
-  await paneReady(paneOf(page));
-  await page.getByTestId("open-file").setInputFiles(file);
-  await page.getByText("headers-unrecognised.xlsx").waitFor({ timeout: TIMEOUT });
-  const pane = paneOf(page);
+  const { page, pane } = await openInWorkbench(sample, "headers-unrecognised.xlsx");
   await paneReady(pane);
 
   // Without an amount the orders sheet is not used, and the pane says which column is missing.
@@ -275,13 +282,7 @@ test("headers not recognised (orders amount, owner): map them in the pane, score
 test("nothing to score: the pane says why, and the ribbon command says it in a dialog", async () => {
   const notes = new ExcelJS.Workbook();
   notes.addWorksheet("备忘").addRows([["本周计划"], ["拜访三家老客户"]]);
-  const file = join(OUT, "no-customers.xlsx");
-  await notes.xlsx.writeFile(file);
-  const page = await openWorkbench();
-  await paneReady(paneOf(page));
-  await page.getByTestId("open-file").setInputFiles(file);
-  await page.getByText("no-customers.xlsx").waitFor({ timeout: TIMEOUT });
-  const pane = paneOf(page);
+  const { page, pane } = await openInWorkbench(notes, "no-customers.xlsx");
   const problem = await pane.getByTestId("problem").innerText();
   assert.match(problem, /没有找到客户档案或订单表/);
 
