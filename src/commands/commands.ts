@@ -1,8 +1,9 @@
-/* global Office, window */
+/* global console, Office, URLSearchParams, window */
 import { todaySerial } from "../core/parse";
 import { createExcelHost } from "../excel/host";
 import { message } from "../i18n/messages";
 import { SHEET_NAMES } from "../i18n/sheets";
+import type { Lang } from "../core/types";
 import { langOf } from "../i18n/ui";
 import { errorText } from "../taskpane/host";
 
@@ -13,18 +14,29 @@ import { errorText } from "../taskpane/host";
  * the notice on top), and the command ends when the user closes it.
  */
 
-function notify(text: string): Promise<void> {
-  const url = new URL(`help.html?notice=${encodeURIComponent(text)}`, window.location.href).href;
-  return new Promise((resolve) =>
-    Office.context.ui.displayDialogAsync(
-      url,
-      { height: 45, width: 40, displayInIframe: true },
-      (result) => {
-        if (result.status !== Office.AsyncResultStatus.Succeeded) return resolve();
-        result.value.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
-      }
-    )
-  );
+/** Resolves when the user has closed the notice, or at once when no dialog could be shown. */
+function notify(text: string, lang: Lang): Promise<void> {
+  const query = new URLSearchParams({ notice: text, lang });
+  const url = new URL(`help.html?${query}`, window.location.href).href;
+  return new Promise((resolve) => {
+    try {
+      Office.context.ui.displayDialogAsync(
+        url,
+        { height: 45, width: 40, displayInIframe: true },
+        (result) => {
+          if (result.status !== Office.AsyncResultStatus.Succeeded) {
+            // E.g. another dialog is open (12007): the message still reaches the log.
+            console.error(`Score customers: ${text} (${result.error?.message ?? "no dialog"})`);
+            return resolve();
+          }
+          result.value.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+        }
+      );
+    } catch (error) {
+      console.error(`Score customers: ${text}`, error);
+      resolve();
+    }
+  });
 }
 
 async function scoreCustomers(event: Office.AddinCommands.Event): Promise<void> {
@@ -33,7 +45,7 @@ async function scoreCustomers(event: Office.AddinCommands.Event): Promise<void> 
   try {
     const summary = await host.score({}, () => undefined);
     if (summary.problem) {
-      await notify(message(lang, summary.problem));
+      await notify(message(lang, summary.problem), lang);
       return;
     }
     const summarySheet = summary.sheetsWritten.find((name) =>
@@ -41,7 +53,7 @@ async function scoreCustomers(event: Office.AddinCommands.Event): Promise<void> 
     );
     if (summarySheet) await host.select(`'${summarySheet.replace(/'/g, "''")}'!A1`);
   } catch (error) {
-    await notify(errorText(lang, error));
+    await notify(errorText(lang, error), lang);
   } finally {
     event.completed();
   }

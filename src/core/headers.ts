@@ -229,24 +229,45 @@ export interface PartialTable extends DetectedTable {
 /** Fewest recognised fields for a header row to count as a table lacking something rather than no table. */
 const PARTIAL_MIN_FIELDS = 2;
 
-function missingRequired(kind: InputKind, columns: Record<string, number>): string[] {
-  const required = kind === "orders" ? ["customerId", "orderDate", "amount"] : ["customerId"];
-  return required.filter((field) => columns[field] === undefined);
-}
+const REQUIRED: Record<"customers" | "orders", readonly string[]> = {
+  customers: ["customerId"],
+  orders: ["customerId", "orderDate", "amount"],
+};
 
-/** The best header row of a kind that lacks a required field but has a few others; null when none. */
+/**
+ * The best header row of a kind that lacks a required field but is clearly that kind of table;
+ * null when none. Orders need two of their three required columns (a product list with a quantity
+ * is no orders table); an archive without its ID needs a few other archive columns.
+ */
 export function detectPartialTable(
   sheet: SheetGrid,
   kind: "customers" | "orders",
   mapping?: Record<string, string>
 ): PartialTable | null {
-  const table = bestRow(
-    sheet,
-    kind,
-    mapping,
-    (columns) => !hasRequired(kind, columns) && Object.keys(columns).length >= PARTIAL_MIN_FIELDS
-  );
-  return table ? { ...table, missing: missingRequired(kind, table.columns) } : null;
+  const missingOf = (columns: Record<string, number>) =>
+    REQUIRED[kind].filter((field) => columns[field] === undefined);
+  const table = bestRow(sheet, kind, mapping, (columns) => {
+    const missing = missingOf(columns).length;
+    if (missing === 0 || Object.keys(columns).length < PARTIAL_MIN_FIELDS) return false;
+    return kind === "customers" || missing === 1;
+  });
+  return table ? { ...table, missing: missingOf(table.columns) } : null;
+}
+
+/** Index and table of the best partial table of a kind among the sheets `ok` accepts. */
+function pickPartial(
+  sheets: readonly SheetGrid[],
+  kind: "customers" | "orders",
+  mapping: Record<string, string> | undefined,
+  ok: (i: number) => boolean
+): { index: number; table: PartialTable } | null {
+  let best: { index: number; table: PartialTable } | null = null;
+  for (let i = 0; i < sheets.length; i++) {
+    if (!ok(i)) continue;
+    const table = detectPartialTable(sheets[i], kind, mapping);
+    if (table && (best === null || table.score > best.table.score)) best = { index: i, table };
+  }
+  return best;
 }
 
 export interface DetectedInputs {
@@ -254,8 +275,9 @@ export interface DetectedInputs {
   orders: DetectedTable | null;
   followups: DetectedTable | null;
   /**
-   * For an archive or orders not found: the sheet that comes closest, lacking a required column
-   * (at most one per kind, on a sheet no other kind uses). Nothing is read from it.
+   * For orders not found (or an archive, when nothing at all was found): the sheet that comes closest,
+   * lacking a required column, at most one per kind, on a sheet no other kind uses. Nothing is read
+   * from it until a mapping completes it.
    */
   partial: PartialTable[];
 }
@@ -301,21 +323,17 @@ export function detectInputs(
     const follow = found[i]?.followups;
     return i !== o && !!follow && (!archive || follow.score > archive.score);
   });
-  const c = pick(found, "customers", (i) => i !== o && i !== f);
-  const partial: PartialTable[] = [];
-  for (const [kind, index] of [
-    ["orders", o],
-    ["customers", c],
-  ] as const) {
-    if (index >= 0) continue;
-    let best: PartialTable | null = null;
-    for (let i = 0; i < sheets.length; i++) {
-      if (found[i] === null || i === o || i === f || i === c) continue;
-      const table = detectPartialTable(sheets[i], kind, mapping);
-      if (table && (best === null || table.score > best.score)) best = table;
-    }
-    if (best) partial.push(best);
-  }
+  // An orders sheet lacking one required column is offered as orders (to be completed by a mapping),
+  // never taken for the archive just because it names customers.
+  const usable = (i: number) => found[i] !== null && i !== o && i !== f;
+  const partialOrders = o < 0 ? pickPartial(sheets, "orders", mapping, usable) : null;
+  const c = pick(found, "customers", (i) => usable(i) && i !== partialOrders?.index);
+  // An archive without a recognised ID is offered only when there is nothing else to score.
+  const partialArchive =
+    c < 0 && o < 0
+      ? pickPartial(sheets, "customers", mapping, (i) => usable(i) && i !== partialOrders?.index)
+      : null;
+  const partial = [partialOrders, partialArchive].flatMap((p) => (p ? [p.table] : []));
   return {
     customers: c >= 0 ? (found[c]?.customers ?? null) : null,
     orders: o >= 0 ? (found[o]?.orders ?? null) : null,

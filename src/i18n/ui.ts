@@ -12,6 +12,8 @@ const UI = {
   score: { "zh-CN": "客户评分", "en-US": "Score customers" },
   reading: { "zh-CN": "正在读取 {done}/{total} 行…", "en-US": "Reading {done}/{total} rows…" },
   scoring: { "zh-CN": "正在评分…", "en-US": "Scoring…" },
+  readingStage: { "zh-CN": "正在读取工作表…", "en-US": "Reading the sheets…" },
+  writingStage: { "zh-CN": "正在写入结果…", "en-US": "Writing the results…" },
   writing: { "zh-CN": "正在写入 {done}/{total} 行…", "en-US": "Writing {done}/{total} rows…" },
   written: { "zh-CN": "已写入：{sheets}", "en-US": "Written: {sheets}" },
   qualityHint: {

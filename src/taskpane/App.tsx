@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import type { Lang } from "../core/types";
 import { message } from "../i18n/messages";
-import { ui } from "../i18n/ui";
+import { ui, type UiKey } from "../i18n/ui";
 import {
   draftOf,
   hasErrors,
@@ -40,7 +40,21 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalL,
   },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  screenReaderOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
 });
+
+const STAGE_ANNOUNCED = {
+  reading: "readingStage",
+  scoring: "scoring",
+  writing: "writingStage",
+} as const satisfies Record<Progress["stage"], UiKey>;
 
 type Job = { kind: "inspect" | "score"; progress: Progress } | null;
 
@@ -57,8 +71,13 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
   const [draft, setDraft] = React.useState<Draft | null>(null);
   const [error, setError] = React.useState<string | null>(null);
 
+  const running = React.useRef(false);
+  /** A column chosen while a job ran: checked as soon as it ends. */
+  const queued = React.useRef<Draft | null>(null);
+
   /** Reads (and for "score", writes) with the pane's choices; the form then shows what the run used. */
   const go = async (kind: "inspect" | "score", from: Draft | null) => {
+    running.current = true;
     setError(null);
     setJob({ kind, progress: { stage: "reading", done: 0, total: 0 } });
     const onProgress = (progress: Progress) => setJob({ kind, progress });
@@ -69,12 +88,27 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
           ? await host.score(overrides, onProgress)
           : await host.inspect(overrides, onProgress);
       setSummary(result);
-      setDraft(from ? rebase(from, result.settings, kind === "score") : draftOf(result.settings));
+      // Only a run that wrote the sheets saved the choices in the settings sheet.
+      const saved = result.sheetsWritten.length > 0;
+      setDraft(from ? rebase(from, result.settings, saved) : draftOf(result.settings));
     } catch (failure) {
       setError(errorText(lang, failure));
     } finally {
+      running.current = false;
       setJob(null);
+      const next = queued.current;
+      queued.current = null;
+      if (next) void go("inspect", next);
     }
+  };
+
+  const mapColumnTo = (kind: string, field: string, header: string) => {
+    if (!draft) return;
+    // The drop-down stays usable during a check (arrow keys change it): the latest choice waits its turn.
+    const next = mapColumn(queued.current ?? draft, kind, field, header);
+    setDraft(next);
+    if (running.current) queued.current = next;
+    else void go("inspect", next);
   };
 
   // The first look at the workbook: which sheets and columns are recognised.
@@ -94,17 +128,21 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
         <Button
           appearance="primary"
           onClick={() => go("score", draft)}
-          disabled={working || blocked}
+          disabledFocusable={working || blocked}
           data-testid="score-button"
         >
           {ui(lang, "score")}
         </Button>
-        <Button onClick={() => go("inspect", draft)} disabled={working} data-testid="check-button">
+        <Button
+          onClick={() => go("inspect", draft)}
+          disabledFocusable={working}
+          data-testid="check-button"
+        >
           {ui(lang, "checkAgain")}
         </Button>
       </div>
       {blocked && <Caption1 data-testid="fix-errors">{ui(lang, "fixErrors")}</Caption1>}
-      <div role="status" aria-live="polite" data-testid="progress">
+      <div data-testid="progress">
         {job && (
           <>
             <ProgressBar
@@ -113,6 +151,11 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
             <Caption1>{progressText(lang, job)}</Caption1>
           </>
         )}
+        {/* Screen readers hear each stage once, not every row count. */}
+        <span role="status" aria-live="polite" className={styles.screenReaderOnly}>
+          {job &&
+            ui(lang, job.kind === "inspect" ? "checking" : STAGE_ANNOUNCED[job.progress.stage])}
+        </span>
         {!job && summary && summary.sheetsWritten.length > 0 && (
           <Caption1 data-testid="done">{ui(lang, "finished")}</Caption1>
         )}
@@ -142,17 +185,7 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
       {summary && summary.inputs.length > 0 && draft && (
         <>
           <Divider />
-          <MappingForm
-            lang={lang}
-            tables={summary.inputs}
-            disabled={working}
-            onMap={(kind, field, header) => {
-              // Kept even if the check fails, so the choice goes with the next run.
-              const next = mapColumn(draft, kind, field, header);
-              setDraft(next);
-              void go("inspect", next);
-            }}
-          />
+          <MappingForm lang={lang} tables={summary.inputs} onMap={mapColumnTo} />
         </>
       )}
     </main>

@@ -21,7 +21,6 @@ import type { InputTable } from "./host";
 export interface MappingFormProps {
   lang: Lang;
   tables: readonly InputTable[];
-  disabled: boolean;
   onMap: (kind: string, field: string, header: string) => void;
 }
 
@@ -30,13 +29,15 @@ const useStyles = makeStyles({
   missing: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
-export function MappingForm({
-  lang,
-  tables,
-  disabled,
-  onMap,
-}: MappingFormProps): React.JSX.Element {
+export function MappingForm({ lang, tables, onMap }: MappingFormProps): React.JSX.Element {
   const styles = useStyles();
+  // A table that lacks a required column opens by itself, whenever a check finds it so.
+  const lacking = tables.filter((t) => t.missing.length > 0).map((t) => t.kind as string);
+  const [open, setOpen] = React.useState<string[]>(lacking);
+  const lackingKey = lacking.join();
+  React.useEffect(() => {
+    if (lackingKey) setOpen((now) => [...new Set([...now, ...lackingKey.split(",")])]);
+  }, [lackingKey]);
   return (
     <section className={styles.section} aria-labelledby="columns-title">
       <Subtitle2 as="h2" id="columns-title">
@@ -46,7 +47,8 @@ export function MappingForm({
       <Accordion
         multiple
         collapsible
-        defaultOpenItems={tables.filter((t) => t.missing.length > 0).map((t) => t.kind)}
+        openItems={open}
+        onToggle={(_, data) => setOpen(data.openItems.map(String))}
       >
         {tables.map((table) => (
           <AccordionItem key={table.kind} value={table.kind}>
@@ -79,7 +81,6 @@ export function MappingForm({
                 >
                   <Select
                     value={table.columns[field] ?? ""}
-                    disabled={disabled}
                     onChange={(_, data) => onMap(table.kind, field, data.value)}
                     data-testid={`mapping-${table.kind}-${field}`}
                   >

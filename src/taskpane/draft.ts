@@ -1,6 +1,9 @@
 import type { Settings } from "../core/settings";
-import type { Lang } from "../core/types";
-import { settingText, withSettingText } from "../plan/settings";
+import type { Lang, SchemeKey } from "../core/types";
+import { SCHEME_LABELS } from "../i18n/schemes";
+import { settingText, thresholdKeys, withSettingText } from "../plan/settings";
+
+const SCHEMES = Object.keys(SCHEME_LABELS) as SchemeKey[];
 
 /**
  * The pane's settings form, pure: what the user typed, what it means, and which choices go with the
@@ -45,7 +48,23 @@ export function typeSetting(draft: Draft, key: string, text: string, lang: Lang)
   }
   delete errors[key];
   const touched = new Set(draft.touched).add(groupOf(key));
+  if (key === "scheme") dropHiddenThresholds(texts, errors, result.settings.scheme);
   return { settings: result.settings, texts, errors, touched };
+}
+
+/** Another scheme's thresholds leave the form: text typed there must not keep Score blocked. */
+function dropHiddenThresholds(
+  texts: Record<string, string>,
+  errors: Record<string, string>,
+  scheme: SchemeKey
+): void {
+  const shown = new Set(thresholdKeys(scheme));
+  const isThreshold = (key: string) => SCHEMES.some((s) => key.startsWith(`${s}.`));
+  for (const key of Object.keys(errors))
+    if (isThreshold(key) && !shown.has(key)) {
+      delete errors[key];
+      delete texts[key];
+    }
 }
 
 /** The column a field is read from: a header text, or "" for automatic recognition. */

@@ -334,6 +334,23 @@ describe("detectInputs", () => {
     expect(detectInputs([archive, orders, note]).partial).toEqual([]);
   });
 
+  it("never takes an orders sheet lacking its amount for the archive", () => {
+    const only = sheet("销售订单", [["订单号", "客户ID", "客户名称", "交易日期", "成交价"]]);
+    const found = detectInputs([only]);
+    expect(found.customers).toBeNull();
+    expect(found.partial.map((t) => [t.kind, t.missing])).toEqual([["orders", ["amount"]]]);
+  });
+
+  it("offers no orders for a product list, and an ID-less archive only when nothing else was found", () => {
+    const products = sheet("产品目录", [["产品", "数量", "单价"]]);
+    expect(detectInputs([archive, products]).partial).toEqual([]);
+    const staff = sheet("联系人", [["客户名称", "联系方式", "区域"]]);
+    expect(detectInputs([archive, orders, staff]).partial).toEqual([]);
+    expect(detectInputs([staff]).partial.map((t) => [t.kind, t.missing])).toEqual([
+      ["customers", ["customerId"]],
+    ]);
+  });
+
   it("skips excluded sheets", () => {
     const ours = sheet("客户分层", [
       ["客户ID", "客户名称", "最近购买日期", "交易日期", "金额", "区域", "行业"],

@@ -8,10 +8,10 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize } from "node:path";
+import { extname, join, relative, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Frame, type FrameLocator, type Page } from "playwright-core";
@@ -40,9 +40,15 @@ const scriptErrors: string[] = [];
 /** Static files of the built workbench, on 127.0.0.1 only. */
 function serve(dir: string): Promise<string> {
   server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
-    const file = join(dir, path === "/" ? "workbench.html" : path);
-    if (!file.startsWith(dir) || !existsSync(file)) {
+    let file: string;
+    try {
+      const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
+      file = resolve(dir, "." + (path === "/" ? "/workbench.html" : path));
+    } catch {
+      response.writeHead(400).end();
+      return;
+    }
+    if (relative(dir, file).startsWith("..") || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404).end();
       return;
     }

@@ -33,6 +33,20 @@ describe("the pane's settings form", () => {
     expect(overridesOf(fixed).weights).toEqual({ r: 0.5, f: 0.3, m: 0.3 });
   });
 
+  test("leaving a scheme drops the refused text of its thresholds, which are no longer shown", () => {
+    let draft = typeSetting(
+      draftOf(defaultSettings()),
+      "fixed5.tierMinTotal.general",
+      "x",
+      "en-US"
+    );
+    draft = typeSetting(draft, "weights.f", "y", "en-US");
+    expect(Object.keys(draft.errors).sort()).toEqual(["fixed5.tierMinTotal.general", "weights.f"]);
+    draft = typeSetting(draft, "scheme", "abc", "en-US");
+    expect(Object.keys(draft.errors)).toEqual(["weights.f"]);
+    expect(fieldText(draft, "fixed5.tierMinTotal.general", "en-US")).toBe("4");
+  });
+
   test("a column choice maps the field; the blank choice goes back to automatic", () => {
     let draft = mapColumn(draftOf(defaultSettings()), "orders", "amount", "实收金额");
     expect(overridesOf(draft).columnMapping).toEqual({ "orders.amount": "实收金额" });
