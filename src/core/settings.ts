@@ -85,6 +85,12 @@ export interface Settings {
   marketingSpend: number | null;
 }
 
+/** Weighted score = r*R + f*F + m*M with the settings' weights, to two decimals (every scheme's). */
+export function weighted(settings: Settings, r: number, f: number, m: number): number {
+  const w = settings.weights;
+  return Math.round((w.r * r + w.f * f + w.m * m) * 100) / 100;
+}
+
 export function defaultSettings(): Settings {
   return {
     scheme: "fixed5",

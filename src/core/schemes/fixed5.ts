@@ -1,5 +1,5 @@
 import { RfmReasons } from "../../i18n/tiers";
-import type { Settings } from "../settings";
+import { weighted, type Settings } from "../settings";
 import { familyOf } from "../tiers";
 import type { FourTierKey, Lang, RfmInput, SchemeOutput, TierResult } from "../types";
 
@@ -13,12 +13,6 @@ function atMost(value: number, bounds: readonly number[]): number {
 function atLeast(value: number, bounds: readonly number[]): number {
   for (let i = 0; i < bounds.length; i++) if (value >= bounds[i]) return 5 - i;
   return 5 - bounds.length;
-}
-
-/** Weighted score with the settings' weights, to two decimals. */
-export function weighted(settings: Settings, r: number, f: number, m: number): number {
-  const w = settings.weights;
-  return Math.round((w.r * r + w.f * f + w.m * m) * 100) / 100;
 }
 
 /**

@@ -5,10 +5,9 @@ import {
   type Metric,
   type Pct100Rule,
 } from "../../i18n/tiers";
-import type { Settings } from "../settings";
+import { weighted, type Settings } from "../settings";
 import { familyOf } from "../tiers";
 import type { FourTierKey, Lang, RfmInput, SchemeOutput, TierResult } from "../types";
-import { weighted } from "./fixed5";
 
 /**
  * R, F and M of the customers as typed arrays, oriented so that a larger number is always better:

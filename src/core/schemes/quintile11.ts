@@ -5,10 +5,9 @@ import {
   type Metric,
   type QuintileGap,
 } from "../../i18n/tiers";
-import type { Settings } from "../settings";
+import { weighted, type Settings } from "../settings";
 import { familyOf, SEGMENT_BY_CODE } from "../tiers";
 import type { Lang, RfmInput, SchemeNote, SchemeOutput, SegmentKey, TierResult } from "../types";
-import { weighted } from "./fixed5";
 import { rank, rankColumns } from "./pct100";
 
 /** One metric split into quintiles, with what the notes need to describe the split. */
