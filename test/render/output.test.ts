@@ -8,38 +8,49 @@ import { SHEET_NAMES } from "../../src/i18n/sheets";
 import { TIER_COLORS, WATCH_COLORS } from "../../src/plan/formats";
 import { countPixelsNear, readPng, renderXlsxToPngs } from "./render";
 
+const dir = mkdtempSync(join(tmpdir(), "render-output-"));
+const scored = join(dir, "scored.xlsx");
+let demo: ReturnType<typeof runScoreCommand> | null = null;
+
+/** The sample scored as `npm run demo` does it, once for every sheet rendered here. */
+function scoreDemo(): ReturnType<typeof runScoreCommand> {
+  const asOf = parseDate("2024-12-31") as number;
+  demo ??= runScoreCommand(
+    {
+      input: resolve(__dirname, "../../assets/sample-customers.xlsx"),
+      out: scored,
+      csv: null,
+      asOf,
+      scheme: null,
+      lang: "zh-CN",
+      modelJson: null,
+    },
+    asOf
+  );
+  return demo;
+}
+
+/** One sheet of the scored demo on its own, rendered: so the pages are that sheet's pages. */
+async function renderSheetAlone(sheet: string, name: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(scored) as unknown as ExcelJS.Buffer);
+  for (const ws of [...wb.worksheets]) if (ws.name !== sheet) wb.removeWorksheet(ws.id);
+  const only = join(dir, `${name}.xlsx`);
+  await wb.xlsx.writeFile(only);
+  return renderXlsxToPngs(only, join(dir, name), 50);
+}
+
 /** The real output of `npm run demo`, its tier sheet alone, rendered by LibreOffice. */
 describe("the demo's tier sheet as LibreOffice renders it", () => {
-  const dir = mkdtempSync(join(tmpdir(), "render-output-"));
   let pages: string[] = [];
   let tiersInSheet: string[] = [];
 
   beforeAll(async () => {
-    const scored = join(dir, "scored.xlsx");
-    const asOf = parseDate("2024-12-31") as number;
-    const { report } = await runScoreCommand(
-      {
-        input: resolve(__dirname, "../../assets/sample-customers.xlsx"),
-        out: scored,
-        csv: null,
-        asOf,
-        scheme: null,
-        lang: "zh-CN",
-        modelJson: null,
-      },
-      asOf
-    );
+    const { report } = await scoreDemo();
     tiersInSheet = [
       ...new Set(report.customers.map((c) => (c.tier ? c.tier.family : "no_purchases"))),
     ];
-    // Keep only the tier sheet so the pages are its pages.
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(scored) as unknown as ExcelJS.Buffer);
-    for (const ws of [...wb.worksheets])
-      if (ws.name !== SHEET_NAMES.tiers["zh-CN"]) wb.removeWorksheet(ws.id);
-    const only = join(dir, "tiers.xlsx");
-    await wb.xlsx.writeFile(only);
-    pages = renderXlsxToPngs(only, join(dir, "pages"), 50);
+    pages = await renderSheetAlone(SHEET_NAMES.tiers["zh-CN"], "tiers");
   }, 300_000);
 
   it("fits the sheet to the page width and colours every tier that occurs", () => {
@@ -53,33 +64,13 @@ describe("the demo's tier sheet as LibreOffice renders it", () => {
 
 /** The demo's follow-up watchlist alone: the reasons' colours are really drawn, not only stored. */
 describe("the demo's follow-up watchlist as LibreOffice renders it", () => {
-  const dir = mkdtempSync(join(tmpdir(), "render-watch-"));
   let pages: string[] = [];
   let kinds = new Set<string>();
 
   beforeAll(async () => {
-    const scored = join(dir, "scored.xlsx");
-    const asOf = parseDate("2024-12-31") as number;
-    const { report } = await runScoreCommand(
-      {
-        input: resolve(__dirname, "../../assets/sample-customers.xlsx"),
-        out: scored,
-        csv: null,
-        asOf,
-        scheme: null,
-        lang: "zh-CN",
-        modelJson: null,
-      },
-      asOf
-    );
+    const { report } = await scoreDemo();
     kinds = new Set(report.followups?.watch.map((w) => w.kind));
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(scored) as unknown as ExcelJS.Buffer);
-    for (const ws of [...wb.worksheets])
-      if (ws.name !== SHEET_NAMES.watchlist["zh-CN"]) wb.removeWorksheet(ws.id);
-    const only = join(dir, "watch.xlsx");
-    await wb.xlsx.writeFile(only);
-    pages = renderXlsxToPngs(only, join(dir, "pages"), 50);
+    pages = await renderSheetAlone(SHEET_NAMES.watchlist["zh-CN"], "watch");
   }, 300_000);
 
   it("fills overdue next steps red and broken cadences amber", () => {
