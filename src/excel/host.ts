@@ -125,7 +125,8 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
           onProgress({ stage: "reading", done, total })
         );
         onProgress({ stage: "scoring", done: 0, total: 0 });
-        const planned = planWorkbook(grids, { lang, today: options.today(), overrides });
+        const today = options.today();
+        const planned = planWorkbook(grids, { lang, today, overrides, preview: !write });
         if (!write || planned.plans.length === 0) return summaryOf(planned, grids, lang, []);
         await writeSheetPlans(context, planned.plans, {
           onProgress: (done, total) => onProgress({ stage: "writing", done, total }),

@@ -28,6 +28,11 @@ export interface RunOptions {
    * in it. Each given setting replaces the sheet's whole (a `fixed5` object replaces all its bins).
    */
   overrides?: Partial<Settings>;
+  /**
+   * Score only, for a look before writing (the task pane's check): no lifetime models and no sheet
+   * plans, which cost far more than the scoring itself on a large workbook.
+   */
+  preview?: boolean;
 }
 
 export interface WorkbookRun {
@@ -36,7 +41,7 @@ export interface WorkbookRun {
   settings: Settings;
   /** Messages about bad settings values, each naming its cell. */
   settingsProblems: string[];
-  /** Empty when there was nothing to score (see report.problem). */
+  /** Empty when there was nothing to score (see report.problem) or for a preview. */
   plans: SheetPlan[];
 }
 
@@ -86,7 +91,8 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     today: options.today,
     excludeSheets: ownNames,
   });
-  if (report.problem) return { report, lifetime: null, settings, settingsProblems, plans: [] };
+  if (report.problem || options.preview)
+    return { report, lifetime: null, settings, settingsProblems, plans: [] };
 
   const lifetime = computeLifetime(report, settings, lang);
   const nameOf = (key: SheetKey) => own.get(key)?.name ?? SHEET_NAMES[key][lang];

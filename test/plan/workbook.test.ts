@@ -272,3 +272,26 @@ describe("choices made for a run (task pane, command line)", () => {
     expect(refused.settingsProblems[0]).toMatch(/^设置!C\d+：/);
   });
 });
+
+describe("a preview (the task pane's check before writing)", () => {
+  it("scores and reads the settings like a full run, but plans no sheets and fits no models", () => {
+    const base = [
+      archive(6),
+      orders([
+        [0, 5, 9000],
+        [1, 40, 300],
+        [2, 200, 50],
+      ]),
+    ];
+    const options: RunOptions = { ...OPTIONS, overrides: { asOf: AS_OF, scheme: "abc" } };
+    const full = planWorkbook(base, options);
+    const preview = planWorkbook(base, { ...options, preview: true });
+    expect(full.plans.length).toBeGreaterThan(0);
+    expect(preview.plans).toEqual([]);
+    expect(preview.lifetime).toBeNull();
+    expect(preview.report.tierCounts).toEqual(full.report.tierCounts);
+    expect(preview.report.quality).toEqual(full.report.quality);
+    expect(preview.settings).toEqual(full.settings);
+    expect(preview.settingsProblems).toEqual(full.settingsProblems);
+  });
+});
