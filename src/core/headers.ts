@@ -94,11 +94,19 @@ export function fieldsOf(kind: InputKind): readonly string[] {
   return getSpecs()[kind].fields;
 }
 
+/** Columns an archive or orders table cannot be read without. */
+const REQUIRED: Record<"customers" | "orders", readonly string[]> = {
+  customers: ["customerId"],
+  orders: ["customerId", "orderDate", "amount"],
+};
+
 function hasRequired(kind: InputKind, columns: Record<string, number>): boolean {
-  if (columns.customerId === undefined) return false;
-  if (kind === "orders") return columns.orderDate !== undefined && columns.amount !== undefined;
-  if (kind === "followups") return columns.followDate !== undefined || columns.stage !== undefined;
-  return true;
+  if (kind === "followups")
+    return (
+      columns.customerId !== undefined &&
+      (columns.followDate !== undefined || columns.stage !== undefined)
+    );
+  return REQUIRED[kind].every((field) => columns[field] !== undefined);
 }
 
 /** User corrections for one kind: field -> normalized header text. Keys look like "orders.amount". */
@@ -228,11 +236,6 @@ export interface PartialTable extends DetectedTable {
 
 /** Fewest recognised fields for a header row to count as a table lacking something rather than no table. */
 const PARTIAL_MIN_FIELDS = 2;
-
-const REQUIRED: Record<"customers" | "orders", readonly string[]> = {
-  customers: ["customerId"],
-  orders: ["customerId", "orderDate", "amount"],
-};
 
 /**
  * The best header row of a kind that lacks a required field but is clearly that kind of table;
