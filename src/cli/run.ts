@@ -7,7 +7,7 @@ import { reportJson } from "../core/reportJson";
 import type { LifetimeReport } from "../core/lifetime";
 import { formatSerial, parseDate } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
-import type { Lang, SchemeKey } from "../core/types";
+import { SCHEME_KEYS, type Lang, type SchemeKey } from "../core/types";
 import { DUPLICATE_REASON_LABELS, STAGE_LABELS, WATCH_KIND_LABELS } from "../i18n/followups";
 import { message, qualityLabel } from "../i18n/messages";
 import { SHEET_NAMES } from "../i18n/sheets";
@@ -16,7 +16,6 @@ import { tierLabel } from "../i18n/tiers";
 import { planWorkbook, type RunOptions } from "../plan/workbook";
 import { loadWorkbook, readGrids, saveWorkbook, todaySerial, writePlan } from "../xlsx/workbook";
 
-const SCHEMES: SchemeKey[] = ["fixed5", "pct100", "quintile11", "abc"];
 const LANGS: Lang[] = ["zh-CN", "en-US"];
 
 export const USAGE =
@@ -65,8 +64,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
       throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${values["as-of"]}".`);
   }
   const scheme = (values.scheme ?? null) as SchemeKey | null;
-  if (scheme !== null && !SCHEMES.includes(scheme))
-    throw new UsageError(`--scheme must be one of ${SCHEMES.join("|")}.`);
+  if (scheme !== null && !SCHEME_KEYS.includes(scheme))
+    throw new UsageError(`--scheme must be one of ${SCHEME_KEYS.join("|")}.`);
   const lang = (values.lang ?? "zh-CN") as Lang;
   if (!LANGS.includes(lang)) throw new UsageError(`--lang must be zh-CN or en-US.`);
   return {

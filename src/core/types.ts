@@ -20,7 +20,9 @@ export type Serial = number;
 
 export type Lang = "zh-CN" | "en-US";
 
-export type SchemeKey = "fixed5" | "pct100" | "quintile11" | "abc";
+/** Every scoring scheme, in the order menus list them. */
+export const SCHEME_KEYS = ["fixed5", "pct100", "quintile11", "abc"] as const;
+export type SchemeKey = (typeof SCHEME_KEYS)[number];
 
 /** Tier keys of the four-tier schemes (fixed5, pct100). */
 export type FourTierKey = "high_value" | "potential" | "general" | "churn_risk";

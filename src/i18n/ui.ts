@@ -33,10 +33,6 @@ const UI = {
     "zh-CN": "上一次评分尚未完成，请稍候。",
     "en-US": "The previous run is still going; please wait.",
   },
-  not_supported: {
-    "zh-CN": "此版本的 Excel 不支持本加载项（需要 ExcelApi 1.9）。",
-    "en-US": "This version of Excel does not support the add-in (ExcelApi 1.9 is needed).",
-  },
   customers: { "zh-CN": "客户 {count} 个", "en-US": "{count} customers" },
   quality: { "zh-CN": "跳过或存疑的单元格", "en-US": "Skipped or doubtful cells" },
   noIssues: { "zh-CN": "没有跳过任何行。", "en-US": "No rows skipped." },

@@ -20,7 +20,14 @@ import {
   serialFromYmd,
 } from "../core/parse";
 import { defaultSettings, type AbcCombine, type Settings } from "../core/settings";
-import type { Cell, Lang, SchemeKey, SheetGrid, StrategyFamily } from "../core/types";
+import {
+  SCHEME_KEYS,
+  type Cell,
+  type Lang,
+  type SchemeKey,
+  type SheetGrid,
+  type StrategyFamily,
+} from "../core/types";
 import { isDefaultPlaybook, playbookText, STRATEGY_FAMILIES } from "../i18n/playbooks";
 import { SCHEME_LABELS } from "../i18n/schemes";
 import {
@@ -78,7 +85,6 @@ interface ValueKind<T> {
   ruleParams?: Record<string, string | number>;
 }
 
-const SCHEMES: readonly SchemeKey[] = ["fixed5", "pct100", "quintile11", "abc"];
 const COMBINES: readonly AbcCombine[] = ["majority", "all", "any", "amount_only"];
 const LANGS: readonly Lang[] = ["zh-CN", "en-US"];
 
@@ -346,11 +352,11 @@ const STATIC_SPECS: Spec[] = [
     "scheme",
     "scheme",
     (lang) => ({
-      choices: SCHEMES.map((k) => `${k} = ${SCHEME_LABELS[k][lang]}`).join(
+      choices: SCHEME_KEYS.map((k) => `${k} = ${SCHEME_LABELS[k][lang]}`).join(
         lang === "zh-CN" ? "；" : "; "
       ),
     }),
-    choiceKind(SCHEMES, SCHEME_LABELS),
+    choiceKind(SCHEME_KEYS, SCHEME_LABELS),
     (s) => s.scheme,
     (s, v) => {
       s.scheme = v;
@@ -696,7 +702,7 @@ export function planSettingsSheet(
       rows,
       conditionalFormats: [],
       validations: [
-        list("scheme", [...SCHEMES]),
+        list("scheme", [...SCHEME_KEYS]),
         list("abc.combine", [...COMBINES]),
         list("maskPhones", [SETTINGS_TEXT.yes[lang], SETTINGS_TEXT.no[lang]]),
       ],

@@ -31,13 +31,10 @@ const useStyles = makeStyles({
 
 export function MappingForm({ lang, tables, onMap }: MappingFormProps): React.JSX.Element {
   const styles = useStyles();
-  // A table that lacks a required column opens by itself, whenever a check finds it so.
+  const [opened, setOpened] = React.useState<string[]>([]);
+  // A table that lacks a required column stays open until it is complete.
   const lacking = tables.filter((t) => t.missing.length > 0).map((t) => t.kind as string);
-  const [open, setOpen] = React.useState<string[]>(lacking);
-  const lackingKey = lacking.join();
-  React.useEffect(() => {
-    if (lackingKey) setOpen((now) => [...new Set([...now, ...lackingKey.split(",")])]);
-  }, [lackingKey]);
+  const open = [...new Set([...opened, ...lacking])];
   return (
     <section className={styles.section} aria-labelledby="columns-title">
       <Subtitle2 as="h2" id="columns-title">
@@ -48,7 +45,7 @@ export function MappingForm({ lang, tables, onMap }: MappingFormProps): React.JS
         multiple
         collapsible
         openItems={open}
-        onToggle={(_, data) => setOpen(data.openItems.map(String))}
+        onToggle={(_, data) => setOpened(data.openItems.map(String))}
       >
         {tables.map((table) => (
           <AccordionItem key={table.kind} value={table.kind}>

@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Lang, SchemeKey } from "../core/types";
+import { SCHEME_KEYS, type Lang } from "../core/types";
 import { SCHEME_LABELS } from "../i18n/schemes";
 import { ui } from "../i18n/ui";
 import { settingLabel, thresholdKeys } from "../plan/settings";
@@ -37,7 +37,6 @@ const useStyles = makeStyles({
   },
 });
 
-const SCHEMES = Object.keys(SCHEME_LABELS) as SchemeKey[];
 const WEIGHTS = ["weights.r", "weights.f", "weights.m"];
 
 export function SettingsForm({
@@ -48,10 +47,15 @@ export function SettingsForm({
 }: SettingsFormProps): React.JSX.Element {
   const styles = useStyles();
   const text = (key: string) => fieldText(draft, key, lang);
-  const field = (key: string, props: Partial<React.ComponentProps<typeof Input>> = {}) => (
+  const field = (
+    key: string,
+    props: Partial<React.ComponentProps<typeof Input>> = {},
+    hint?: string
+  ) => (
     <Field
       key={key}
       label={settingLabel(key, lang)}
+      hint={hint}
       validationMessage={draft.errors[key]}
       validationState={draft.errors[key] ? "error" : "none"}
     >
@@ -78,27 +82,14 @@ export function SettingsForm({
           onChange={(_, data) => onType("scheme", data.value)}
           data-testid="scheme-select"
         >
-          {SCHEMES.map((scheme) => (
+          {SCHEME_KEYS.map((scheme) => (
             <option key={scheme} value={scheme}>
               {SCHEME_LABELS[scheme][lang]}
             </option>
           ))}
         </Select>
       </Field>
-      <Field
-        label={settingLabel("asOf", lang)}
-        hint={ui(lang, "asOfHint")}
-        validationMessage={draft.errors.asOf}
-        validationState={draft.errors.asOf ? "error" : "none"}
-      >
-        <Input
-          type="date"
-          value={text("asOf")}
-          disabled={disabled}
-          onChange={(_, data) => onType("asOf", data.value)}
-          data-testid="asof-input"
-        />
-      </Field>
+      {field("asOf", { type: "date" }, ui(lang, "asOfHint"))}
       {field("windowDays", { inputMode: "numeric" })}
       <Body1>{ui(lang, "weightsTitle")}</Body1>
       <div className={styles.row}>

@@ -1,9 +1,6 @@
 import type { Settings } from "../core/settings";
-import type { Lang, SchemeKey } from "../core/types";
-import { SCHEME_LABELS } from "../i18n/schemes";
+import { SCHEME_KEYS, type Lang, type SchemeKey } from "../core/types";
 import { settingText, thresholdKeys, withSettingText } from "../plan/settings";
-
-const SCHEMES = Object.keys(SCHEME_LABELS) as SchemeKey[];
 
 /**
  * The pane's settings form, pure: what the user typed, what it means, and which choices go with the
@@ -13,7 +10,7 @@ const SCHEMES = Object.keys(SCHEME_LABELS) as SchemeKey[];
 export interface Draft {
   /** The settings the last run used (settings sheet, then earlier choices), with valid edits applied. */
   settings: Settings;
-  /** Text as typed, per setting key, while it differs from the settings' own text. */
+  /** Text as typed since the last run, per setting key (shown instead of the settings' own text). */
   texts: Record<string, string>;
   /** Why a typed text cannot be used, per setting key. */
   errors: Record<string, string>;
@@ -59,7 +56,7 @@ function dropHiddenThresholds(
   scheme: SchemeKey
 ): void {
   const shown = new Set(thresholdKeys(scheme));
-  const isThreshold = (key: string) => SCHEMES.some((s) => key.startsWith(`${s}.`));
+  const isThreshold = (key: string) => SCHEME_KEYS.some((s) => key.startsWith(`${s}.`));
   for (const key of Object.keys(errors))
     if (isThreshold(key) && !shown.has(key)) {
       delete errors[key];

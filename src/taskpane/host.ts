@@ -66,7 +66,7 @@ export interface WorkbookHost {
 }
 
 /** A failure the pane can word in the user's language (anything else shows its message). */
-export type HostErrorKey = "cell_edit_mode" | "request_too_large" | "busy" | "not_supported";
+export type HostErrorKey = "cell_edit_mode" | "request_too_large" | "busy";
 
 export class HostError extends Error {
   constructor(

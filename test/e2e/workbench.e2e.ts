@@ -181,7 +181,7 @@ test("score the sample, change the scheme, score again, click a quality entry, d
   await page.screenshot({ path: join(SHOTS, "1-opened.png") });
 
   // The sample's orders end in 2024: score as of its last day, as the demo does.
-  await pane.getByTestId("asof-input").fill("2024-12-31");
+  await pane.getByTestId("setting-asOf").fill("2024-12-31");
   const first = await scoreInPane(pane);
   const tabs = await sheetTabs(page);
   for (const name of ["客户分层", "销售策略跟踪", "策略效果复盘", "概览", "跟进提醒", "设置"])
