@@ -2,6 +2,8 @@
 import { fieldsOf, type DetectedTable } from "../core/headers";
 import type { Settings } from "../core/settings";
 import type { Lang, Serial, SheetGrid } from "../core/types";
+import { SHEET_NAMES } from "../i18n/sheets";
+import type { SheetKey } from "../plan/types";
 import { planWorkbook, type WorkbookRun } from "../plan/workbook";
 import {
   HostError,
@@ -28,6 +30,13 @@ export interface ExcelHostOptions {
   /** Excel.run by default; waits while the user is editing a cell instead of failing. */
   run?: <T>(batch: Batch<T>) => Promise<T>;
 }
+
+/** Our output sheets, under either language's name, except the settings sheet. */
+const PREVIEW_SKIPS: ReadonlySet<string> = new Set(
+  (Object.keys(SHEET_NAMES) as SheetKey[])
+    .filter((key) => key !== "settings")
+    .flatMap((key) => Object.values(SHEET_NAMES[key]))
+);
 
 function excelRun<T>(batch: Batch<T>): Promise<T> {
   return Excel.run({ delayForCellEdit: true }, batch);
@@ -121,7 +130,10 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
   function go(write: boolean, overrides: Partial<Settings>, onProgress: (p: Progress) => void) {
     return job(() =>
       run(async (context) => {
-        const grids = await readAllSheets(context, new Set(), (done, total) =>
+        // A check needs none of our output sheets but the settings; a score reads them back for
+        // the previous tiers and what managers typed.
+        const skip = write ? new Set<string>() : PREVIEW_SKIPS;
+        const grids = await readAllSheets(context, skip, (done, total) =>
           onProgress({ stage: "reading", done, total })
         );
         onProgress({ stage: "scoring", done: 0, total: 0 });

@@ -50,6 +50,28 @@ describe("the Office.js host on the fake Excel", () => {
     expect(orders?.headers).toContain(orders?.columns.amount);
   });
 
+  test("a check after scoring reads the settings back but skips our other sheets, with the same result", async () => {
+    const fake = fakeFromGrids(await sampleGrids());
+    const host = hostOn(fake);
+    await host.score({ scheme: "pct100" }, () => undefined);
+    const received = (from: number, to = fake.stats.responses.length) =>
+      fake.stats.responses.slice(from, to).reduce((a, b) => a + b, 0);
+
+    let start = fake.stats.responses.length;
+    const check = await host.inspect({}, () => undefined);
+    const checkBytes = received(start);
+
+    start = fake.stats.responses.length;
+    let readEnd = -1;
+    const score = await host.score({}, (p) => {
+      if (p.stage === "scoring" && readEnd < 0) readEnd = fake.stats.responses.length;
+    });
+    expect(check.settings.scheme).toBe("pct100");
+    expect(check.tierCounts).toEqual(score.tierCounts);
+    expect(check.quality).toEqual(score.quality);
+    expect(checkBytes).toBeLessThan(received(start, readEnd));
+  });
+
   test("select brings the sheet to the front and selects the cell of a quality entry", async () => {
     const fake = fakeFromGrids(await sampleGrids());
     const host = hostOn(fake);
