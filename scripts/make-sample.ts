@@ -894,13 +894,21 @@ function writeOrders(workbook: ExcelJS.Workbook, orders: readonly Order[]): void
     "金额(元)": { numFmt: MONEY_FORMAT },
     毛利: { numFmt: MONEY_FORMAT },
   };
+  const rows = orderRows(orders);
+  // Formats go on the cells, not on the table columns: ExcelJS writes a column's style as `dxfId`
+  // on <tableColumn>, which the schema does not have and Excel answers with a repair prompt.
   ws.addTable({
     name: "订单明细",
     ref: "A1",
     headerRow: true,
     style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: ORDER_HEADERS.map((name) => ({ name, filterButton: true, style: formats[name] })),
-    rows: orderRows(orders),
+    columns: ORDER_HEADERS.map((name) => ({ name, filterButton: true })),
+    rows,
+  });
+  ORDER_HEADERS.forEach((name, c) => {
+    const numFmt = formats[name]?.numFmt;
+    if (numFmt === undefined) return;
+    for (let r = 0; r < rows.length; r++) ws.getCell(r + 2, c + 1).numFmt = numFmt;
   });
 }
 
