@@ -14,7 +14,8 @@ import { SHEET_NAMES } from "../i18n/sheets";
 import { schemeLabel } from "../i18n/schemes";
 import { tierLabel } from "../i18n/tiers";
 import { planWorkbook, type RunOptions } from "../plan/workbook";
-import { loadWorkbook, readGrids, saveWorkbook, todaySerial, writePlan } from "../xlsx/workbook";
+import { writeScoredWorkbook } from "../xlsx/output";
+import { loadWorkbook, readGrids, todaySerial } from "../xlsx/workbook";
 
 const LANGS: Lang[] = ["zh-CN", "en-US"];
 
@@ -252,7 +253,8 @@ export async function runScoreCommand(
   options: CliOptions,
   today = todaySerial()
 ): Promise<CliResult> {
-  const { workbook, lost } = await loadWorkbook(await readFile(options.input));
+  const input = await readFile(options.input);
+  const { workbook } = await loadWorkbook(input);
   const overrides: RunOptions["overrides"] = {};
   if (options.scheme) overrides.scheme = options.scheme;
   if (options.asOf !== null) overrides.asOf = options.asOf;
@@ -261,8 +263,8 @@ export async function runScoreCommand(
   if (report.problem) {
     return { report, lifetime: null, lines: [message(options.lang, report.problem)] };
   }
-  for (const plan of run.plans) writePlan(workbook, plan);
-  await saveWorkbook(workbook, options.out, run.plans);
+  // The input package with our sheets added or replaced: every other part stays as it was.
+  await writeFile(options.out, await writeScoredWorkbook(input, run.plans));
   const lines = summaryLines(report, options.lang);
   lines.push(...run.settingsProblems);
   lines.push(message(options.lang, "summary_output", { path: options.out }));
@@ -279,6 +281,5 @@ export async function runScoreCommand(
     await writeFile(options.reportJson, JSON.stringify(reportJson(report), null, 2) + "\n", "utf8");
     lines.push(message(options.lang, "summary_report_json", { path: options.reportJson }));
   }
-  if (lost.length > 0) lines.push(message(options.lang, "not_carried", { what: lost.join(", ") }));
   return { report, lifetime, lines };
 }

@@ -21,23 +21,23 @@ export interface ChartToInject {
 /** Series colours, in order (Office's default accents); pie slices take them per category. */
 export const CHART_COLORS = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47"];
 
-const NS = {
+export const NS = {
   rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
   pkgRel: "http://schemas.openxmlformats.org/package/2006/relationships",
   chart: "http://schemas.openxmlformats.org/drawingml/2006/chart",
   main: "http://schemas.openxmlformats.org/drawingml/2006/main",
   xdr: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
 };
-const REL_TYPE = {
+export const REL_TYPE = {
   worksheet: `${NS.rel}/worksheet`,
   drawing: `${NS.rel}/drawing`,
   chart: `${NS.rel}/chart`,
 };
-const CONTENT_TYPE = {
+export const CONTENT_TYPE = {
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
 };
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 // ---------------------------------------------------------------------------------------------
 // XML text helpers
@@ -67,7 +67,7 @@ function unescapeXml(text: string): string {
   });
 }
 
-function attributes(tag: string): Record<string, string> {
+export function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
     out[m[1]] = unescapeXml(m[2] ?? m[3]);
@@ -75,7 +75,7 @@ function attributes(tag: string): Record<string, string> {
 }
 
 /** Elements named `name` (any prefix), as the attribute maps of their start tags. */
-function elements(xml: string, name: string): Record<string, string>[] {
+export function elements(xml: string, name: string): Record<string, string>[] {
   const pattern = new RegExp(`<(?:[\\w.-]+:)?${name}\\b[^>]*>`, "g");
   return [...xml.matchAll(pattern)].map((m) => attributes(m[0]));
 }
@@ -89,13 +89,13 @@ interface Relationship {
   Target: string;
 }
 
-function relsPathOf(part: string): string {
+export function relsPathOf(part: string): string {
   const slash = part.lastIndexOf("/");
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
 /** The part a relationship target names, relative to the part that holds the relationship. */
-function resolveTarget(fromPart: string, target: string): string {
+export function resolveTarget(fromPart: string, target: string): string {
   const segments = target.startsWith("/") ? [] : fromPart.split("/").slice(0, -1);
   for (const segment of target.split("/")) {
     if (segment === "" || segment === ".") continue;
@@ -106,7 +106,7 @@ function resolveTarget(fromPart: string, target: string): string {
 }
 
 /** `target` written relative to the folder of `fromPart` (both package paths without a leading slash). */
-function relativeTarget(fromPart: string, target: string): string {
+export function relativeTarget(fromPart: string, target: string): string {
   const from = fromPart.split("/").slice(0, -1);
   const to = target.split("/");
   let common = 0;
@@ -209,7 +209,7 @@ const AFTER_DRAWING = new Set([
   "extLst",
 ]);
 
-const TOKEN =
+export const TOKEN =
   /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][\s\S]*?>|<(\/?)(?:[\w.-]+:)?([\w.-]+)(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(\/?)>/g;
 
 /**
