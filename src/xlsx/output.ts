@@ -12,7 +12,7 @@ import {
   resolveTarget,
   XML_DECLARATION,
 } from "./charts";
-import { worksheetXml } from "./sheetXml";
+import { registerOurStyles, worksheetXml } from "./sheetXml";
 import { StyleMerger } from "./styles";
 import {
   appendChildren,
@@ -210,7 +210,9 @@ function drawingXml(plan: SheetPlan): string {
 
 function relsXml(targets: ReadonlyArray<{ type: string; target: string }>): string {
   const items = targets
-    .map((t, i) => `<Relationship Id="rId${i + 1}" Type="${t.type}" Target="${escapeXml(t.target)}"/>`)
+    .map(
+      (t, i) => `<Relationship Id="rId${i + 1}" Type="${t.type}" Target="${escapeXml(t.target)}"/>`
+    )
     .join("");
   return `${XML_DECLARATION}<Relationships xmlns="${NS.pkgRel}">${items}</Relationships>`;
 }
@@ -288,6 +290,7 @@ export async function writeScoredWorkbook(
     ? targetPart(workbookPart, stylesRel.target)
     : pkg.nextPart(folder, "styles");
   const styles = new StyleMerger(await pkg.text(stylesPart));
+  if (plans.length > 0) registerOurStyles(styles);
 
   const contentTypes = new Map<string, string>();
   const removed = new Set<string>();
@@ -300,7 +303,8 @@ export async function writeScoredWorkbook(
     const rel = existing ? relById.get(existing.attrs[`${rid}:id`] ?? "") : undefined;
     let sheetPart: string;
     if (existing && rel && rel.type === REL_TYPE.worksheet) {
-      sheetPart = pkg.actual(targetPart(workbookPart, rel.target)) ?? targetPart(workbookPart, rel.target);
+      sheetPart =
+        pkg.actual(targetPart(workbookPart, rel.target)) ?? targetPart(workbookPart, rel.target);
       replacedSheetIds.add(existing.attrs.sheetId ?? "");
       for (const part of await ownedParts(pkg, sheetPart)) {
         pkg.remove(part);

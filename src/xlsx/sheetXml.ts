@@ -1,12 +1,15 @@
 import { columnLetter } from "../core/address";
-import { HEADER_FILL, HEADER_FONT, MANAGER_HEADER_FILL, NUMBER_FORMATS } from "../plan/formats";
-import type {
-  ConditionalFormatPlan,
-  PlanCell,
-  RowSpan,
-  SheetPlan,
-  TablePlan,
-} from "../plan/types";
+import {
+  BIGGEST_DROP,
+  HEADER_FILL,
+  HEADER_FONT,
+  MANAGER_HEADER_FILL,
+  NUMBER_FORMATS,
+  OVERDUE,
+  TIER_COLORS,
+  WATCH_COLORS,
+} from "../plan/formats";
+import type { ConditionalFormatPlan, PlanCell, RowSpan, SheetPlan, TablePlan } from "../plan/types";
 import { escapeXml, NS, XML_DECLARATION } from "./charts";
 import type { StyleMerger } from "./styles";
 
@@ -144,7 +147,8 @@ function tableWriter(table: TablePlan, styles: StyleMerger): TableWriter {
   const kindStyle = new Map<string, number>();
   const rowKindStyle = (kind: keyof typeof NUMBER_FORMATS) => {
     let s = kindStyle.get(kind);
-    if (s === undefined) kindStyle.set(kind, (s = styles.cellStyle({ numFmt: NUMBER_FORMATS[kind] })));
+    if (s === undefined)
+      kindStyle.set(kind, (s = styles.cellStyle({ numFmt: NUMBER_FORMATS[kind] })));
     return s;
   };
   return {
@@ -153,7 +157,10 @@ function tableWriter(table: TablePlan, styles: StyleMerger): TableWriter {
     segment(row) {
       const n = String(row + 1);
       if (table.caption !== undefined && row === captionRow)
-        return { column: table.startColumn, cells: cellXml(letters[0] + n, table.caption, caption) };
+        return {
+          column: table.startColumn,
+          cells: cellXml(letters[0] + n, table.caption, caption),
+        };
       if (row === headerRow)
         return {
           column: table.startColumn,
@@ -175,6 +182,26 @@ function tableWriter(table: TablePlan, styles: StyleMerger): TableWriter {
       return { column: table.startColumn, cells };
     },
   };
+}
+
+/**
+ * Registers every look our sheets can have (cell formats and conditional-format colours from
+ * plan/formats.ts), in a fixed order, whatever this run's data needs: the styles part then changes
+ * on the first run only, and re-scoring leaves it byte for byte as it was.
+ */
+export function registerOurStyles(styles: StyleMerger): void {
+  styles.cellStyle({ bold: true, size: 13 });
+  styles.cellStyle({ bold: true });
+  for (const fill of [HEADER_FILL, MANAGER_HEADER_FILL])
+    styles.cellStyle({ bold: true, color: HEADER_FONT, fill });
+  for (const numFmt of Object.values(NUMBER_FORMATS)) styles.cellStyle({ numFmt });
+  const looks = [
+    ...Object.values(TIER_COLORS),
+    OVERDUE,
+    ...Object.values(WATCH_COLORS),
+    BIGGEST_DROP,
+  ];
+  for (const look of looks) styles.dxf(look);
 }
 
 /** The worksheet part of one plan; `drawingRelId` links the drawing holding its charts. */
@@ -259,8 +286,7 @@ export function worksheetXml(
   let validationCount = 0;
   for (const table of plan.tables) {
     if (table.rows.length === 0) continue;
-    for (const rule of table.conditionalFormats)
-      out.push(cfXml(table, rule, ++priority, styles));
+    for (const rule of table.conditionalFormats) out.push(cfXml(table, rule, ++priority, styles));
     for (const v of table.validations) {
       validationCount++;
       validations +=

@@ -153,8 +153,7 @@ export class StyleMerger {
     need(
       "borders",
       1,
-      () =>
-        `<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`
+      () => `<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`
     );
     need("cellStyleXfs", 1, () => `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`);
     need("cellXfs", 1, () => `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
@@ -242,7 +241,11 @@ export class StyleMerger {
         .find((s) => s !== undefined);
       const at = next ? next.start : this.root.contentEnd;
       const p = this.p;
-      splices.push({ start: at, end: at, text: `<${p}${name} count="${count}">${items}</${p}${name}>` });
+      splices.push({
+        start: at,
+        end: at,
+        text: `<${p}${name} count="${count}">${items}</${p}${name}>`,
+      });
     });
     return applySplices(this.xml, splices);
   }
