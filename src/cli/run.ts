@@ -58,6 +58,13 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const input = positionals[0];
   if (resolve(input) === resolve(values.out))
     throw new UsageError("--out must differ from the input file.");
+  // The output is the input package plus our sheets: a macro-enabled workbook stays one, and Excel
+  // refuses a file whose extension does not match its kind (.xlsm with macros, .xlsx without).
+  const kind = (path: string) => /\.(xlsx|xlsm)$/i.exec(path)?.[1].toLowerCase();
+  if (kind(input) && kind(values.out) !== kind(input))
+    throw new UsageError(
+      `--out must end in .${kind(input)} like the input (Excel opens it only so).`
+    );
   let asOf: number | null = null;
   if (values["as-of"] !== undefined) {
     asOf = /^\d{4}-\d{2}-\d{2}$/.test(values["as-of"]) ? parseDate(values["as-of"]) : null;

@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runScoreCommand, type CliOptions } from "../../src/cli/run";
+import { parseCliArgs, runScoreCommand, UsageError, type CliOptions } from "../../src/cli/run";
 import { parseDate } from "../../src/core/parse";
 import { ownSheetNames } from "../../src/i18n/sheets";
 import { NUMBER_FORMATS } from "../../src/plan/formats";
@@ -185,6 +185,12 @@ describe("the command line keeps every part of the input", () => {
     expect(out.get("xl/_rels/workbook.xml.rels")!.toString("utf8")).toContain(
       'Target="vbaProject.bin"'
     );
+  });
+
+  it("asks for an output named like the input's kind (Excel opens an .xlsm only as .xlsm)", () => {
+    expect(() => parseCliArgs(["book.xlsm", "--out", "scored.xlsx"])).toThrow(UsageError);
+    expect(() => parseCliArgs(["book.xlsx", "--out", "scored.xlsm"])).toThrow(UsageError);
+    expect(parseCliArgs(["book.XLSM", "--out", "scored.xlsm"]).out).toBe("scored.xlsm");
   });
 
   it("puts our sheets after the input's, in the input's order", async () => {
