@@ -1,5 +1,4 @@
 import JSZip from "jszip";
-import { readFile, writeFile } from "node:fs/promises";
 import { columnLetter } from "../core/address";
 import type { ChartPlan, PlanCell, TablePlan } from "../plan/types";
 
@@ -465,12 +464,13 @@ async function injectOne(zip: JSZip, sheetPart: string, item: ChartToInject): Pr
 /**
  * Adds native charts to a saved .xlsx (as ExcelJS writes it, or any other package) and returns the
  * new package. Each chart goes into the drawing of its sheet (created when the sheet has none).
+ * No Node imports: the workbench page adds the fake Excel's charts to its download with it too.
  */
 export async function injectCharts(
-  xlsx: Buffer,
+  xlsx: Uint8Array,
   charts: ReadonlyArray<ChartToInject>
 ): Promise<Buffer> {
-  if (charts.length === 0) return xlsx;
+  if (charts.length === 0) return xlsx as Buffer;
   const zip = await JSZip.loadAsync(xlsx);
   const parts = await sheetParts(zip);
   for (const item of charts) {
@@ -480,14 +480,9 @@ export async function injectCharts(
     if (zip.file(sheetPart) === null) throw new Error(`worksheet part ${sheetPart} is missing`);
     await injectOne(zip, sheetPart, item);
   }
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
-}
-
-/** Reads an .xlsx, adds the charts and writes it back in place. */
-export async function injectChartsIntoFile(
-  path: string,
-  charts: ReadonlyArray<ChartToInject>
-): Promise<void> {
-  const data = await readFile(path);
-  await writeFile(path, await injectCharts(data, charts));
+  const out = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  // A Buffer under Node (callers write or compare it); plain bytes in the browser.
+  return (
+    typeof Buffer === "undefined" ? out : Buffer.from(out.buffer, out.byteOffset, out.byteLength)
+  ) as Buffer;
 }

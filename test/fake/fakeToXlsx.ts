@@ -1,7 +1,10 @@
 import ExcelJS from "exceljs";
 import { columnLetter } from "../../src/core/address";
+import type { ChartPlan, PlanCell, TablePlan } from "../../src/plan/types";
+import { injectCharts, type ChartToInject } from "../../src/xlsx/charts";
 import type {
   FakeCell,
+  FakeChart,
   FakeConditionalFormat,
   FakeSheetState,
   FakeWorkbookState,
@@ -11,9 +14,8 @@ import type {
 /**
  * Saves a fake workbook through ExcelJS as an .xlsx (to look at it, or render it with LibreOffice):
  * values and formulas, number formats, fills and fonts, column widths, frozen panes, conditional
- * formats and list validations.
- * TODO: charts (FakeChart) are not saved; ExcelJS cannot write charts (src/xlsx/charts.ts injects
- * them from ChartPlans into a saved package; the fake would need the same from its FakeChart records).
+ * formats, list validations, and charts (ExcelJS cannot write charts: src/xlsx/charts.ts adds them to
+ * the saved package, from the fake's chart records and the cells of their source ranges).
  */
 
 function argb(color: string): string {
@@ -159,10 +161,77 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: FakeSheetState): void {
   }
 }
 
+const CHART_KINDS: Array<[RegExp, ChartPlan["type"]]> = [
+  [/^Pie/, "pie"],
+  [/^Bar/, "bar"],
+];
+
+/** "H12" as 0-based row and column. */
+function cellAt(address: string): { row: number; column: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(address);
+  if (!m) throw new Error(`not a cell address: ${address}`);
+  let column = 0;
+  for (const ch of m[1]) column = column * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]) - 1, column: column - 1 };
+}
+
+/**
+ * A fake chart as a chart over a table: the source range's first line holds the series names, its
+ * first column the categories (series by columns, as the add-in adds them).
+ */
+function chartToInject(sheet: FakeSheetState, chart: FakeChart): ChartToInject {
+  const { row, column, rows, columns } = chart.source;
+  const value = (r: number, c: number): PlanCell => {
+    const v = sheet.cell(r, c)?.value;
+    return v === undefined || v === "" ? null : v;
+  };
+  const table: TablePlan = {
+    id: chart.name,
+    startRow: row,
+    startColumn: column,
+    columns: Array.from({ length: columns }, (_, c) => ({
+      key: `c${c}`,
+      header: String(value(row, column + c) ?? ""),
+      kind: "general" as const,
+      width: 10,
+    })),
+    rows: Array.from({ length: rows - 1 }, (_, r) =>
+      Array.from({ length: columns }, (_, c) => value(row + 1 + r, column + c))
+    ),
+    conditionalFormats: [],
+    validations: [],
+  };
+  const start = chart.position
+    ? cellAt(chart.position.start)
+    : { row, column: column + columns + 1 };
+  const end = chart.position?.end
+    ? cellAt(chart.position.end)
+    : { row: start.row + 15, column: start.column + 7 };
+  return {
+    sheetName: sheet.name,
+    table,
+    chart: {
+      type: CHART_KINDS.find(([pattern]) => pattern.test(chart.type))?.[1] ?? "column",
+      title: chart.title,
+      table: table.id,
+      categoryColumn: 0,
+      valueColumns: Array.from({ length: columns - 1 }, (_, c) => c + 1),
+      anchor: {
+        row: start.row,
+        column: start.column,
+        rows: end.row - start.row + 1,
+        columns: end.column - start.column + 1,
+      },
+    },
+  };
+}
+
 /** The workbook as .xlsx bytes (a Buffer under Node). */
 export async function fakeToXlsx(state: FakeWorkbookState): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   for (const sheet of state.sheets) writeSheet(wb, sheet);
-  const data = await wb.xlsx.writeBuffer();
-  return data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer);
+  const written = await wb.xlsx.writeBuffer();
+  const data = written instanceof Uint8Array ? written : new Uint8Array(written as ArrayBuffer);
+  const charts = state.sheets.flatMap((sheet) => sheet.charts.map((c) => chartToInject(sheet, c)));
+  return charts.length === 0 ? data : injectCharts(data, charts);
 }

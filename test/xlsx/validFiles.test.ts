@@ -138,6 +138,12 @@ describe("files Excel opens without repair", () => {
     await expectExcelOpens(await fakeToXlsx(fake.workbook), "download-input.xlsx");
     const run = planWorkbook(input, { lang: "en-US", today: AS_OF, overrides: { asOf: AS_OF } });
     await fake.run((context) => writeSheetPlans(context, run.plans));
-    await expectExcelOpens(await fakeToXlsx(fake.workbook), "download-scored.xlsx");
+    const scored = await fakeToXlsx(fake.workbook);
+    await expectExcelOpens(scored, "download-scored.xlsx");
+    // The download carries the pane's charts too.
+    const parts = Object.keys((await JSZip.loadAsync(scored)).files);
+    const planned = run.plans.reduce((n, p) => n + p.charts.length, 0);
+    expect(planned).toBeGreaterThan(0);
+    expect(parts.filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(planned);
   }, 60_000);
 });
