@@ -7,8 +7,9 @@ import { HEADER_FILL, HEADER_FONT, MANAGER_HEADER_FILL, NUMBER_FORMATS } from ".
 import type { ConditionalFormatPlan, RowSpan, SheetPlan, TablePlan } from "../plan/types";
 
 /**
- * The .xlsx side of the workbook port, on ExcelJS: read sheets as Office.js-shaped grids,
- * execute SheetPlans. Used by the command line and by tests.
+ * The .xlsx side of the workbook port, on ExcelJS: read sheets as Office.js-shaped grids (the
+ * command line), execute SheetPlans into an ExcelJS workbook (tests). The command line writes its
+ * output with output.ts instead, which keeps every part of the input package.
  */
 
 export { todaySerial } from "../core/parse";
