@@ -234,6 +234,48 @@ describe("the command line keeps every part of the input", () => {
   });
 });
 
+describe("the calculation chain of a re-scored workbook", () => {
+  it("loses the entries of our rewritten sheets and keeps the others", async () => {
+    const grids = readGrids((await loadWorkbook(await richWorkbook())).workbook);
+    const plans = planWorkbook(grids, {
+      lang: "zh-CN",
+      today: AS_OF,
+      overrides: { asOf: AS_OF },
+    }).plans;
+    const zip = await JSZip.loadAsync(await writeScoredWorkbook(await richWorkbook(), plans));
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    const ownId = new RegExp(`name="${plans[0].name}" sheetId="(\\d+)"`).exec(workbook)![1];
+    // A formula a manager typed into our sheet, and formulas of the user's first sheet.
+    const chain =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      `<c r="D2" i="1"/><c r="D3"/><c r="Z9" i="${ownId}"/><c r="Z10"/><c r="D4" i="1"/></calcChain>`;
+    zip.file("xl/calcChain.xml", chain);
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdChain" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'
+      )
+    );
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    zip.file(
+      "[Content_Types].xml",
+      types.replace(
+        "</Types>",
+        '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'
+      )
+    );
+    const input = await zip.generateAsync({ type: "nodebuffer" });
+    const out = await JSZip.loadAsync(await writeScoredWorkbook(input, plans));
+    const after = await out.file("xl/calcChain.xml")!.async("string");
+    expect(after).toContain('<c r="D2" i="1"/><c r="D3"/><c r="D4" i="1"/></calcChain>');
+    expect(after).not.toContain("Z9");
+    expect(after).not.toContain("Z10");
+  });
+});
+
 describe("a package with other part names and prefixed XML", () => {
   let input: Buffer;
   let plans: SheetPlan[];
