@@ -303,7 +303,9 @@ export async function writeScoredWorkbook(
   const stylesRel = relationships.find((r) => r.type === STYLES_REL);
   const stylesPart = stylesRel
     ? targetPart(workbookPart, stylesRel.target)
-    : pkg.nextPart(folder, "styles");
+    : pkg.has(`${folder}styles.xml`)
+      ? pkg.nextPart(folder, "styles")
+      : `${folder}styles.xml`;
   const styles = new StyleMerger(await pkg.text(stylesPart));
   if (plans.length > 0) registerOurStyles(styles);
 

@@ -126,6 +126,33 @@ describe("files Excel opens without repair", () => {
       60_000
     );
 
+    it("into a workbook without a styles part (the package format allows it)", async () => {
+      const zip = await JSZip.loadAsync(plain);
+      zip.remove("xl/styles.xml");
+      const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+      zip.file(
+        "xl/_rels/workbook.xml.rels",
+        rels.replace(/<Relationship [^>]*\/styles"[^>]*\/>/, "")
+      );
+      const types = await zip.file("[Content_Types].xml")!.async("string");
+      zip.file(
+        "[Content_Types].xml",
+        types.replace(/<Override PartName="\/xl\/styles.xml"[^>]*\/>/, "")
+      );
+      // The input's cells named cell formats of the removed part: drop those references too.
+      for (const name of Object.keys(zip.files).filter((n) =>
+        /worksheets\/sheet\d+\.xml$/.test(n)
+      )) {
+        const xml = await zip.file(name)!.async("string");
+        zip.file(name, xml.replace(/ s="\d+"/g, ""));
+      }
+      const input = await zip.generateAsync({ type: "nodebuffer" });
+      const output = await writeScoredWorkbook(input, plans);
+      await expectExcelOpens(output, "no-styles.xlsx");
+      const out = await JSZip.loadAsync(output);
+      expect(out.file("xl/styles.xml")).not.toBeNull();
+    }, 60_000);
+
     it("only some of our sheets, into a workbook holding an older set of them", async () => {
       const all = await writeScoredWorkbook(plain, plans);
       await expectExcelOpens(await writeScoredWorkbook(all, plans.slice(0, 2)), "some.xlsx");
