@@ -15,7 +15,7 @@ import type { Lang } from "../../src/core/types";
 import type { SheetPlan } from "../../src/plan/types";
 import { planWorkbook } from "../../src/plan/workbook";
 import { writeScoredWorkbook } from "../../src/xlsx/output";
-import { loadWorkbook, readGrids } from "../../src/xlsx/workbook";
+import { loadWorkbook, readGrids, saveWorkbook, writePlan } from "../../src/xlsx/workbook";
 import { sampleGrids } from "../excel/sampleOnFake";
 import { fakeFromGrids } from "../fake/fakeExcel";
 import { fakeToXlsx } from "../fake/fakeToXlsx";
@@ -151,6 +151,17 @@ describe("files Excel opens without repair", () => {
       await expectExcelOpens(output, "no-styles.xlsx");
       const out = await JSZip.loadAsync(output);
       expect(out.file("xl/styles.xml")).not.toBeNull();
+    }, 60_000);
+
+    it("over a workbook scored by the earlier ExcelJS writer (our old sheets replaced in place)", async () => {
+      const old = (await loadWorkbook(sample)).workbook;
+      for (const plan of plans) writePlan(old, plan);
+      const path = join(dir, "exceljs-era.xlsx");
+      await saveWorkbook(old, path, plans);
+      const output = await writeScoredWorkbook(readFileSync(path), plans);
+      await expectExcelOpens(output, "over-exceljs-era.xlsx");
+      const names = (await loadWorkbook(output)).workbook.worksheets.map((ws) => ws.name);
+      expect(names).toEqual(old.worksheets.map((ws) => ws.name));
     }, 60_000);
 
     it("only some of our sheets, into a workbook holding an older set of them", async () => {
