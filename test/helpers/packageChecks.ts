@@ -109,6 +109,9 @@ export async function packageProblems(data: Uint8Array): Promise<string[]> {
     elements((await text(relsPathOf(workbookPart))) ?? "", "Relationship").map((r) => [r.Id, r])
   );
   const sheets = elements(workbook, "sheet");
+  for (const s of sheets)
+    if (s.name.length > 31 || /[[\]:*?/\\]/.test(s.name))
+      problems.push(`sheet name Excel does not allow: ${s.name}`);
   const names = sheets.map((s) => s.name.toLowerCase());
   if (new Set(names).size !== names.length) problems.push("two sheets with the same name");
   const sheetIds = sheets.map((s) => s.sheetId);
@@ -179,6 +182,10 @@ export async function packageProblems(data: Uint8Array): Promise<string[]> {
         problems.push(`${name}: dxfId ${m[1]} out of range (${size.dxfs} differential formats)`);
         break;
       }
+    // A list validation's literal items: at most 255 characters (Excel repairs longer ones).
+    for (const m of xml.matchAll(/<(?:[\w.-]+:)?formula1>(?:&quot;|")([\s\S]*?)(?:&quot;|")</g))
+      if (m[1].replace(/&[a-z]+;|&#\d+;/g, "_").length > 255)
+        problems.push(`${name}: a list validation longer than 255 characters`);
     const merges = elements(xml, "mergeCell").map((m) => m.ref);
     for (const o of overlaps(merges)) problems.push(`${name}: overlapping merged cells ${o}`);
     const tableRefs: string[] = [];

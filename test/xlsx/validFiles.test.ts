@@ -63,6 +63,32 @@ describe("the checks themselves", () => {
     expect(problems.join("\n")).toMatch(/style index 999 out of range/);
     expect(problems.join("\n")).toMatch(/part without a content type: xl\/stray\.bin/);
   });
+
+  it("find a list validation too long for Excel", async () => {
+    const plan: SheetPlan = {
+      key: "tracking",
+      name: "Tracking",
+      preamble: [],
+      charts: [],
+      freezeRows: 1,
+      freezeColumns: 0,
+      tables: [
+        {
+          id: "t",
+          startRow: 0,
+          startColumn: 0,
+          columns: [{ key: "s", header: "Status", kind: "text", width: 10 }],
+          rows: [["a"]],
+          conditionalFormats: [],
+          validations: [
+            { column: 0, rows: { firstRow: 0, lastRow: 0 }, values: ["x".repeat(300)] },
+          ],
+        },
+      ],
+    };
+    const written = await writeScoredWorkbook(await richWorkbook(), [plan]);
+    expect((await packageProblems(written)).join("\n")).toMatch(/longer than 255 characters/);
+  });
 });
 
 describe("files Excel opens without repair", () => {
