@@ -261,11 +261,12 @@ export async function runScoreCommand(
   today = todaySerial()
 ): Promise<CliResult> {
   const input = await readFile(options.input);
-  const { workbook } = await loadWorkbook(input);
+  // No name kept for the loaded workbook: it can be freed before planning and writing.
+  const grids = readGrids((await loadWorkbook(input)).workbook);
   const overrides: RunOptions["overrides"] = {};
   if (options.scheme) overrides.scheme = options.scheme;
   if (options.asOf !== null) overrides.asOf = options.asOf;
-  const run = planWorkbook(readGrids(workbook), { lang: options.lang, today, overrides });
+  const run = planWorkbook(grids, { lang: options.lang, today, overrides });
   const { report, lifetime } = run;
   if (report.problem) {
     return { report, lifetime: null, lines: [message(options.lang, report.problem)] };
