@@ -1,4 +1,3 @@
-import { message } from "../i18n/messages";
 import {
   bgnbdConditionalExpected,
   bgnbdPAlive,
@@ -13,7 +12,6 @@ import {
 } from "./clv";
 import type { ScoreReport } from "./pipeline";
 import type { Settings } from "./settings";
-import type { Lang } from "./types";
 
 /**
  * The lifetime-value stage: fits BG/NBD and Gamma-Gamma on the report's purchases (as-of date =
@@ -30,10 +28,12 @@ export const CHURN_MIN_GAPS = 2;
 export const CHURN_MIN_DAYS = 30;
 
 export interface Lifetime {
-  pAlive: number;
-  expectedPurchases: number;
+  /** null where the purchase model (BG/NBD) could not be fitted. */
+  pAlive: number | null;
+  expectedPurchases: number | null;
   /** null where the spend model could not be fitted. */
   expectedSpend: number | null;
+  /** From both models, or the customer's simple CLV when either could not be fitted. */
   predictedClv: number | null;
 }
 
@@ -48,13 +48,25 @@ export interface LifetimeModel {
   repeatBuyers: number;
 }
 
-export interface LifetimeReport {
+/**
+ * Where the predicted CLV comes from: both models (`models`), or, when either could not be fitted,
+ * the simple CLV (`simple_clv`), so the column is never left empty by a degenerate fit.
+ * `none` without orders.
+ */
+export type PredictedClvSource = "models" | "simple_clv" | "none";
+
+/** The lifetime stage's figures and codes (no words: see plan/lifetimeNotes.ts). */
+export interface LifetimeFacts {
   model: LifetimeModel | null;
-  /** Localised sentences for the summary: what was fitted, or why not. */
-  notes: string[];
+  predictedClvSource: PredictedClvSource;
   /** Same order as report.customers; null where the customer has no purchase. */
   perCustomer: Array<Lifetime | null>;
   churn: Array<ChurnWarning | null>;
+}
+
+export interface LifetimeReport extends LifetimeFacts {
+  /** Localised sentences for the summary: what was fitted, or why not, and the fallback. */
+  notes: string[];
 }
 
 /** Predicted CLV: expected purchases in each year of the horizon × expected spend × margin, discounted yearly. */
@@ -84,11 +96,7 @@ function discountedValue(
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 
-export function computeLifetime(
-  report: ScoreReport,
-  settings: Settings,
-  lang: Lang
-): LifetimeReport {
+export function computeLifetime(report: ScoreReport, settings: Settings): LifetimeFacts {
   const n = report.customers.length;
   const churn: Array<ChurnWarning | null> = report.customers.map((c) => {
     if (c.firstPurchase === null || c.lastPurchase === null || c.recencyDays === null) return null;
@@ -102,12 +110,7 @@ export function computeLifetime(
   });
   const book = report.book;
   if (!book) {
-    return {
-      model: null,
-      notes: [message(lang, "model_needs_orders")],
-      perCustomer: new Array(n).fill(null),
-      churn,
-    };
+    return { model: null, predictedClvSource: "none", perCustomer: new Array(n).fill(null), churn };
   }
   // Purchases only: returns are not purchases to these models.
   const purchases: number[] = [];
@@ -121,33 +124,23 @@ export function computeLifetime(
     report.asOf
   );
   const bgnbd = fitBgNbd(data);
-  const gammagamma = fitGammaGamma(data.x, data.meanRepeat);
+  const gammagamma = fitGammaGamma(data.x, data.meanRepeat, data.repeatSpread);
   let customers = 0;
   let repeatBuyers = 0;
   for (let c = 0; c < n; c++) {
     if (data.T[c] >= 0) customers++;
     if (data.x[c] > 0) repeatBuyers++;
   }
-  const notes = [
-    bgnbd.ok
-      ? message(lang, "bgnbd_fitted", {
-          r: round(bgnbd.params.r, 3),
-          alpha: round(bgnbd.params.alpha, 3),
-          a: round(bgnbd.params.a, 3),
-          b: round(bgnbd.params.b, 3),
-        })
-      : message(lang, `model_${bgnbd.reason}`, { model: "BG/NBD", repeat: repeatBuyers }),
-    gammagamma.ok
-      ? message(lang, "gammagamma_fitted", {
-          p: round(gammagamma.params.p, 3),
-          q: round(gammagamma.params.q, 3),
-          gamma: round(gammagamma.params.gamma, 3),
-        })
-      : message(lang, `model_${gammagamma.reason}`, { model: "Gamma-Gamma", repeat: repeatBuyers }),
-  ];
+  const predictedClvSource: PredictedClvSource =
+    bgnbd.ok && gammagamma.ok ? "models" : "simple_clv";
   const horizonWeeks = settings.clv.horizonDays / DAYS_PER_WEEK;
   const perCustomer = report.customers.map((c, k): Lifetime | null => {
-    if (!bgnbd.ok || !(data.T[k] >= 0)) return null;
+    if (!(data.T[k] >= 0)) return null;
+    if (!bgnbd.ok) {
+      return c.clv === null || !Number.isFinite(c.clv)
+        ? null
+        : { pAlive: null, expectedPurchases: null, expectedSpend: null, predictedClv: c.clv };
+    }
     const x = data.x[k];
     const pAlive = bgnbdPAlive(bgnbd.params, x, data.tx[k], data.T[k]);
     const expectedPurchases = bgnbdConditionalExpected(
@@ -172,6 +165,8 @@ export function computeLifetime(
         margin,
         settings
       );
+    } else if (c.clv !== null && Number.isFinite(c.clv)) {
+      predictedClv = c.clv;
     }
     const values = [pAlive, expectedPurchases, expectedSpend ?? 0, predictedClv ?? 0];
     // A model that misbehaves for one customer must not put NaN into a sheet.
@@ -184,8 +179,13 @@ export function computeLifetime(
     };
   });
   perCustomer.forEach((life, k) => {
-    if (life && life.pAlive < CHURN_P_ALIVE && churn[k] === null)
+    if (life && life.pAlive !== null && life.pAlive < CHURN_P_ALIVE && churn[k] === null)
       churn[k] = { kind: "p_alive", pAlive: life.pAlive };
   });
-  return { model: { bgnbd, gammagamma, customers, repeatBuyers }, notes, perCustomer, churn };
+  return {
+    model: { bgnbd, gammagamma, customers, repeatBuyers },
+    predictedClvSource,
+    perCustomer,
+    churn,
+  };
 }
