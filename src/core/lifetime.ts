@@ -69,14 +69,15 @@ export interface LifetimeReport extends LifetimeFacts {
   notes: string[];
 }
 
-/** Predicted CLV: expected purchases in each year of the horizon × expected spend × margin, discounted yearly. */
-function discountedValue(
+/**
+ * Expected purchases in each year of the horizon, discounted yearly: predicted CLV is this times
+ * expected spend times margin.
+ */
+function discountedPurchases(
   params: BgNbdParams,
   x: number,
   tx: number,
   T: number,
-  spend: number,
-  margin: number,
   settings: Settings
 ): number {
   const horizonWeeks = settings.clv.horizonDays / DAYS_PER_WEEK;
@@ -85,13 +86,28 @@ function discountedValue(
   let before = 0;
   for (let end = Math.min(yearWeeks, horizonWeeks), year = 1; ; year++) {
     const cumulative = bgnbdConditionalExpected(params, end, x, tx, T);
-    value +=
-      ((cumulative - before) * spend * margin) / Math.pow(1 + settings.clv.discountRate, year);
+    value += (cumulative - before) / Math.pow(1 + settings.clv.discountRate, year);
     before = cumulative;
     if (end >= horizonWeeks) break;
     end = Math.min(end + yearWeeks, horizonWeeks);
   }
   return value;
+}
+
+/** BG/NBD's figures for one history (x, t_x, T); customers with the same history share them. */
+interface History {
+  pAlive: number;
+  expectedPurchases: number;
+  discounted: number;
+}
+
+/** A number naming (x, t_x, T) in whole days, or null when it would not be exact. */
+function historyKey(x: number, tx: number, T: number): number | null {
+  const txDays = Math.round(tx * DAYS_PER_WEEK);
+  const tDays = Math.round(T * DAYS_PER_WEEK);
+  if (!(x < 2 ** 20 && txDays < 2 ** 16 && tDays < 2 ** 16)) return null;
+  if (txDays !== tx * DAYS_PER_WEEK || tDays !== T * DAYS_PER_WEEK) return null;
+  return (x * 2 ** 16 + txDays) * 2 ** 16 + tDays;
 }
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -113,16 +129,18 @@ export function computeLifetime(report: ScoreReport, settings: Settings): Lifeti
     return { model: null, predictedClvSource: "none", perCustomer: new Array(n).fill(null), churn };
   }
   // Purchases only: returns are not purchases to these models.
-  const purchases: number[] = [];
-  for (let i = 0; i < book.count; i++) if (book.isReturn[i] === 0) purchases.push(i);
-  const data = summarizePurchases(
-    n,
-    purchases.length,
-    purchases.map((i) => book.customer[i]),
-    purchases.map((i) => book.day[i]),
-    purchases.map((i) => book.amount[i]),
-    report.asOf
-  );
+  let count = 0;
+  for (let i = 0; i < book.count; i++) if (book.isReturn[i] === 0) count++;
+  const customer = new Int32Array(count);
+  const day = new Float64Array(count);
+  const amount = new Float64Array(count);
+  for (let i = 0, k = 0; i < book.count; i++) {
+    if (book.isReturn[i] !== 0) continue;
+    customer[k] = book.customer[i];
+    day[k] = book.day[i];
+    amount[k++] = book.amount[i];
+  }
+  const data = summarizePurchases(n, count, customer, day, amount, report.asOf);
   const bgnbd = fitBgNbd(data);
   const gammagamma = fitGammaGamma(data.x, data.meanRepeat, data.repeatSpread);
   let customers = 0;
@@ -134,6 +152,7 @@ export function computeLifetime(report: ScoreReport, settings: Settings): Lifeti
   const predictedClvSource: PredictedClvSource =
     bgnbd.ok && gammagamma.ok ? "models" : "simple_clv";
   const horizonWeeks = settings.clv.horizonDays / DAYS_PER_WEEK;
+  const histories = new Map<number, History>();
   const perCustomer = report.customers.map((c, k): Lifetime | null => {
     if (!(data.T[k] >= 0)) return null;
     if (!bgnbd.ok) {
@@ -141,30 +160,26 @@ export function computeLifetime(report: ScoreReport, settings: Settings): Lifeti
         ? null
         : { pAlive: null, expectedPurchases: null, expectedSpend: null, predictedClv: c.clv };
     }
+    const bg = bgnbd.params;
     const x = data.x[k];
-    const pAlive = bgnbdPAlive(bgnbd.params, x, data.tx[k], data.T[k]);
-    const expectedPurchases = bgnbdConditionalExpected(
-      bgnbd.params,
-      horizonWeeks,
-      x,
-      data.tx[k],
-      data.T[k]
-    );
+    const key = historyKey(x, data.tx[k], data.T[k]);
+    let history = key === null ? undefined : histories.get(key);
+    if (!history) {
+      history = {
+        pAlive: bgnbdPAlive(bg, x, data.tx[k], data.T[k]),
+        expectedPurchases: bgnbdConditionalExpected(bg, horizonWeeks, x, data.tx[k], data.T[k]),
+        discounted: gammagamma.ok ? discountedPurchases(bg, x, data.tx[k], data.T[k], settings) : 0,
+      };
+      if (key !== null) histories.set(key, history);
+    }
+    const { pAlive, expectedPurchases } = history;
     let expectedSpend: number | null = null;
     let predictedClv: number | null = null;
     if (gammagamma.ok) {
       expectedSpend = ggConditionalExpectedSpend(gammagamma.params, x, data.meanRepeat[k]);
       const margin =
         c.profit !== null && c.monetary > 0 ? c.profit / c.monetary : settings.clv.margin;
-      predictedClv = discountedValue(
-        bgnbd.params,
-        x,
-        data.tx[k],
-        data.T[k],
-        expectedSpend,
-        margin,
-        settings
-      );
+      predictedClv = history.discounted * expectedSpend * margin;
     } else if (c.clv !== null && Number.isFinite(c.clv)) {
       predictedClv = c.clv;
     }
