@@ -106,7 +106,9 @@ function historyKey(x: number, tx: number, T: number): number | null {
   const txDays = Math.round(tx * DAYS_PER_WEEK);
   const tDays = Math.round(T * DAYS_PER_WEEK);
   if (!(x < 2 ** 20 && txDays < 2 ** 16 && tDays < 2 ** 16)) return null;
-  if (txDays !== tx * DAYS_PER_WEEK || tDays !== T * DAYS_PER_WEEK) return null;
+  // t_x and T are whole days / 7: equal days give equal weeks, so the rounded days name them.
+  if (Math.abs(txDays - tx * DAYS_PER_WEEK) > 1e-6 || Math.abs(tDays - T * DAYS_PER_WEEK) > 1e-6)
+    return null;
   return (x * 2 ** 16 + txDays) * 2 ** 16 + tDays;
 }
 

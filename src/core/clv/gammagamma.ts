@@ -50,11 +50,8 @@ function spendData(
   meanRepeat: ArrayLike<number>,
   spread: ArrayLike<number> | undefined
 ): SpendData {
-  const groups = new Map<number, Map<number, number>>();
-  const gm: number[] = [];
-  const gx: number[] = [];
-  const gw: number[] = [];
-  const xCount = new Map<number, number>();
+  // Mean amounts bucketed by x; each bucket sorted, so equal (x, m) are adjacent and merge.
+  const buckets = new Map<number, number[]>();
   let n = 0;
   let nonpositive = 0;
   let allEqual = true;
@@ -78,16 +75,27 @@ function spendData(
       withSpread++;
       if (spread[i] > 1e-9 * m) varying++;
     }
-    xCount.set(xi, (xCount.get(xi) ?? 0) + 1);
-    let byM = groups.get(xi);
-    if (!byM) groups.set(xi, (byM = new Map()));
-    const k = byM.get(m);
-    if (k === undefined) {
-      byM.set(m, gm.length);
-      gm.push(m);
-      gx.push(xi);
-      gw.push(1);
-    } else gw[k]++;
+    const bucket = buckets.get(xi);
+    if (bucket) bucket.push(m);
+    else buckets.set(xi, [m]);
+  }
+  const gm: number[] = [];
+  const gx: number[] = [];
+  const gw: number[] = [];
+  const ux: number[] = [];
+  const uxCount: number[] = [];
+  for (const [xi, values] of buckets) {
+    ux.push(xi);
+    uxCount.push(values.length);
+    const sorted = Float64Array.from(values).sort();
+    for (let k = 0; k < sorted.length; k++) {
+      if (k > 0 && sorted[k] === sorted[k - 1]) gw[gw.length - 1]++;
+      else {
+        gm.push(sorted[k]);
+        gx.push(xi);
+        gw.push(1);
+      }
+    }
   }
   const m = Float64Array.from(gm);
   const xa = Float64Array.from(gx);
@@ -101,8 +109,8 @@ function spendData(
     w: Float64Array.from(gw),
     xLnXM,
     lnM,
-    ux: Float64Array.from(xCount.keys()),
-    uxCount: Float64Array.from(xCount.values()),
+    ux: Float64Array.from(ux),
+    uxCount: Float64Array.from(uxCount),
     nonpositive,
     allEqual,
     meanM: n > 0 ? meanM / n : 0,
