@@ -69,47 +69,62 @@ export interface LifetimeReport extends LifetimeFacts {
   notes: string[];
 }
 
-/**
- * Expected purchases in each year of the horizon, discounted yearly: predicted CLV is this times
- * expected spend times margin.
- */
-function discountedPurchases(
+/** BG/NBD's figures for one history (x, t_x, T); customers with the same history share them. */
+interface History {
+  pAlive: number;
+  /** Expected purchases within the horizon. */
+  expectedPurchases: number;
+  /** The same, year by year, discounted yearly: predicted CLV = this × expected spend × margin. */
+  discounted: number;
+}
+
+function historyOf(
   params: BgNbdParams,
   x: number,
   tx: number,
   T: number,
   settings: Settings
-): number {
+): History {
   const horizonWeeks = settings.clv.horizonDays / DAYS_PER_WEEK;
   const yearWeeks = 365 / DAYS_PER_WEEK;
-  let value = 0;
+  let discounted = 0;
   let before = 0;
   for (let end = Math.min(yearWeeks, horizonWeeks), year = 1; ; year++) {
     const cumulative = bgnbdConditionalExpected(params, end, x, tx, T);
-    value += (cumulative - before) / Math.pow(1 + settings.clv.discountRate, year);
+    discounted += (cumulative - before) / Math.pow(1 + settings.clv.discountRate, year);
     before = cumulative;
     if (end >= horizonWeeks) break;
     end = Math.min(end + yearWeeks, horizonWeeks);
   }
-  return value;
+  // A horizon <= 0 has no purchases.
+  const expectedPurchases = horizonWeeks > 0 ? before : 0;
+  return { pAlive: bgnbdPAlive(params, x, tx, T), expectedPurchases, discounted };
 }
 
-/** BG/NBD's figures for one history (x, t_x, T); customers with the same history share them. */
-interface History {
-  pAlive: number;
-  expectedPurchases: number;
-  discounted: number;
-}
+/**
+ * Histories by whole days: T in days → (x · 65536 + t_x in days) → figures. Small integer keys
+ * hash fast; null when a history does not fit them (it is then computed without the cache).
+ */
+class HistoryCache {
+  private readonly byT = new Map<number, Map<number, History>>();
 
-/** A number naming (x, t_x, T) in whole days, or null when it would not be exact. */
-function historyKey(x: number, tx: number, T: number): number | null {
-  const txDays = Math.round(tx * DAYS_PER_WEEK);
-  const tDays = Math.round(T * DAYS_PER_WEEK);
-  if (!(x < 2 ** 20 && txDays < 2 ** 16 && tDays < 2 ** 16)) return null;
-  // t_x and T are whole days / 7: equal days give equal weeks, so the rounded days name them.
-  if (Math.abs(txDays - tx * DAYS_PER_WEEK) > 1e-6 || Math.abs(tDays - T * DAYS_PER_WEEK) > 1e-6)
-    return null;
-  return (x * 2 ** 16 + txDays) * 2 ** 16 + tDays;
+  get(x: number, tx: number, T: number, compute: () => History): History {
+    const txDays = Math.round(tx * DAYS_PER_WEEK);
+    const tDays = Math.round(T * DAYS_PER_WEEK);
+    // t_x and T are whole days / 7: equal days give equal weeks, so the rounded days name them.
+    if (
+      !(x < 16384 && txDays < 65536 && tDays < 2 ** 30) ||
+      Math.abs(txDays - tx * DAYS_PER_WEEK) > 1e-6 ||
+      Math.abs(tDays - T * DAYS_PER_WEEK) > 1e-6
+    )
+      return compute();
+    let inner = this.byT.get(tDays);
+    if (!inner) this.byT.set(tDays, (inner = new Map()));
+    const key = x * 65536 + txDays;
+    let history = inner.get(key);
+    if (!history) inner.set(key, (history = compute()));
+    return history;
+  }
 }
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -153,8 +168,7 @@ export function computeLifetime(report: ScoreReport, settings: Settings): Lifeti
   }
   const predictedClvSource: PredictedClvSource =
     bgnbd.ok && gammagamma.ok ? "models" : "simple_clv";
-  const horizonWeeks = settings.clv.horizonDays / DAYS_PER_WEEK;
-  const histories = new Map<number, History>();
+  const histories = new HistoryCache();
   const perCustomer = report.customers.map((c, k): Lifetime | null => {
     if (!(data.T[k] >= 0)) return null;
     if (!bgnbd.ok) {
@@ -164,16 +178,9 @@ export function computeLifetime(report: ScoreReport, settings: Settings): Lifeti
     }
     const bg = bgnbd.params;
     const x = data.x[k];
-    const key = historyKey(x, data.tx[k], data.T[k]);
-    let history = key === null ? undefined : histories.get(key);
-    if (!history) {
-      history = {
-        pAlive: bgnbdPAlive(bg, x, data.tx[k], data.T[k]),
-        expectedPurchases: bgnbdConditionalExpected(bg, horizonWeeks, x, data.tx[k], data.T[k]),
-        discounted: gammagamma.ok ? discountedPurchases(bg, x, data.tx[k], data.T[k], settings) : 0,
-      };
-      if (key !== null) histories.set(key, history);
-    }
+    const history = histories.get(x, data.tx[k], data.T[k], () =>
+      historyOf(bg, x, data.tx[k], data.T[k], settings)
+    );
     const { pAlive, expectedPurchases } = history;
     let expectedSpend: number | null = null;
     let predictedClv: number | null = null;
