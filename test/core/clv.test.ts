@@ -686,6 +686,9 @@ describe("fits end in a bounded number of evaluations, with a reason on degenera
     expect(gg).toMatchObject({ ok: false, reason: "ridge", toward: "infinity" });
     if (!gg.ok) expect(["q", "gamma"]).toContain(gg.parameter);
     bounded(gg);
+    // Both stop as soon as a parameter reaches its bound, not after walking along it.
+    expect(bg.evaluations).toBeLessThan(100);
+    expect(gg.evaluations).toBeLessThan(100);
   });
   it("minimize keeps to its budget even on a function without a minimum", () => {
     let calls = 0;

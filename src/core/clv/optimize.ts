@@ -79,17 +79,15 @@ const inBox = (x: ArrayLike<number>, box: Box): boolean => {
   return true;
 };
 
-/** Some coordinate sits within `edge` of a bound and the gradient pushes it further out. */
-export function runningOff(
-  x: ArrayLike<number>,
-  g: ArrayLike<number>,
-  box: Box,
-  edge: number
-): boolean {
-  for (let i = 0; i < x.length; i++) {
-    if (x[i] > box.upper[i] - edge && g[i] < 0) return true;
-    if (x[i] < box.lower[i] + edge && g[i] > 0) return true;
-  }
+/**
+ * Some coordinate sits within `edge` of a bound: the search has run off to a limit (a ridge). The
+ * fits report that whatever the gradient says: pushed outward it would go on, and held there by
+ * the bound while other coordinates still want to move (q with γ on Gamma-Gamma's ridge) it would
+ * only spend evaluations along the bound.
+ */
+export function runningOff(x: ArrayLike<number>, box: Box, edge: number): boolean {
+  for (let i = 0; i < x.length; i++)
+    if (x[i] > box.upper[i] - edge || x[i] < box.lower[i] + edge) return true;
   return false;
 }
 
@@ -136,7 +134,7 @@ export function minimizeBfgs(
     maxIterations?: number;
     maxStep?: number;
     maxEvaluations?: number;
-    /** > 0: stop once a coordinate is within `edge` of the box and the descent pushes outward. */
+    /** > 0: stop once a coordinate is within `edge` of the box (see `runningOff`). */
     edge?: number;
   } = {}
 ): MinimumResult {
@@ -169,7 +167,7 @@ export function minimizeBfgs(
   let stalls = 0;
   while (iterations < maxIterations && evaluations < maxEvaluations) {
     if (maxAbs(g) <= gradTol) break;
-    if (edge > 0 && runningOff(x, g, box, edge)) break;
+    if (edge > 0 && runningOff(x, box, edge)) break;
     iterations++;
     // Direction d = −H g; fall back to steepest descent when it does not descend.
     let slope = 0;
@@ -355,8 +353,8 @@ export function nelderMead(
  * BFGS from `start`; when it stops with a gradient above `restartTol` (a stall, not rounding
  * noise), Nelder–Mead from the best point so far and BFGS again from there (up to `restarts`
  * rounds). Returns the best point seen, with `converged` set when the final BFGS met `gradTol`.
- * All of it within `maxEvaluations` evaluations; no restart from a point that runs off the box
- * (within `edge` of a bound, pushed outward): that is a ridge, not a stall, and the caller says so.
+ * All of it within `maxEvaluations` evaluations; no restart from a point that has run off to the
+ * box (within `edge` of a bound): that is a ridge, not a stall, and the caller says so.
  */
 export function minimize(
   f: ValueAndGradient,
@@ -378,16 +376,9 @@ export function minimize(
   let evaluations = best.evaluations;
   const scratch = new Float64Array(n);
   const valueOnly = (x: Float64Array) => f(x, scratch);
-  const ranOff = (m: MinimumResult): boolean => {
-    if (!Number.isFinite(m.value)) return false;
-    const g = new Float64Array(n);
-    f(m.x, g);
-    return runningOff(m.x, g, box, edge);
-  };
   for (let round = 0; round < restarts; round++) {
     if (best.gradient <= restartTol || evaluations >= maxEvaluations - 3 * (n + 1)) break;
-    evaluations++; // the gradient taken by ranOff
-    if (ranOff(best)) break;
+    if (Number.isFinite(best.value) && runningOff(best.x, box, edge)) break;
     const simplex = nelderMead(valueOnly, Number.isFinite(best.value) ? best.x : start, box, {
       // Nelder–Mead may overshoot its cap by one shrink (n evaluations) and one step.
       maxEvaluations: Math.floor((maxEvaluations - evaluations) / 2) - (n + 1),
