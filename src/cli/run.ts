@@ -238,14 +238,30 @@ export function modelJson(lifetime: LifetimeReport): Record<string, unknown> {
       repeat_buyers: 0,
       notes: lifetime.notes,
     };
+  // `reason` repeats `error` for readers of the fallback below; a ridge names its parameter.
   const fitted = <P extends object>(fit: FitResult<P>) =>
-    fit.ok ? { ...fit.params, loglik: fit.loglik } : { error: fit.reason };
+    fit.ok
+      ? { ...fit.params, loglik: fit.loglik, evaluations: fit.evaluations }
+      : {
+          error: fit.reason,
+          reason: fit.reason,
+          ...(fit.parameter ? { parameter: fit.parameter, toward: fit.toward } : {}),
+          evaluations: fit.evaluations,
+        };
   return {
     bgnbd: fitted(model.bgnbd),
     gammagamma: fitted(model.gammagamma),
     time_unit: "week",
     customers: model.customers,
     repeat_buyers: model.repeatBuyers,
+    // "models", or "simple_clv" when a model could not be fitted and predicted CLV is the simple one.
+    predicted_clv: lifetime.predictedClvSource,
+    fallback_reason: model.bgnbd.ok
+      ? model.gammagamma.ok
+        ? null
+        : model.gammagamma.reason
+      : model.bgnbd.reason,
+    notes: lifetime.notes,
   };
 }
 

@@ -1,4 +1,3 @@
-import { message } from "../i18n/messages";
 import {
   bgnbdConditionalExpected,
   bgnbdPAlive,
@@ -13,7 +12,6 @@ import {
 } from "./clv";
 import type { ScoreReport } from "./pipeline";
 import type { Settings } from "./settings";
-import type { Lang } from "./types";
 
 /**
  * The lifetime-value stage: fits BG/NBD and Gamma-Gamma on the report's purchases (as-of date =
@@ -30,10 +28,12 @@ export const CHURN_MIN_GAPS = 2;
 export const CHURN_MIN_DAYS = 30;
 
 export interface Lifetime {
-  pAlive: number;
-  expectedPurchases: number;
+  /** null where the purchase model (BG/NBD) could not be fitted. */
+  pAlive: number | null;
+  expectedPurchases: number | null;
   /** null where the spend model could not be fitted. */
   expectedSpend: number | null;
+  /** From both models, or the customer's simple CLV when either could not be fitted. */
   predictedClv: number | null;
 }
 
@@ -48,47 +48,88 @@ export interface LifetimeModel {
   repeatBuyers: number;
 }
 
-export interface LifetimeReport {
+/**
+ * Where the predicted CLV comes from: both models (`models`), or, when either could not be fitted,
+ * the simple CLV (`simple_clv`), so the column is never left empty by a degenerate fit.
+ * `none` without orders.
+ */
+export type PredictedClvSource = "models" | "simple_clv" | "none";
+
+/** The lifetime stage's figures and codes (no words: see plan/lifetimeNotes.ts). */
+export interface LifetimeFacts {
   model: LifetimeModel | null;
-  /** Localised sentences for the summary: what was fitted, or why not. */
-  notes: string[];
+  predictedClvSource: PredictedClvSource;
   /** Same order as report.customers; null where the customer has no purchase. */
   perCustomer: Array<Lifetime | null>;
   churn: Array<ChurnWarning | null>;
 }
 
-/** Predicted CLV: expected purchases in each year of the horizon × expected spend × margin, discounted yearly. */
-function discountedValue(
+export interface LifetimeReport extends LifetimeFacts {
+  /** Localised sentences for the summary: what was fitted, or why not, and the fallback. */
+  notes: string[];
+}
+
+/** BG/NBD's figures for one history (x, t_x, T); customers with the same history share them. */
+interface History {
+  pAlive: number;
+  /** Expected purchases within the horizon. */
+  expectedPurchases: number;
+  /** The same, year by year, discounted yearly: predicted CLV = this × expected spend × margin. */
+  discounted: number;
+}
+
+function historyOf(
   params: BgNbdParams,
   x: number,
   tx: number,
   T: number,
-  spend: number,
-  margin: number,
   settings: Settings
-): number {
+): History {
   const horizonWeeks = settings.clv.horizonDays / DAYS_PER_WEEK;
   const yearWeeks = 365 / DAYS_PER_WEEK;
-  let value = 0;
+  let discounted = 0;
   let before = 0;
   for (let end = Math.min(yearWeeks, horizonWeeks), year = 1; ; year++) {
     const cumulative = bgnbdConditionalExpected(params, end, x, tx, T);
-    value +=
-      ((cumulative - before) * spend * margin) / Math.pow(1 + settings.clv.discountRate, year);
+    discounted += (cumulative - before) / Math.pow(1 + settings.clv.discountRate, year);
     before = cumulative;
     if (end >= horizonWeeks) break;
     end = Math.min(end + yearWeeks, horizonWeeks);
   }
-  return value;
+  // A horizon <= 0 has no purchases.
+  const expectedPurchases = horizonWeeks > 0 ? before : 0;
+  return { pAlive: bgnbdPAlive(params, x, tx, T), expectedPurchases, discounted };
+}
+
+/**
+ * Histories by whole days: T in days → (x · 65536 + t_x in days) → figures. Small integer keys
+ * hash fast; null when a history does not fit them (it is then computed without the cache).
+ */
+class HistoryCache {
+  private readonly byT = new Map<number, Map<number, History>>();
+
+  get(x: number, tx: number, T: number, compute: () => History): History {
+    const txDays = Math.round(tx * DAYS_PER_WEEK);
+    const tDays = Math.round(T * DAYS_PER_WEEK);
+    // t_x and T are whole days / 7: equal days give equal weeks, so the rounded days name them.
+    if (
+      !(x < 16384 && txDays < 65536 && tDays < 2 ** 30) ||
+      Math.abs(txDays - tx * DAYS_PER_WEEK) > 1e-6 ||
+      Math.abs(tDays - T * DAYS_PER_WEEK) > 1e-6
+    )
+      return compute();
+    let inner = this.byT.get(tDays);
+    if (!inner) this.byT.set(tDays, (inner = new Map()));
+    const key = x * 65536 + txDays;
+    let history = inner.get(key);
+    if (!history) inner.set(key, (history = compute()));
+    return history;
+  }
 }
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 
-export function computeLifetime(
-  report: ScoreReport,
-  settings: Settings,
-  lang: Lang
-): LifetimeReport {
+export function computeLifetime(report: ScoreReport, settings: Settings): LifetimeFacts {
   const n = report.customers.length;
   const churn: Array<ChurnWarning | null> = report.customers.map((c) => {
     if (c.firstPurchase === null || c.lastPurchase === null || c.recencyDays === null) return null;
@@ -102,76 +143,54 @@ export function computeLifetime(
   });
   const book = report.book;
   if (!book) {
-    return {
-      model: null,
-      notes: [message(lang, "model_needs_orders")],
-      perCustomer: new Array(n).fill(null),
-      churn,
-    };
+    return { model: null, predictedClvSource: "none", perCustomer: new Array(n).fill(null), churn };
   }
   // Purchases only: returns are not purchases to these models.
-  const purchases: number[] = [];
-  for (let i = 0; i < book.count; i++) if (book.isReturn[i] === 0) purchases.push(i);
-  const data = summarizePurchases(
-    n,
-    purchases.length,
-    purchases.map((i) => book.customer[i]),
-    purchases.map((i) => book.day[i]),
-    purchases.map((i) => book.amount[i]),
-    report.asOf
-  );
+  let count = 0;
+  for (let i = 0; i < book.count; i++) if (book.isReturn[i] === 0) count++;
+  const customer = new Int32Array(count);
+  const day = new Float64Array(count);
+  const amount = new Float64Array(count);
+  for (let i = 0, k = 0; i < book.count; i++) {
+    if (book.isReturn[i] !== 0) continue;
+    customer[k] = book.customer[i];
+    day[k] = book.day[i];
+    amount[k++] = book.amount[i];
+  }
+  const data = summarizePurchases(n, count, customer, day, amount, report.asOf);
   const bgnbd = fitBgNbd(data);
-  const gammagamma = fitGammaGamma(data.x, data.meanRepeat);
+  const gammagamma = fitGammaGamma(data.x, data.meanRepeat, data.repeatSpread);
   let customers = 0;
   let repeatBuyers = 0;
   for (let c = 0; c < n; c++) {
     if (data.T[c] >= 0) customers++;
     if (data.x[c] > 0) repeatBuyers++;
   }
-  const notes = [
-    bgnbd.ok
-      ? message(lang, "bgnbd_fitted", {
-          r: round(bgnbd.params.r, 3),
-          alpha: round(bgnbd.params.alpha, 3),
-          a: round(bgnbd.params.a, 3),
-          b: round(bgnbd.params.b, 3),
-        })
-      : message(lang, `model_${bgnbd.reason}`, { model: "BG/NBD", repeat: repeatBuyers }),
-    gammagamma.ok
-      ? message(lang, "gammagamma_fitted", {
-          p: round(gammagamma.params.p, 3),
-          q: round(gammagamma.params.q, 3),
-          gamma: round(gammagamma.params.gamma, 3),
-        })
-      : message(lang, `model_${gammagamma.reason}`, { model: "Gamma-Gamma", repeat: repeatBuyers }),
-  ];
-  const horizonWeeks = settings.clv.horizonDays / DAYS_PER_WEEK;
+  const predictedClvSource: PredictedClvSource =
+    bgnbd.ok && gammagamma.ok ? "models" : "simple_clv";
+  const histories = new HistoryCache();
   const perCustomer = report.customers.map((c, k): Lifetime | null => {
-    if (!bgnbd.ok || !(data.T[k] >= 0)) return null;
+    if (!(data.T[k] >= 0)) return null;
+    if (!bgnbd.ok) {
+      return c.clv === null || !Number.isFinite(c.clv)
+        ? null
+        : { pAlive: null, expectedPurchases: null, expectedSpend: null, predictedClv: c.clv };
+    }
+    const bg = bgnbd.params;
     const x = data.x[k];
-    const pAlive = bgnbdPAlive(bgnbd.params, x, data.tx[k], data.T[k]);
-    const expectedPurchases = bgnbdConditionalExpected(
-      bgnbd.params,
-      horizonWeeks,
-      x,
-      data.tx[k],
-      data.T[k]
+    const history = histories.get(x, data.tx[k], data.T[k], () =>
+      historyOf(bg, x, data.tx[k], data.T[k], settings)
     );
+    const { pAlive, expectedPurchases } = history;
     let expectedSpend: number | null = null;
     let predictedClv: number | null = null;
     if (gammagamma.ok) {
       expectedSpend = ggConditionalExpectedSpend(gammagamma.params, x, data.meanRepeat[k]);
       const margin =
         c.profit !== null && c.monetary > 0 ? c.profit / c.monetary : settings.clv.margin;
-      predictedClv = discountedValue(
-        bgnbd.params,
-        x,
-        data.tx[k],
-        data.T[k],
-        expectedSpend,
-        margin,
-        settings
-      );
+      predictedClv = history.discounted * expectedSpend * margin;
+    } else if (c.clv !== null && Number.isFinite(c.clv)) {
+      predictedClv = c.clv;
     }
     const values = [pAlive, expectedPurchases, expectedSpend ?? 0, predictedClv ?? 0];
     // A model that misbehaves for one customer must not put NaN into a sheet.
@@ -184,8 +203,13 @@ export function computeLifetime(
     };
   });
   perCustomer.forEach((life, k) => {
-    if (life && life.pAlive < CHURN_P_ALIVE && churn[k] === null)
+    if (life && life.pAlive !== null && life.pAlive < CHURN_P_ALIVE && churn[k] === null)
       churn[k] = { kind: "p_alive", pAlive: life.pAlive };
   });
-  return { model: { bgnbd, gammagamma, customers, repeatBuyers }, notes, perCustomer, churn };
+  return {
+    model: { bgnbd, gammagamma, customers, repeatBuyers },
+    predictedClvSource,
+    perCustomer,
+    churn,
+  };
 }

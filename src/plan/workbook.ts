@@ -4,6 +4,7 @@ import { scoreSheets, type FollowupReport, type ScoreReport } from "../core/pipe
 import type { Settings } from "../core/settings";
 import type { Lang, Serial, SheetGrid } from "../core/types";
 import { SHEET_NAMES } from "../i18n/sheets";
+import { withLifetimeNotes } from "./lifetimeNotes";
 import { planReviewSheet, readReview } from "./review";
 import { planSettingsSheet, readSettingsSheet } from "./settings";
 import { planSummarySheet } from "./summary";
@@ -94,7 +95,7 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   if (report.problem || options.preview)
     return { report, lifetime: null, settings, settingsProblems, plans: [] };
 
-  const lifetime = computeLifetime(report, settings, lang);
+  const lifetime = withLifetimeNotes(computeLifetime(report, settings), lang);
   const nameOf = (key: SheetKey) => own.get(key)?.name ?? SHEET_NAMES[key][lang];
   const previousTiers = readTiers(own.get("tiers"));
   const tiers = planTierSheet(report, settings, lang, lifetime, previousTiers, nameOf("tiers"));

@@ -16,7 +16,9 @@ import {
   hyp2f1,
   lnGamma,
   logSumExp,
+  minimize,
   minimizeBfgs,
+  MAX_EVALUATIONS,
   nelderMead,
   predictedClv,
   simpleClv,
@@ -486,7 +488,7 @@ describe("degenerate data gets a reason, never NaN", () => {
     }
     expect(fitGammaGamma(d.x, m).ok).toBe(true);
   });
-  it("no sign of dropout: no interior maximum, reported as no_convergence", () => {
+  it("no sign of dropout: no interior maximum, reported as a ridge toward no dropout", () => {
     // Everyone buys exactly weekly until the end: nobody looks dead.
     const customers = many(200, (i) => {
       const first = i % 30;
@@ -495,7 +497,12 @@ describe("degenerate data gets a reason, never NaN", () => {
     });
     const fit = fitBgNbd(summarize(customers, 200));
     expect(fit.ok).toBe(false);
-    if (!fit.ok) expect(fit.reason).toBe("no_convergence");
+    if (!fit.ok) {
+      expect(fit.reason).toBe("ridge");
+      expect([`${fit.parameter}→${fit.toward}`]).toContainEqual(
+        expect.stringMatching(/^(b→infinity|a→zero)$/)
+      );
+    }
     noNaN(fit);
   });
   it("random small data: either finite parameters or a reason, never NaN", () => {
@@ -506,6 +513,9 @@ describe("degenerate data gets a reason, never NaN", () => {
       "all_amounts_equal",
       "nonpositive_amounts",
       "no_convergence",
+      "fixed_prices",
+      "ridge",
+      "flat_likelihood",
     ];
     const customer = fc.record({
       days: fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 0, maxLength: 8 }),
@@ -538,5 +548,166 @@ describe("degenerate data gets a reason, never NaN", () => {
     const b = fitBgNbd(summarize(withEmpty, END));
     expect(a.ok && b.ok).toBe(true);
     if (a.ok && b.ok) expect(b.loglik).toBeCloseTo(a.loglik, 8);
+  });
+});
+
+describe("fits end in a bounded number of evaluations, with a reason on degenerate spend", () => {
+  const many = <T>(n: number, f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
+  /** Weekly-ish buyers over two years who stop at random: BG/NBD itself is fine on these. */
+  function histories(
+    n: number,
+    amountOf: (customer: number, purchase: number) => number,
+    seed = 1
+  ): CustomerTransactions[] {
+    let state = seed;
+    const random = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    return many(n, (c) => {
+      const days: number[] = [];
+      const amounts: number[] = [];
+      const gap = 5 + 60 * random();
+      const stop = 0.05 + 0.4 * random();
+      for (let t = Math.floor(random() * 300), k = 0; t <= 700; k++) {
+        days.push(Math.floor(t));
+        amounts.push(amountOf(c, k));
+        if (k > 0 && random() < stop) break;
+        t += 1 + -Math.log(1 - random()) * gap; // one purchase a day at most
+      }
+      return { days, amounts };
+    });
+  }
+  const bounded = (fit: { evaluations: number }) =>
+    expect(fit.evaluations).toBeLessThanOrEqual(MAX_EVALUATIONS);
+
+  it("CDNOW's fits take a few dozen evaluations", () => {
+    const data = summarize(loadSample().customers, END);
+    const bg = fitBgNbd(data);
+    const gg = fitGammaGamma(data.x, data.meanRepeat, data.repeatSpread);
+    expect(bg.ok && gg.ok).toBe(true);
+    expect(bg.evaluations).toBeLessThan(100);
+    expect(gg.evaluations).toBeLessThan(100);
+  });
+  it("every order costs the same for each customer (fixed-price subscribers): fixed_prices", () => {
+    const plans = [99, 199, 299];
+    const data = summarize(
+      histories(3000, (c) => plans[c % 3]),
+      700
+    );
+    const gg = fitGammaGamma(data.x, data.meanRepeat, data.repeatSpread);
+    expect(gg).toMatchObject({ ok: false, reason: "fixed_prices", evaluations: 0 });
+    // Without the spread the likelihood sees only three price levels; whatever it makes of them,
+    // it ends within the budget.
+    bounded(fitGammaGamma(data.x, data.meanRepeat));
+    // The purchase model does not care about amounts.
+    expect(fitBgNbd(data).ok).toBe(true);
+  });
+  it("a mix of subscribers and buyers whose spend varies still fits", () => {
+    const data = summarize(
+      histories(3000, (c, k) => (c % 4 === 0 ? 99 : 20 + ((c * 37 + k * 53) % 400))),
+      700
+    );
+    const gg = fitGammaGamma(data.x, data.meanRepeat, data.repeatSpread);
+    expect(gg.ok).toBe(true);
+    bounded(gg);
+  });
+  it("everyone alike: all_amounts_equal without a single evaluation", () => {
+    const data = summarize(
+      histories(2000, () => 50),
+      700
+    );
+    expect(fitGammaGamma(data.x, data.meanRepeat, data.repeatSpread)).toMatchObject({
+      ok: false,
+      reason: "all_amounts_equal",
+      evaluations: 0,
+    });
+  });
+  it("one-time buyers only: too_few_repeat_buyers for both models", () => {
+    const data = summarize(
+      many(5000, (i) => ({ days: [i % 700], amounts: [10 + (i % 90)] })),
+      700
+    );
+    expect(fitBgNbd(data)).toMatchObject({ ok: false, reason: "too_few_repeat_buyers" });
+    expect(fitGammaGamma(data.x, data.meanRepeat, data.repeatSpread)).toMatchObject({
+      ok: false,
+      reason: "too_few_repeat_buyers",
+      evaluations: 0,
+    });
+  });
+  it("a handful of repeat buyers among many: too_few_repeat_buyers", () => {
+    const data = summarize(
+      many(5000, (i) =>
+        i < 6
+          ? { days: [i, i + 40, i + 90], amounts: [20, 30 + i, 45] }
+          : { days: [i % 700], amounts: [10 + (i % 90)] }
+      ),
+      700
+    );
+    expect(fitBgNbd(data)).toMatchObject({ ok: false, reason: "too_few_repeat_buyers" });
+    expect(fitGammaGamma(data.x, data.meanRepeat, data.repeatSpread)).toMatchObject({
+      ok: false,
+      reason: "too_few_repeat_buyers",
+    });
+  });
+  it("a huge sample on a ridge ends within the evaluation budget, naming the ridge", () => {
+    // 200,000 customers who all buy at the same rate, never drop out, and draw every amount from
+    // one exponential spend distribution: no heterogeneity for either model to find.
+    const n = 200_000;
+    let state = 7;
+    const random = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return (state + 0.5) / 2147483648;
+    };
+    const x = new Float64Array(n);
+    const tx = new Float64Array(n);
+    const T = new Float64Array(n);
+    const m = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      T[i] = 52 + Math.floor(random() * 52);
+      let t = -Math.log(random()) * 4;
+      let last = 0;
+      let count = 0;
+      let spend = 0;
+      while (t <= T[i]) {
+        count++;
+        last = t;
+        spend += -Math.log(random()) * 50;
+        t += -Math.log(random()) * 4;
+      }
+      x[i] = count;
+      tx[i] = Math.round(last);
+      m[i] = count > 0 ? spend / count : 0;
+    }
+    const bg = fitBgNbd({ x, tx, T, meanRepeat: m });
+    expect(bg).toMatchObject({ ok: false, reason: "ridge" });
+    bounded(bg);
+    const gg = fitGammaGamma(x, m);
+    expect(gg).toMatchObject({ ok: false, reason: "ridge", toward: "infinity" });
+    if (!gg.ok) expect(["q", "gamma"]).toContain(gg.parameter);
+    bounded(gg);
+    // Both stop as soon as a parameter reaches its bound, not after walking along it.
+    expect(bg.evaluations).toBeLessThan(100);
+    expect(gg.evaluations).toBeLessThan(100);
+  });
+  it("minimize keeps to its budget even on a function without a minimum", () => {
+    let calls = 0;
+    const tilted = (v: Float64Array, g: Float64Array) => {
+      calls++;
+      // A valley that keeps falling along x[0] = x[1] towards the box's corner, and is rough.
+      g[0] = 2 * (v[0] - v[1]) - 1e-3 + 1e-4 * Math.cos(50 * v[0]);
+      g[1] = -2 * (v[0] - v[1]);
+      return (v[0] - v[1]) ** 2 - 1e-3 * v[0] + 2e-6 * Math.sin(50 * v[0]);
+    };
+    const result = minimize(
+      tilted,
+      [0, 0],
+      { lower: [-30, -30], upper: [30, 30] },
+      {
+        maxEvaluations: 120,
+      }
+    );
+    expect(result.evaluations).toBeLessThanOrEqual(120);
+    expect(calls).toBeLessThanOrEqual(120);
   });
 });

@@ -1,4 +1,4 @@
-import { minimize, type FitResult } from "./optimize";
+import { minimize, ridgeAt, type FitResult } from "./optimize";
 import { expm1OverX, hyp2f1 } from "./special";
 import type { BtydData } from "./summary";
 
@@ -296,7 +296,10 @@ const NAMES = ["r", "alpha", "a", "b"] as const;
  * - every customer observed for T = 0 (all first purchases on the calibration end, or one day of
  *   data): `single_day`;
  * - fewer than MIN_REPEAT_BUYERS (10) customers with x > 0: `too_few_repeat_buyers`;
- * - no interior maximum, or the gradient does not vanish: `no_convergence`.
+ * - a parameter runs to the search bound (no interior maximum): `ridge`, naming it;
+ * - the gradient does not vanish within MAX_EVALUATIONS evaluations: `flat_likelihood`.
+ * Each evaluation costs one pass over the distinct (x, t_x, T) groups, so the fit's time is bounded
+ * by MAX_EVALUATIONS passes whatever the number of customers.
  * Rows with T = NaN are skipped; rows with a non-integer or negative x or t_x outside [0, T] are
  * skipped too (and counted in the failure message if the fit then fails).
  */
@@ -307,6 +310,7 @@ export function fitBgNbd(data: BtydData): FitResult<BgNbdParams> {
     return {
       ok: false,
       reason: "too_few_customers",
+      evaluations: 0,
       message: `BG/NBD needs at least ${MIN_CUSTOMERS} customers with a purchase; got ${d.customers}${skipped}.`,
     };
   }
@@ -314,6 +318,7 @@ export function fitBgNbd(data: BtydData): FitResult<BgNbdParams> {
     return {
       ok: false,
       reason: "single_day",
+      evaluations: 0,
       message:
         "Every customer was observed for zero time (a single day of data): no repeat purchases can be seen.",
     };
@@ -322,6 +327,7 @@ export function fitBgNbd(data: BtydData): FitResult<BgNbdParams> {
     return {
       ok: false,
       reason: "too_few_repeat_buyers",
+      evaluations: 0,
       message: `BG/NBD needs at least ${MIN_REPEAT_BUYERS} repeat buyers; got ${d.repeatBuyers}${skipped}.`,
     };
   }
@@ -349,23 +355,28 @@ export function fitBgNbd(data: BtydData): FitResult<BgNbdParams> {
     lower: [LOG_MIN, LOG_MIN, LOG_MIN, LOG_MIN],
     upper: [LOG_MAX, LOG_MAX, LOG_MAX, LOG_MAX],
   };
-  const best = minimize(objective, start, box);
+  const best = minimize(objective, start, box, { edge: EDGE });
+  const { evaluations } = best;
   if (!Number.isFinite(best.value)) {
     return {
       ok: false,
       reason: "no_convergence",
+      evaluations,
       message: "BG/NBD: the likelihood is not finite anywhere tried.",
     };
   }
-  const atEdge = NAMES.filter((_, i) => best.x[i] < LOG_MIN + EDGE || best.x[i] > LOG_MAX - EDGE);
-  if (atEdge.length > 0) {
+  const ridge = ridgeAt(best.x, box, EDGE, NAMES);
+  if (ridge) {
     return {
       ok: false,
-      reason: "no_convergence",
+      reason: "ridge",
+      evaluations,
+      ...ridge,
       message:
-        `BG/NBD has no interior maximum: ${atEdge.join(", ")} ran to the search bound ` +
+        `BG/NBD has no interior maximum: ${ridge.parameter} ran to the search bound ` +
         `[${PARAM_MIN}, ${PARAM_MAX}]` +
-        (atEdge.includes("b") && !atEdge.includes("a")
+        ((ridge.parameter === "b" && ridge.toward === "infinity") ||
+        (ridge.parameter === "a" && ridge.toward === "zero")
           ? " (the data show no sign of customers dropping out)."
           : "."),
     };
@@ -373,8 +384,9 @@ export function fitBgNbd(data: BtydData): FitResult<BgNbdParams> {
   if (!(best.gradient <= ACCEPT_GRADIENT)) {
     return {
       ok: false,
-      reason: "no_convergence",
-      message: `BG/NBD did not converge (largest gradient ${best.gradient.toExponential(2)}).`,
+      reason: "flat_likelihood",
+      evaluations,
+      message: `BG/NBD did not converge in ${evaluations} evaluations (largest gradient ${best.gradient.toExponential(2)}).`,
     };
   }
   return {
@@ -387,6 +399,7 @@ export function fitBgNbd(data: BtydData): FitResult<BgNbdParams> {
     },
     loglik: -best.value * n,
     iterations: best.iterations,
+    evaluations,
   };
 }
 

@@ -1,5 +1,5 @@
 import { MIN_REPEAT_BUYERS, PARAM_MAX, PARAM_MIN } from "./bgnbd";
-import { minimize, type FitResult } from "./optimize";
+import { minimize, ridgeAt, type FitResult } from "./optimize";
 import { digamma, lnGamma } from "./special";
 
 /**
@@ -18,76 +18,104 @@ export interface GammaGammaParams {
   gamma: number;
 }
 
-/** Repeat buyers with a positive mean amount, grouped by x for the x-only terms. */
+/**
+ * Repeat buyers with a positive mean amount, merged into weighted groups of equal (x, m): the
+ * likelihood depends on a customer only through x and m, so fixed-price subscribers (and any other
+ * customers alike) cost one term per group, not one per customer. The x-only terms are grouped
+ * further by x.
+ */
 interface SpendData {
+  /** Customers used. */
   n: number;
+  /** Per (x, m) group: m, x, weight, and the p-coefficient x (ln x + ln m) and ln m. */
   m: Float64Array;
   x: Float64Array;
-  /** x (ln x + ln m) per customer: the p-coefficient of (px−1) ln m + px ln x. */
+  w: Float64Array;
   xLnXM: Float64Array;
   lnM: Float64Array;
-  /** Index of the customer's x in `ux`. */
-  ix: Int32Array;
   ux: Float64Array;
   /** Customers per distinct x. */
   uxCount: Float64Array;
   nonpositive: number;
   allEqual: boolean;
   meanM: number;
+  /** Repeat buyers with 2+ repeat purchases whose amounts vary (see `fitGammaGamma`). */
+  varying: number;
+  /** Repeat buyers with 2+ repeat purchases and a known spread. */
+  withSpread: number;
 }
 
-function spendData(x: ArrayLike<number>, meanRepeat: ArrayLike<number>): SpendData {
-  const ms: number[] = [];
-  const xs: number[] = [];
+function spendData(
+  x: ArrayLike<number>,
+  meanRepeat: ArrayLike<number>,
+  spread: ArrayLike<number> | undefined
+): SpendData {
+  // Mean amounts bucketed by x; each bucket sorted, so equal (x, m) are adjacent and merge.
+  const buckets = new Map<number, number[]>();
+  let n = 0;
   let nonpositive = 0;
+  let allEqual = true;
+  let first = NaN;
+  let meanM = 0;
+  let varying = 0;
+  let withSpread = 0;
   for (let i = 0; i < x.length; i++) {
-    if (!(x[i] > 0) || !Number.isFinite(x[i])) continue;
+    const xi = x[i];
+    if (!(xi > 0) || !Number.isFinite(xi)) continue;
     const m = meanRepeat[i];
     if (!(m > 0) || !Number.isFinite(m)) {
       nonpositive++;
       continue;
     }
-    xs.push(x[i]);
-    ms.push(m);
-  }
-  const n = xs.length;
-  const index = new Map<number, number>();
-  const ux: number[] = [];
-  const ix = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let k = index.get(xs[i]);
-    if (k === undefined) {
-      k = ux.length;
-      index.set(xs[i], k);
-      ux.push(xs[i]);
+    n++;
+    meanM += m;
+    if (n === 1) first = m;
+    else if (Math.abs(m - first) > 1e-9 * first) allEqual = false;
+    if (spread && xi >= 2 && spread[i] >= 0) {
+      withSpread++;
+      if (spread[i] > 1e-9 * m) varying++;
     }
-    ix[i] = k;
+    const bucket = buckets.get(xi);
+    if (bucket) bucket.push(m);
+    else buckets.set(xi, [m]);
   }
-  const uxCount = new Float64Array(ux.length);
-  for (let i = 0; i < n; i++) uxCount[ix[i]]++;
-  const m = Float64Array.from(ms);
-  const xa = Float64Array.from(xs);
+  const gm: number[] = [];
+  const gx: number[] = [];
+  const gw: number[] = [];
+  const ux: number[] = [];
+  const uxCount: number[] = [];
+  for (const [xi, values] of buckets) {
+    ux.push(xi);
+    uxCount.push(values.length);
+    const sorted = Float64Array.from(values).sort();
+    for (let k = 0; k < sorted.length; k++) {
+      if (k > 0 && sorted[k] === sorted[k - 1]) gw[gw.length - 1]++;
+      else {
+        gm.push(sorted[k]);
+        gx.push(xi);
+        gw.push(1);
+      }
+    }
+  }
+  const m = Float64Array.from(gm);
+  const xa = Float64Array.from(gx);
   const lnM = m.map(Math.log);
-  const xLnXM = new Float64Array(n);
-  let meanM = 0;
-  let allEqual = true;
-  for (let i = 0; i < n; i++) {
-    xLnXM[i] = xa[i] * (Math.log(xa[i]) + lnM[i]);
-    meanM += m[i] / n;
-    if (Math.abs(m[i] - m[0]) > 1e-9 * m[0]) allEqual = false;
-  }
+  const xLnXM = new Float64Array(m.length);
+  for (let k = 0; k < m.length; k++) xLnXM[k] = xa[k] * (Math.log(xa[k]) + lnM[k]);
   return {
     n,
     m,
     x: xa,
+    w: Float64Array.from(gw),
     xLnXM,
     lnM,
-    ix,
     ux: Float64Array.from(ux),
-    uxCount,
+    uxCount: Float64Array.from(uxCount),
     nonpositive,
     allEqual,
-    meanM,
+    meanM: n > 0 ? meanM / n : 0,
+    varying,
+    withSpread,
   };
 }
 
@@ -97,8 +125,6 @@ function evaluate(
   q: number,
   gamma: number,
   d: SpendData,
-  perX: Float64Array,
-  perXDigamma: Float64Array,
   grad: Float64Array | null
 ): number {
   const lnGq = lnGamma(q);
@@ -112,31 +138,30 @@ function evaluate(
   let gg = 0;
   for (let k = 0; k < d.ux.length; k++) {
     const px = p * d.ux[k];
-    perX[k] = lnGamma(px + q) - lnGamma(px) - lnGq;
-    ll += d.uxCount[k] * (perX[k] + q * lnGammaParam);
+    ll += d.uxCount[k] * (lnGamma(px + q) - lnGamma(px) - lnGq + q * lnGammaParam);
     if (grad) {
       const psiPxQ = digamma(px + q);
-      perXDigamma[k] = psiPxQ - digamma(px); // times x for ∂p
-      gp += d.uxCount[k] * d.ux[k] * perXDigamma[k];
+      gp += d.uxCount[k] * d.ux[k] * (psiPxQ - digamma(px));
       gq += d.uxCount[k] * (psiPxQ - psiQ + lnGammaParam);
       gg += d.uxCount[k] * (q / gamma);
     }
   }
-  const { m, x, xLnXM, lnM } = d;
-  for (let i = 0; i < d.n; i++) {
-    const xi = x[i];
-    const px = p * xi;
-    const denom = gamma + m[i] * xi;
+  const { m, x, w, xLnXM, lnM } = d;
+  for (let k = 0; k < m.length; k++) {
+    const xk = x[k];
+    const wk = w[k];
+    const px = p * xk;
+    const denom = gamma + m[k] * xk;
     const lnDenom = Math.log(denom);
     // (px−1) ln m + px ln x − (px+q) ln(γ + m x)
-    const v = p * xLnXM[i] - lnM[i] - (px + q) * lnDenom;
+    const v = wk * (p * xLnXM[k] - lnM[k] - (px + q) * lnDenom);
     const sum = ll + v;
     comp += Math.abs(ll) >= Math.abs(v) ? ll - sum + v : v - sum + ll;
     ll = sum;
     if (grad) {
-      gp += xLnXM[i] - xi * lnDenom;
-      gq -= lnDenom;
-      gg -= (px + q) / denom;
+      gp += wk * (xLnXM[k] - xk * lnDenom);
+      gq -= wk * lnDenom;
+      gg -= (wk * (px + q)) / denom;
     }
   }
   if (grad) {
@@ -153,16 +178,7 @@ export function gammaGammaLogLikelihood(
   x: ArrayLike<number>,
   meanRepeat: ArrayLike<number>
 ): number {
-  const d = spendData(x, meanRepeat);
-  return evaluate(
-    params.p,
-    params.q,
-    params.gamma,
-    d,
-    new Float64Array(d.ux.length),
-    new Float64Array(d.ux.length),
-    null
-  );
+  return evaluate(params.p, params.q, params.gamma, spendData(x, meanRepeat, undefined), null);
 }
 
 const LOG_MIN = Math.log(PARAM_MIN);
@@ -173,30 +189,39 @@ const NAMES = ["p", "q", "gamma"] as const;
 
 /**
  * Maximum likelihood over ln(p, q, γ) on the customers with x > 0 (BFGS, analytic gradient,
- * Nelder–Mead fallback). Customers with x > 0 whose mean repeat amount is not positive (returns
- * netted off, zero-value orders) are left out. Degenerate data, in this order:
+ * Nelder–Mead fallback, at most MAX_EVALUATIONS evaluations, each one pass over the distinct
+ * (x, m) groups). Customers with x > 0 whose mean repeat amount is not positive (returns netted
+ * off, zero-value orders) are left out. Degenerate data, in this order:
  * - fewer than MIN_REPEAT_BUYERS (10) usable repeat buyers: `nonpositive_amounts` when some were
  *   left out for a non-positive amount (and that is why too few remain), else `too_few_repeat_buyers`;
  * - every mean repeat amount equal (within 1e-9): no spread between customers, the likelihood
  *   grows without bound: `all_amounts_equal`;
- * - a parameter runs to the search bound [1e-6, 1e6], the gradient does not vanish, or q <= 1
- *   (the population mean spend pγ/(q−1) would be infinite): `no_convergence`.
+ * - `repeatSpread` given (see `BtydData`) and no repeat buyer with two or more repeat purchases
+ *   pays different amounts (fixed-price subscribers): the model's spread within customers is zero,
+ *   p runs to infinity: `fixed_prices`;
+ * - a parameter runs to the search bound [1e-6, 1e6]: `ridge` (e.g. q and γ to infinity together
+ *   when customers do not differ in spend beyond chance; p when nobody's spend varies);
+ * - the gradient does not vanish within the budget: `flat_likelihood`;
+ * - q <= 1 (the population mean spend pγ/(q−1) would be infinite): `ridge`, q toward zero.
  */
 export function fitGammaGamma(
   x: ArrayLike<number>,
-  meanRepeat: ArrayLike<number>
+  meanRepeat: ArrayLike<number>,
+  repeatSpread?: ArrayLike<number>
 ): FitResult<GammaGammaParams> {
-  const d = spendData(x, meanRepeat);
+  const d = spendData(x, meanRepeat, repeatSpread);
   if (d.n < MIN_REPEAT_BUYERS) {
     return d.nonpositive > 0
       ? {
           ok: false,
           reason: "nonpositive_amounts",
+          evaluations: 0,
           message: `Gamma-Gamma: ${d.nonpositive} repeat buyers have a zero or negative mean repeat amount; ${d.n} usable remain (at least ${MIN_REPEAT_BUYERS} needed).`,
         }
       : {
           ok: false,
           reason: "too_few_repeat_buyers",
+          evaluations: 0,
           message: `Gamma-Gamma needs at least ${MIN_REPEAT_BUYERS} repeat buyers; got ${d.n}.`,
         };
   }
@@ -204,19 +229,26 @@ export function fitGammaGamma(
     return {
       ok: false,
       reason: "all_amounts_equal",
+      evaluations: 0,
       message:
         "Gamma-Gamma: every repeat buyer has the same mean amount, so spend does not vary between customers.",
     };
   }
-  const perX = new Float64Array(d.ux.length);
-  const perXDigamma = new Float64Array(d.ux.length);
+  if (d.withSpread > 0 && d.varying === 0) {
+    return {
+      ok: false,
+      reason: "fixed_prices",
+      evaluations: 0,
+      message: `Gamma-Gamma: none of the ${d.withSpread} customers with two or more repeat purchases paid different amounts, so spend does not vary within customers.`,
+    };
+  }
   const g = new Float64Array(3);
   const n = d.n;
   const objective = (theta: Float64Array, grad: Float64Array): number => {
     const p = Math.exp(theta[0]);
     const q = Math.exp(theta[1]);
     const gamma = Math.exp(theta[2]);
-    const ll = evaluate(p, q, gamma, d, perX, perXDigamma, g);
+    const ll = evaluate(p, q, gamma, d, g);
     grad[0] = (-g[0] * p) / n;
     grad[1] = (-g[1] * q) / n;
     grad[2] = (-g[2] * gamma) / n;
@@ -225,38 +257,46 @@ export function fitGammaGamma(
   // Start: p = 1, q = 2 and γ making the population mean pγ/(q−1) the sample mean.
   const start = [0, Math.log(2), Math.log(Math.min(Math.max(d.meanM, 1e-5), 1e5))];
   const box = { lower: [LOG_MIN, LOG_MIN, LOG_MIN], upper: [LOG_MAX, LOG_MAX, LOG_MAX] };
-  const best = minimize(objective, start, box);
+  const best = minimize(objective, start, box, { edge: EDGE });
+  const { evaluations } = best;
   if (!Number.isFinite(best.value)) {
     return {
       ok: false,
       reason: "no_convergence",
+      evaluations,
       message: "Gamma-Gamma: the likelihood is not finite anywhere tried.",
     };
   }
-  const atEdge = NAMES.filter((_, i) => best.x[i] < LOG_MIN + EDGE || best.x[i] > LOG_MAX - EDGE);
-  if (atEdge.length > 0) {
+  const ridge = ridgeAt(best.x, box, EDGE, NAMES);
+  if (ridge) {
     return {
       ok: false,
-      reason: "no_convergence",
-      message: `Gamma-Gamma has no interior maximum: ${atEdge.join(", ")} ran to the search bound [${PARAM_MIN}, ${PARAM_MAX}].`,
+      reason: "ridge",
+      evaluations,
+      ...ridge,
+      message: `Gamma-Gamma has no interior maximum: ${ridge.parameter} ran to the search bound [${PARAM_MIN}, ${PARAM_MAX}].`,
     };
   }
   if (!(best.gradient <= ACCEPT_GRADIENT)) {
     return {
       ok: false,
-      reason: "no_convergence",
-      message: `Gamma-Gamma did not converge (largest gradient ${best.gradient.toExponential(2)}).`,
+      reason: "flat_likelihood",
+      evaluations,
+      message: `Gamma-Gamma did not converge in ${evaluations} evaluations (largest gradient ${best.gradient.toExponential(2)}).`,
     };
   }
   const params = { p: Math.exp(best.x[0]), q: Math.exp(best.x[1]), gamma: Math.exp(best.x[2]) };
   if (params.q <= 1) {
     return {
       ok: false,
-      reason: "no_convergence",
+      reason: "ridge",
+      evaluations,
+      parameter: "q",
+      toward: "zero",
       message: `Gamma-Gamma: q = ${params.q.toPrecision(3)} <= 1, spend is so heavy-tailed that the mean spend is infinite.`,
     };
   }
-  return { ok: true, params, loglik: -best.value * n, iterations: best.iterations };
+  return { ok: true, params, loglik: -best.value * n, iterations: best.iterations, evaluations };
 }
 
 /**

@@ -7,18 +7,52 @@
  * gradient spoilt by rounding). `minimize` chains them with restarts.
  */
 
-/** Why a model could not be fitted; the run goes on without its figures and says why. */
+/**
+ * Why a model could not be fitted; the run goes on without its figures and says why.
+ * - `fixed_prices`: every repeat buyer pays the same amount each time (no spread within customers);
+ * - `ridge`: the likelihood keeps rising as a parameter runs off to 0 or infinity (`parameter`,
+ *   `toward`): the data cannot tell that parameter apart from its limit;
+ * - `flat_likelihood`: the evaluation budget ran out (or the search stalled) on a likelihood too
+ *   flat to pin the parameters down;
+ * - `no_convergence`: the likelihood is not finite anywhere tried.
+ */
 export type DegenerateReason =
   | "too_few_customers"
   | "too_few_repeat_buyers"
   | "single_day"
   | "all_amounts_equal"
   | "nonpositive_amounts"
-  | "no_convergence";
+  | "no_convergence"
+  | "fixed_prices"
+  | "ridge"
+  | "flat_likelihood";
 
 export type FitResult<P> =
-  | { ok: true; params: P; loglik: number; iterations: number }
-  | { ok: false; reason: DegenerateReason; message: string };
+  | {
+      ok: true;
+      params: P;
+      loglik: number;
+      iterations: number;
+      /** Likelihood evaluations spent (each costs one pass over the distinct customer groups). */
+      evaluations: number;
+    }
+  | {
+      ok: false;
+      reason: DegenerateReason;
+      /** For developers (logs, tests); users see words chosen by `reason` in i18n. */
+      message: string;
+      evaluations: number;
+      /** `ridge`: the parameter that ran off, and where to. */
+      parameter?: string;
+      toward?: "zero" | "infinity";
+    };
+
+/**
+ * Most likelihood evaluations one fit may spend (BFGS, line searches and Nelder–Mead together).
+ * CDNOW's fits need about 30 each; each evaluation costs one pass over the distinct customer
+ * groups, so a fit ends in bounded time on any data.
+ */
+export const MAX_EVALUATIONS = 400;
 
 /** Objective value at `x`; writes the gradient into `grad`. Non-finite values mean "not allowed here". */
 export type ValueAndGradient = (x: Float64Array, grad: Float64Array) => number;
@@ -45,6 +79,35 @@ const inBox = (x: ArrayLike<number>, box: Box): boolean => {
   return true;
 };
 
+/**
+ * Some coordinate sits within `edge` of a bound: the search has run off to a limit (a ridge). The
+ * fits report that whatever the gradient says: pushed outward it would go on, and held there by
+ * the bound while other coordinates still want to move (q with γ on Gamma-Gamma's ridge) it would
+ * only spend evaluations along the bound.
+ */
+export function runningOff(x: ArrayLike<number>, box: Box, edge: number): boolean {
+  for (let i = 0; i < x.length; i++)
+    if (x[i] > box.upper[i] - edge || x[i] < box.lower[i] + edge) return true;
+  return false;
+}
+
+/**
+ * The parameter (by name) whose log ended within `edge` of the box, and which way: the fit has no
+ * interior maximum along it (a ridge). null when every parameter is inside.
+ */
+export function ridgeAt(
+  x: ArrayLike<number>,
+  box: Box,
+  edge: number,
+  names: readonly string[]
+): { parameter: string; toward: "zero" | "infinity" } | null {
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] > box.upper[i] - edge) return { parameter: names[i], toward: "infinity" };
+    if (x[i] < box.lower[i] + edge) return { parameter: names[i], toward: "zero" };
+  }
+  return null;
+}
+
 const maxAbs = (v: Float64Array): number => {
   let m = 0;
   for (let i = 0; i < v.length; i++) m = Math.max(m, Math.abs(v[i]));
@@ -60,7 +123,20 @@ export function minimizeBfgs(
   f: ValueAndGradient,
   start: ArrayLike<number>,
   box: Box,
-  { gradTol = 1e-9, maxIterations = 500, maxStep = 2 } = {}
+  {
+    gradTol = 1e-9,
+    maxIterations = 500,
+    maxStep = 2,
+    maxEvaluations = Infinity,
+    edge = 0,
+  }: {
+    gradTol?: number;
+    maxIterations?: number;
+    maxStep?: number;
+    maxEvaluations?: number;
+    /** > 0: stop once a coordinate is within `edge` of the box (see `runningOff`). */
+    edge?: number;
+  } = {}
 ): MinimumResult {
   const n = start.length;
   const x = Float64Array.from(start);
@@ -89,8 +165,9 @@ export function minimizeBfgs(
   let iterations = 0;
   let scaled = false;
   let stalls = 0;
-  while (iterations < maxIterations) {
+  while (iterations < maxIterations && evaluations < maxEvaluations) {
     if (maxAbs(g) <= gradTol) break;
+    if (edge > 0 && runningOff(x, box, edge)) break;
     iterations++;
     // Direction d = −H g; fall back to steepest descent when it does not descend.
     let slope = 0;
@@ -112,7 +189,7 @@ export function minimizeBfgs(
     let step = Math.min(1, maxStep / Math.max(maxAbs(d), 1e-300));
     let accepted = false;
     let valueNew = Infinity;
-    for (let tries = 0; tries < 60; tries++) {
+    for (let tries = 0; tries < 60 && evaluations < maxEvaluations; tries++) {
       for (let i = 0; i < n; i++) xNew[i] = x[i] + step * d[i];
       valueNew = evalAt(xNew, gNew);
       evaluations++;
@@ -276,31 +353,51 @@ export function nelderMead(
  * BFGS from `start`; when it stops with a gradient above `restartTol` (a stall, not rounding
  * noise), Nelder–Mead from the best point so far and BFGS again from there (up to `restarts`
  * rounds). Returns the best point seen, with `converged` set when the final BFGS met `gradTol`.
+ * All of it within `maxEvaluations` evaluations; no restart from a point that has run off to the
+ * box (within `edge` of a bound): that is a ridge, not a stall, and the caller says so.
  */
 export function minimize(
   f: ValueAndGradient,
   start: ArrayLike<number>,
   box: Box,
-  { gradTol = 1e-9, restartTol = 1e-7, restarts = 2 } = {}
+  {
+    gradTol = 1e-9,
+    // A stall below this is rounding noise on a flat optimum (CDNOW's Gamma-Gamma stops near 1e-7),
+    // not worth Nelder–Mead's evaluations; the fits accept gradients up to 1e-5.
+    restartTol = 1e-6,
+    restarts = 2,
+    maxEvaluations = MAX_EVALUATIONS,
+    edge = 0.05,
+  } = {}
 ): MinimumResult {
   const n = start.length;
-  let best = minimizeBfgs(f, start, box, { gradTol });
+  let best = minimizeBfgs(f, start, box, { gradTol, maxEvaluations, edge });
   let iterations = best.iterations;
   let evaluations = best.evaluations;
   const scratch = new Float64Array(n);
   const valueOnly = (x: Float64Array) => f(x, scratch);
-  for (let round = 0; round < restarts && !(best.gradient <= restartTol); round++) {
-    const simplex = nelderMead(valueOnly, Number.isFinite(best.value) ? best.x : start, box);
+  for (let round = 0; round < restarts; round++) {
+    if (best.gradient <= restartTol || evaluations >= maxEvaluations - 3 * (n + 1)) break;
+    if (Number.isFinite(best.value) && runningOff(best.x, box, edge)) break;
+    const simplex = nelderMead(valueOnly, Number.isFinite(best.value) ? best.x : start, box, {
+      // Nelder–Mead may overshoot its cap by one shrink (n evaluations) and one step.
+      maxEvaluations: Math.floor((maxEvaluations - evaluations) / 2) - (n + 1),
+    });
     iterations += simplex.iterations;
     evaluations += simplex.evaluations;
     const from = simplex.value < best.value || !Number.isFinite(best.value) ? simplex.x : best.x;
-    const again = minimizeBfgs(f, from, box, { gradTol });
+    const again = minimizeBfgs(f, from, box, {
+      gradTol,
+      maxEvaluations: Math.max(1, maxEvaluations - evaluations - 1),
+      edge,
+    });
     iterations += again.iterations;
     evaluations += again.evaluations;
     if (again.value <= best.value || again.converged) best = again;
     else if (simplex.value < best.value) {
       const g = new Float64Array(n);
       f(simplex.x, g);
+      evaluations++;
       best = { ...simplex, gradient: maxAbs(g), converged: false };
     }
   }

@@ -7,7 +7,9 @@
  * - purchases after `calibrationEnd` (inclusive end) are ignored, and so are non-finite days;
  * - one customer's purchases on the same day are one purchase, their amounts added;
  * - x = purchases after the first; t_x = (last − first) / 7; T = (calibrationEnd − first) / 7;
- * - meanRepeat = mean amount of the repeat purchases (the first purchase excluded), 0 when x = 0.
+ * - meanRepeat = mean amount of the repeat purchases (the first purchase excluded), 0 when x = 0;
+ * - repeatSpread = largest minus smallest repeat purchase amount (0 when x <= 1): zero for everyone
+ *   means fixed prices, which the spend model cannot fit.
  * A customer without a purchase on or before `calibrationEnd` gets x = 0, t_x = 0, meanRepeat = 0
  * and T = NaN; the fits skip such rows and the prediction functions should not be called for them.
  */
@@ -16,6 +18,8 @@ export interface BtydData {
   tx: Float64Array;
   T: Float64Array;
   meanRepeat: Float64Array;
+  /** Optional: largest minus smallest repeat purchase amount (0 when x <= 1). */
+  repeatSpread?: Float64Array;
 }
 
 /** One customer's purchases: serial days (any order) and their amounts, index by index. */
@@ -54,15 +58,32 @@ function summarizeOne(
   let last = first;
   let repeats = 0;
   let repeatAmount = 0;
+  // This purchase's amount (one day's orders added up) and the smallest and largest so far.
+  let dayAmount = 0;
+  let low = Infinity;
+  let high = -Infinity;
   for (let k = from + 1; k < to; k++) {
     const i = order[k];
     const d = Math.floor(day[i]);
     if (d !== last) {
+      if (last !== first) {
+        low = Math.min(low, dayAmount);
+        high = Math.max(high, dayAmount);
+      }
+      dayAmount = 0;
       repeats++;
       last = d;
     }
-    if (d !== first) repeatAmount += amount[i];
+    if (d !== first) {
+      repeatAmount += amount[i];
+      dayAmount += amount[i];
+    }
   }
+  if (last !== first) {
+    low = Math.min(low, dayAmount);
+    high = Math.max(high, dayAmount);
+  }
+  if (out.repeatSpread) out.repeatSpread[c] = repeats > 1 ? high - low : 0;
   out.x[c] = repeats;
   out.tx[c] = (last - first) / DAYS_PER_WEEK;
   out.T[c] = (end - first) / DAYS_PER_WEEK;
@@ -75,6 +96,7 @@ function emptyData(n: number): BtydData {
     tx: new Float64Array(n),
     T: new Float64Array(n).fill(NaN),
     meanRepeat: new Float64Array(n),
+    repeatSpread: new Float64Array(n),
   };
 }
 

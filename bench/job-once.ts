@@ -1,0 +1,81 @@
+/**
+ * One measurement of the whole job in a fresh process (so peak memory is this data set's alone):
+ * what the user waits for between reading the sheets and writing ours — `planWorkbook`: scoring,
+ * follow-ups, both lifetime fits and the plans of every sheet. Also times scoring and the lifetime
+ * stage alone, to show where the time goes. Writes the orders as CSV for the Python anchor and
+ * prints one JSON line. Called by bench/run.ts:
+ *   node --expose-gc --import tsx bench/job-once.ts <rows> <mix|alike|wide> <csv>
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { computeLifetime } from "../src/core/lifetime";
+import { scoreSheets } from "../src/core/pipeline";
+import { defaultSettings } from "../src/core/settings";
+import { planWorkbook, type RunOptions } from "../src/plan/workbook";
+import { BENCH_AS_OF } from "./data";
+import { makeMixWorkbook, type MixKind } from "./mix";
+
+function rssMb(field: "VmRSS" | "VmHWM"): number {
+  const status = readFileSync("/proc/self/status", "utf8");
+  const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+const rows = Number(process.argv[2]);
+const kind = (process.argv[3] ?? "mix") as MixKind;
+const csvPath = process.argv[4];
+const book = makeMixWorkbook(rows, kind);
+if (csvPath) {
+  // Only the four columns the anchor needs (a pandas user would read just those).
+  const lines = book.orders.values.slice(1).map((r) => `${r[0]},${r[1]},${r[2]},${r[3]}`);
+  writeFileSync(csvPath, "order_no,customer_id,day,amount\n" + lines.join("\n") + "\n");
+}
+const options: RunOptions = { lang: "zh-CN", today: BENCH_AS_OF, overrides: { asOf: BENCH_AS_OF } };
+const sheets = [book.archive, book.orders];
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+// Warm up the JIT on a slice.
+planWorkbook(
+  [book.archive, { ...book.orders, values: book.orders.values.slice(0, 20000) }],
+  options
+);
+gc();
+const before = rssMb("VmRSS");
+const runs = rows > 200_000 ? 2 : 3;
+let best = Infinity;
+let run = planWorkbook(sheets, options);
+for (let i = 0; i < runs; i++) {
+  gc();
+  const start = now();
+  run = planWorkbook(sheets, options);
+  best = Math.min(best, now() - start);
+}
+const peak = rssMb("VmHWM");
+// Where the time goes: scoring alone, then the lifetime stage alone (both fits and predictions).
+const settings = { ...defaultSettings(), asOf: BENCH_AS_OF };
+let t = now();
+const report = scoreSheets(sheets, { settings, lang: "zh-CN", today: BENCH_AS_OF });
+const scoreMs = now() - t;
+t = now();
+const lifetime = computeLifetime(report, settings);
+const lifetimeMs = now() - t;
+const fit = (f: NonNullable<typeof lifetime.model>["bgnbd" | "gammagamma"]) =>
+  f.ok
+    ? `ok/${f.evaluations}`
+    : `${f.reason}${f.parameter ? ":" + f.parameter : ""}/${f.evaluations}`;
+console.log(
+  JSON.stringify({
+    rows,
+    kind,
+    customers: book.customers,
+    ms: best,
+    scoreMs,
+    lifetimeMs,
+    plansMs: best - scoreMs - lifetimeMs,
+    peakMb: Math.round(peak),
+    jobMb: Math.round(peak - before),
+    sheets: run.plans.length,
+    bgnbd: lifetime.model ? fit(lifetime.model.bgnbd) : "none",
+    gammagamma: lifetime.model ? fit(lifetime.model.gammagamma) : "none",
+  })
+);
