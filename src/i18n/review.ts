@@ -24,6 +24,7 @@ export function controlMarkOf(cell: unknown): boolean | null {
 }
 
 export const TRACKING_CONTROL_TEXT = {
+  noteHeader: { "zh-CN": "为什么留对照组", "en-US": "Why a control group" },
   content: {
     "zh-CN": "对照组：本期不执行此策略，仅正常服务，用于在“策略效果复盘”中判断策略是否真的有效",
     "en-US":
@@ -80,12 +81,14 @@ export const REVIEW_TEXT = {
       "How to read: uplift = the treated customers' change from before to during the period, minus the control group's change over the same days (the season and customers drifting back affect both and cancel out). The 90% interval is where the true uplift most likely lies. Effective only when the whole interval for orders or for amount lies above 0; an interval that includes 0 means No effect (none can be seen); fewer than {min} customers treated or in control means Not enough customers (too few for a reliable interval).",
   },
   upliftCaption: {
-    "zh-CN": "按策略与层级：执行组与对照组比较（差异中的差异，90% 区间为自助法 {resamples} 次重抽样）",
+    "zh-CN":
+      "按策略与层级：执行组与对照组比较（差异中的差异，90% 区间为自助法 {resamples} 次重抽样）",
     "en-US":
       "By strategy and tier: treated vs control (difference in differences; 90% interval from {resamples} bootstrap resamples)",
   },
   noUplift: {
-    "zh-CN": "暂无可比较的策略：在“销售策略跟踪”中填写计划开始和结束日期后，这里会出现执行组与对照组的比较。",
+    "zh-CN":
+      "暂无可比较的策略：在“销售策略跟踪”中填写计划开始和结束日期后，这里会出现执行组与对照组的比较。",
     "en-US":
       "Nothing to compare yet: once planned start and end dates are filled in on the Strategy Tracking sheet, treated and control customers are compared here.",
   },
@@ -133,17 +136,20 @@ export const MODEL_CHECK_TEXT = {
 
 export const MODEL_CHECK_VERDICTS = {
   trust: {
-    "zh-CN": "可信：预测总数与实际相差不超过 {good}，“客户分层”中的预计购买次数和预测终身价值可以参考。",
+    "zh-CN":
+      "可信：预测总数与实际相差不超过 {good}，“客户分层”中的预计购买次数和预测终身价值可以参考。",
     "en-US":
       "Trustworthy: the predicted total is within {good} of what happened; the expected purchases and predicted CLV on the tiers sheet can be relied on.",
   },
   rough: {
-    "zh-CN": "大致可用：预测总数与实际相差 {good} 到 {rough} 之间，只宜看客户之间的相对高低，不宜当作准确数字。",
+    "zh-CN":
+      "大致可用：预测总数与实际相差 {good} 到 {rough} 之间，只宜看客户之间的相对高低，不宜当作准确数字。",
     "en-US":
       "Rough: the predicted total is off by between {good} and {rough}; use the predictions to compare customers, not as exact figures.",
   },
   do_not_trust: {
-    "zh-CN": "不可信：预测总数与实际相差超过 {rough}，本工作簿的客户不符合模型假设，请勿依据预测终身价值做决定。",
+    "zh-CN":
+      "不可信：预测总数与实际相差超过 {rough}，本工作簿的客户不符合模型假设，请勿依据预测终身价值做决定。",
     "en-US":
       "Do not trust: the predicted total is off by more than {rough}; this workbook's customers do not behave as the model assumes, so do not base decisions on predicted CLV.",
   },

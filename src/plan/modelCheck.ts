@@ -22,7 +22,8 @@ const r3 = (v: number) => Math.round(v * 1000) / 1000;
 
 /** The verdict as a sentence (also the first thing the sheet says). */
 export function modelCheckVerdictText(check: ModelCheck, lang: Lang): string {
-  if (!check.ok) return fillText(MODEL_CHECK_REASONS[check.reason][lang], { weeks: check.holdoutWeeks });
+  if (!check.ok)
+    return fillText(MODEL_CHECK_REASONS[check.reason][lang], { weeks: check.holdoutWeeks });
   return fillText(MODEL_CHECK_VERDICTS[check.verdict][lang], {
     good: pct(TRUST_GOOD),
     rough: pct(TRUST_ROUGH),
@@ -30,7 +31,12 @@ export function modelCheckVerdictText(check: ModelCheck, lang: Lang): string {
   });
 }
 
-export function planModelCheckSheet(check: ModelCheck, asOf: number, lang: Lang, name?: string): SheetPlan {
+export function planModelCheckSheet(
+  check: ModelCheck,
+  asOf: number,
+  lang: Lang,
+  name?: string
+): SheetPlan {
   const T = MODEL_CHECK_TEXT;
   const preamble: PlanCell[][] = [
     [fillText(T.title[lang], { asOf: formatSerial(asOf), weeks: check.holdoutWeeks })],
@@ -59,7 +65,11 @@ export function planModelCheckSheet(check: ModelCheck, asOf: number, lang: Lang,
     [T.customers[lang], check.customers, "integer"],
     [T.predictedTotal[lang], r2(check.predictedTotal), "decimal"],
     [T.actualTotal[lang], check.actualTotal, "integer"],
-    [T.difference[lang], off === null ? "—" : Math.round(off * 1000) / 1000, off === null ? "text" : "percent"],
+    [
+      T.difference[lang],
+      off === null ? "—" : Math.round(off * 1000) / 1000,
+      off === null ? "text" : "percent",
+    ],
     [T.mae[lang], r3(check.mae), "decimal"],
   ];
   const figures: TablePlan = {

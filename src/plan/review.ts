@@ -8,12 +8,7 @@ import {
   type UpliftVerdict,
 } from "../core/review/uplift";
 import { strategyTypeOf } from "../i18n/playbooks";
-import {
-  CONTROL_MARK,
-  REVIEW_TEXT,
-  UPLIFT_HEADERS,
-  UPLIFT_VERDICTS,
-} from "../i18n/review";
+import { CONTROL_MARK, REVIEW_TEXT, UPLIFT_HEADERS, UPLIFT_VERDICTS } from "../i18n/review";
 import { fillText } from "../i18n/settings";
 import { tierOfLabel } from "../i18n/tiers";
 import type { OrderBook } from "../core/orders";

@@ -130,8 +130,7 @@ export function planTrackingSheet(
     // The control mark is drawn once, then it is the manager's (a blank or unclear mark is drawn again).
     const typed = manager ? controlMarkOf(manager.get("control")) : null;
     const control =
-      typed ??
-      isControlDraw(customerKey, strategy, periodOf(manager), settings.controlShare);
+      typed ?? isControlDraw(customerKey, strategy, periodOf(manager), settings.controlShare);
     if (typed === null) cells[col("control")] = CONTROL_MARK[control ? "yes" : "no"][lang];
     // A new line starts from the playbook (control lines: none); after that the text is the manager's.
     if (!manager) cells[col("content")] = control ? TRACKING_CONTROL_TEXT.content[lang] : content;
@@ -215,16 +214,10 @@ export function planTrackingSheet(
   const done = [STATUS_VALUES["zh-CN"][2], STATUS_VALUES["en-US"][2]];
   const controlLetter = columnLetter(col("control"));
   const controlYes = [CONTROL_MARK.yes["zh-CN"], CONTROL_MARK.yes["en-US"]];
-  return singleTableSheet(
+  const sheet = singleTableSheet(
     "tracking",
     name ?? SHEET_NAMES.tracking[lang],
-    [
-      [
-        fillText(TRACKING_CONTROL_TEXT.note[lang], {
-          share: `${Math.round(settings.controlShare * 1000) / 10}%`,
-        }),
-      ],
-    ],
+    [],
     {
       columns: COLUMNS.map(([key, kind, width, manager]) => ({
         key,
@@ -273,6 +266,26 @@ export function planTrackingSheet(
     },
     2
   );
+  // Why some lines are grey, beside the table (the header stays on the first line, where people
+  // and filters expect it).
+  sheet.tables.push({
+    id: "controlNote",
+    startRow: 0,
+    startColumn: COLUMNS.length + 1,
+    columns: [
+      { key: "note", header: TRACKING_CONTROL_TEXT.noteHeader[lang], kind: "text", width: 60 },
+    ],
+    rows: [
+      [
+        fillText(TRACKING_CONTROL_TEXT.note[lang], {
+          share: `${Math.round(settings.controlShare * 1000) / 10}%`,
+        }),
+      ],
+    ],
+    conditionalFormats: [],
+    validations: [],
+  });
+  return sheet;
 }
 
 /** A strategy line of the plan, as the review sheet needs it. */

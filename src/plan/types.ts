@@ -83,14 +83,7 @@ export interface ChartPlan {
 }
 
 export type SheetKey =
-  | "tiers"
-  | "tracking"
-  | "review"
-  | "summary"
-  | "watchlist"
-  | "settings"
-  | "calls"
-  | "modelcheck";
+  "tiers" | "tracking" | "review" | "summary" | "watchlist" | "settings" | "calls" | "modelcheck";
 
 export interface SheetPlan {
   /** Stable identity of the sheet, whatever its localised name. */

@@ -57,7 +57,14 @@ export function rankCalls(candidates: readonly CallCandidate[]): CallEntry[] {
     if (c.excluded || !(c.value > 0)) return;
     const { risk, overdue } = callRisk(c);
     if (risk < MIN_CALL_RISK) return;
-    entries.push({ customer, valueAtRisk: c.value * risk, risk, value: c.value, pAlive: c.pAlive, overdue });
+    entries.push({
+      customer,
+      valueAtRisk: c.value * risk,
+      risk,
+      value: c.value,
+      pAlive: c.pAlive,
+      overdue,
+    });
   });
   return entries.sort((a, b) => b.valueAtRisk - a.valueAtRisk || a.customer - b.customer);
 }

@@ -123,10 +123,8 @@ export function differenceInDifferences(
     verdict: "too_few",
   };
   if (!tm || !cm) return result;
-  result.upliftOrders =
-    tm.ordersDuring - tm.ordersBefore - (cm.ordersDuring - cm.ordersBefore);
-  result.upliftAmount =
-    tm.amountDuring - tm.amountBefore - (cm.amountDuring - cm.amountBefore);
+  result.upliftOrders = tm.ordersDuring - tm.ordersBefore - (cm.ordersDuring - cm.ordersBefore);
+  result.upliftAmount = tm.amountDuring - tm.amountBefore - (cm.amountDuring - cm.amountBefore);
   if (treated.length < MIN_GROUP_CUSTOMERS || control.length < MIN_GROUP_CUSTOMERS) return result;
 
   const changes = (group: readonly CustomerChange[]) => ({
@@ -153,7 +151,6 @@ export function differenceInDifferences(
   amounts.sort();
   result.ci90Orders = [quantile(orders, 0.05), quantile(orders, 0.95)];
   result.ci90Amount = [quantile(amounts, 0.05), quantile(amounts, 0.95)];
-  result.verdict =
-    result.ci90Orders[0] > 0 || result.ci90Amount[0] > 0 ? "effective" : "no_effect";
+  result.verdict = result.ci90Orders[0] > 0 || result.ci90Amount[0] > 0 ? "effective" : "no_effect";
   return result;
 }
