@@ -1,4 +1,4 @@
-import { hash32, seededRandom } from "./draw";
+import { hash32 } from "./draw";
 
 /**
  * Did a strategy work? Difference in differences between the customers it was applied to (treated)
@@ -77,22 +77,31 @@ export function quantile(sorted: Float64Array, p: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
-/** Mean of `resamples` draws with replacement from `values`, per resample, for two measures at once. */
+/**
+ * For each resample: the mean of n draws with replacement from `orders` (and the same draws from
+ * `amounts`). The generator (mulberry32, as in draw.ts) is written out inline: this loop runs
+ * resamples × customers times, and a closure call per draw made it several times slower.
+ */
 function resampleMeans(
   orders: Float64Array,
   amounts: Float64Array,
-  random: () => number,
+  seed: number,
   outOrders: Float64Array,
   outAmounts: Float64Array
 ): void {
   const n = orders.length;
+  let state = seed >>> 0;
   for (let b = 0; b < outOrders.length; b++) {
     let o = 0;
     let a = 0;
     for (let k = 0; k < n; k++) {
-      const i = Math.floor(random() * n);
-      o += orders[i];
-      a += amounts[i];
+      state = (state + 0x6d2b79f5) | 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      const i = (((t ^ (t >>> 14)) >>> 0) * n) / 4294967296;
+      o += orders[i | 0];
+      a += amounts[i | 0];
     }
     outOrders[b] = o / n;
     outAmounts[b] = a / n;
@@ -133,14 +142,14 @@ export function differenceInDifferences(
   });
   const t = changes(treated);
   const c = changes(control);
-  const random = seededRandom(hash32(`uplift|${seedKey}`));
+  const seed = hash32(`uplift|${seedKey}`);
   const B = BOOTSTRAP_RESAMPLES;
   const tOrders = new Float64Array(B);
   const tAmounts = new Float64Array(B);
   const cOrders = new Float64Array(B);
   const cAmounts = new Float64Array(B);
-  resampleMeans(t.orders, t.amounts, random, tOrders, tAmounts);
-  resampleMeans(c.orders, c.amounts, random, cOrders, cAmounts);
+  resampleMeans(t.orders, t.amounts, seed, tOrders, tAmounts);
+  resampleMeans(c.orders, c.amounts, hash32(`control|${seed}`), cOrders, cAmounts);
   const orders = new Float64Array(B);
   const amounts = new Float64Array(B);
   for (let b = 0; b < B; b++) {
