@@ -228,7 +228,7 @@ export const CALL_TEXT = {
   },
   noOwner: { "zh-CN": "（未指定）", "en-US": "(none)" },
   reasonValue: {
-    "zh-CN": "近一年购买 {value} 元",
+    "zh-CN": "近一年购买 {value}",
     "en-US": "bought {value} in the window",
   },
   reasonPAlive: {
@@ -240,4 +240,15 @@ export const CALL_TEXT = {
     "en-US": "silent {silent} days (usually every {gap} days)",
   },
   separator: { "zh-CN": "；", "en-US": "; " },
+} as const satisfies Record<string, Text>;
+
+/** The task pane's call list after a run. */
+export const PANE_CALL_TEXT = {
+  heading: { "zh-CN": "今日最值得联系的客户", "en-US": "Most worth a call today" },
+  hint: {
+    "zh-CN": "按风险金额排序，点击可跳到该客户在“客户分层”表中的行；完整名单见“今日待联系”表。",
+    "en-US":
+      "By value at risk; click one to go to the customer's row on the tiers sheet. The full list is on the Call List sheet.",
+  },
+  atRisk: { "zh-CN": "风险金额 {value}", "en-US": "at risk {value}" },
 } as const satisfies Record<string, Text>;
