@@ -214,7 +214,10 @@ test("score the sample, change the scheme, score again, click a quality entry, d
   const call = pane.getByTestId("call-item").first();
   const callId = (await call.innerText()).match(/C\d{3}/)?.[0];
   await call.click();
-  await page.getByTestId("selected-cell").waitFor({ timeout: TIMEOUT });
+  await page
+    .getByTestId("wb-selection")
+    .filter({ hasText: "客户分层!" })
+    .waitFor({ timeout: TIMEOUT });
   assert.equal(await page.getByRole("tab", { selected: true }).innerText(), "客户分层");
   assert.match(await page.getByTestId("wb-selection").innerText(), /^客户分层!A\d+$/);
   assert.ok(callId, "the call list names a customer");
