@@ -3,6 +3,7 @@ import {
   BOOTSTRAP_RESAMPLES,
   differenceInDifferences,
   MIN_GROUP_CUSTOMERS,
+  NORMAL_FROM_CUSTOMERS,
   type CustomerChange,
   type Uplift,
   type UpliftVerdict,
@@ -403,7 +404,10 @@ export function planReviewSheet(
     id: "uplift",
     startRow: upliftStart,
     startColumn: 0,
-    caption: fillText(REVIEW_TEXT.upliftCaption[lang], { resamples: BOOTSTRAP_RESAMPLES }),
+    caption: fillText(REVIEW_TEXT.upliftCaption[lang], {
+      resamples: BOOTSTRAP_RESAMPLES,
+      normal: NORMAL_FROM_CUSTOMERS,
+    }),
     columns: UPLIFT_COLUMNS.map(([key, kind, width]) => ({
       key,
       kind,

@@ -1,4 +1,7 @@
 import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { serialFromYmd } from "../../src/core/parse";
 import { bgnbdConditionalExpected, summarizePurchases, type BgNbdParams } from "../../src/core/clv";
 import { rankCalls, type CallCandidate } from "../../src/core/review/callList";
 import { isControlDraw, seededRandom } from "../../src/core/review/draw";
@@ -12,6 +15,7 @@ import {
 import {
   differenceInDifferences,
   MIN_GROUP_CUSTOMERS,
+  NORMAL_FROM_CUSTOMERS,
   type CustomerChange,
 } from "../../src/core/review/uplift";
 import { reportJson } from "../../src/core/reportJson";
@@ -294,5 +298,58 @@ describe("call list ranking", () => {
 
   it("without a model figure, a customer within their usual gap is not called", () => {
     expect(rankCalls([c(9000, null, 30, 25), c(9000, null, null, 400)])).toEqual([]);
+  });
+});
+
+describe("the model check on CDNOW (the classic 39 + 39-week split)", () => {
+  it("predicts the holdout closely enough to trust, light and heavy buyers alike", () => {
+    const text = readFileSync(
+      join(__dirname, "../../../shared/data/cdnow/CDNOW_master.txt"),
+      "utf8"
+    );
+    const ids = new Map<string, number>();
+    const customer: number[] = [];
+    const day: number[] = [];
+    for (const line of text.trim().split("\n")) {
+      const [id, ymd] = line.trim().split(/\s+/);
+      if (!/^\d{8}$/.test(ymd)) continue;
+      if (!ids.has(id)) ids.set(id, ids.size);
+      customer.push(ids.get(id)!);
+      day.push(serialFromYmd(+ymd.slice(0, 4), +ymd.slice(4, 6), +ymd.slice(6, 8)));
+    }
+    const check = checkModel(
+      { customers: ids.size, count: customer.length, customer, day },
+      serialFromYmd(1998, 6, 30),
+      39
+    );
+    if (!check.ok) throw new Error(check.reason);
+    expect(check.calibrationEnd).toBe(serialFromYmd(1997, 9, 30));
+    expect(check.customers).toBe(23570);
+    expect(Math.abs(check.predictedTotal - check.actualTotal) / check.actualTotal).toBeLessThan(
+      0.2
+    );
+    // Customers who bought more often before buy more in the holdout, as predicted.
+    for (let k = 1; k < check.byRepeat.length; k++) {
+      expect(check.byRepeat[k].predicted).toBeGreaterThan(check.byRepeat[k - 1].predicted);
+      expect(check.byRepeat[k].actual).toBeGreaterThan(check.byRepeat[k - 1].actual);
+    }
+  });
+});
+
+describe("the interval for large groups", () => {
+  it("the normal interval used above NORMAL_FROM_CUSTOMERS agrees with the bootstrap", () => {
+    const t = customers(3000, 21, 1, 2, 1, 100);
+    const c = customers(600, 22, 1, 2);
+    const boot = differenceInDifferences(t, c, "big", "bootstrap");
+    const normal = differenceInDifferences(t, c, "big", "normal");
+    const width = boot.ci90Orders![1] - boot.ci90Orders![0];
+    expect(Math.abs(normal.ci90Orders![0] - boot.ci90Orders![0])).toBeLessThan(0.05 * width);
+    expect(Math.abs(normal.ci90Orders![1] - boot.ci90Orders![1])).toBeLessThan(0.05 * width);
+    expect(normal.verdict).toBe(boot.verdict);
+    const big = differenceInDifferences(customers(NORMAL_FROM_CUSTOMERS, 23, 1, 1), c, "x");
+    expect(big.ci90Orders).toEqual(
+      differenceInDifferences(customers(NORMAL_FROM_CUSTOMERS, 23, 1, 1), c, "x", "normal")
+        .ci90Orders
+    );
   });
 });

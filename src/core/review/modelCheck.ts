@@ -159,10 +159,13 @@ export function checkModel(
   if (!purchases) return { ok: false, holdoutWeeks, reason: "no_orders" };
   const calibrationEnd = Math.floor(asOf) - holdoutWeeks * DAYS_PER_WEEK;
   let first = Infinity;
-  for (let i = 0; i < purchases.count; i++) first = Math.min(first, Math.floor(purchases.day[i]));
-  // The calibration period must be at least as long as the holdout, or the fit has too little to
-  // learn the customers' rhythm from.
-  if (!(first <= calibrationEnd - holdoutWeeks * DAYS_PER_WEEK))
+  for (let i = 0; i < purchases.count; i++) {
+    const d = Math.floor(purchases.day[i]);
+    if (d < first) first = d; // a non-finite day is never smaller: skipped, as the summary skips it
+  }
+  // The calibration period (first day to its end, both counted) must be at least as long as the
+  // holdout, or the fit has too little to learn the customers' rhythm from.
+  if (!(first <= calibrationEnd - holdoutWeeks * DAYS_PER_WEEK + 1))
     return { ok: false, holdoutWeeks, reason: "history_too_short" };
   const calibration = summarizePurchases(
     purchases.customers,

@@ -8,7 +8,9 @@ import { hash32 } from "./draw";
  *
  * The 90% interval is a percentile bootstrap (Efron & Tibshirani, "An Introduction to the
  * Bootstrap", ch. 13): both groups resampled with replacement, each on its own, BOOTSTRAP_RESAMPLES
- * times from a seed derived from the group's key, so a re-score gives the same interval.
+ * times from a seed derived from the group's key, so a re-score gives the same interval. Above
+ * NORMAL_FROM_CUSTOMERS customers the bootstrap of a mean is the normal interval (central limit
+ * theorem), which is used instead: mean ± 1.645 standard errors, same answer, no seconds of resampling.
  */
 
 /** One customer's purchase orders and net amount before and during the period. */
@@ -50,6 +52,30 @@ export interface Uplift {
  */
 export const MIN_GROUP_CUSTOMERS = 10;
 export const BOOTSTRAP_RESAMPLES = 2000;
+/** Treated plus control customers from which the normal interval replaces the bootstrap. */
+export const NORMAL_FROM_CUSTOMERS = 20000;
+/** The 95th percentile of the standard normal: a two-sided 90% interval. */
+const Z90 = 1.6448536269514722;
+
+export type IntervalMethod = "auto" | "bootstrap" | "normal";
+
+/** Mean ± Z90 standard errors of the difference of two independent means. */
+function normalInterval(t: Float64Array, c: Float64Array): [number, number] {
+  const stats = (v: Float64Array) => {
+    let mean = 0;
+    for (let i = 0; i < v.length; i++) mean += v[i];
+    mean /= v.length;
+    let ss = 0;
+    for (let i = 0; i < v.length; i++) ss += (v[i] - mean) ** 2;
+    // The bootstrap's variance of a mean: divide by n (not n − 1), so both methods agree.
+    return { mean, variance: ss / v.length / v.length };
+  };
+  const a = stats(t);
+  const b = stats(c);
+  const se = Math.sqrt(a.variance + b.variance);
+  const d = a.mean - b.mean;
+  return [d - Z90 * se, d + Z90 * se];
+}
 
 function means(group: readonly CustomerChange[]): GroupMeans | null {
   if (group.length === 0) return null;
@@ -116,7 +142,8 @@ function resampleMeans(
 export function differenceInDifferences(
   treated: readonly CustomerChange[],
   control: readonly CustomerChange[],
-  seedKey: string
+  seedKey: string,
+  method: IntervalMethod = "auto"
 ): Uplift {
   const tm = means(treated);
   const cm = means(control);
@@ -142,6 +169,16 @@ export function differenceInDifferences(
   });
   const t = changes(treated);
   const c = changes(control);
+  const normal =
+    method === "normal" ||
+    (method === "auto" && treated.length + control.length >= NORMAL_FROM_CUSTOMERS);
+  if (normal) {
+    result.ci90Orders = normalInterval(t.orders, c.orders);
+    result.ci90Amount = normalInterval(t.amounts, c.amounts);
+    result.verdict =
+      result.ci90Orders[0] > 0 || result.ci90Amount[0] > 0 ? "effective" : "no_effect";
+    return result;
+  }
   const seed = hash32(`uplift|${seedKey}`);
   const B = BOOTSTRAP_RESAMPLES;
   const tOrders = new Float64Array(B);
