@@ -302,7 +302,15 @@ export async function runScoreCommand(
     lines.push(message(options.lang, "summary_model", { path: options.modelJson }));
   }
   if (options.reportJson) {
-    await writeFile(options.reportJson, JSON.stringify(reportJson(report), null, 2) + "\n", "utf8");
+    await writeFile(
+      options.reportJson,
+      JSON.stringify(
+        reportJson(report, { review: run.review, modelCheck: run.modelCheck }),
+        null,
+        2
+      ) + "\n",
+      "utf8"
+    );
     lines.push(message(options.lang, "summary_report_json", { path: options.reportJson }));
   }
   return { report, lifetime, lines };

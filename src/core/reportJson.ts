@@ -5,6 +5,8 @@
 import { formatSerial } from "./parse";
 import { FUNNEL_STAGES } from "./followups";
 import type { ScoreReport } from "./pipeline";
+import type { ModelCheck } from "./review/modelCheck";
+import type { Uplift } from "./review/uplift";
 
 export interface FunnelStageJson {
   /** potential | intent | negotiation | won | lost */
@@ -38,7 +40,85 @@ function unique(items: string[]): string[] {
   return [...new Set(items)];
 }
 
-export function reportJson(report: ScoreReport): ReportJson {
+/** One strategy, tier and period of the review, as `--report-json` writes it (keys, not words). */
+export interface ReviewJson {
+  strategy: string;
+  tier: string;
+  period: [string, string];
+  treated: number;
+  control: number;
+  uplift_orders_per_customer: number | null;
+  uplift_amount_per_customer: number | null;
+  ci90_orders: [number, number] | null;
+  ci90_amount: [number, number] | null;
+  verdict: Uplift["verdict"];
+}
+
+export type ModelCheckJson =
+  | {
+      holdout_weeks: number;
+      customers: number;
+      predicted_total: number;
+      actual_total: number;
+      mae: number;
+      by_repeat: Array<{
+        repeat: number;
+        customers: number;
+        predicted: number;
+        actual: number;
+        or_more: boolean;
+      }>;
+      verdict: string;
+      calibration_end: string;
+    }
+  | { holdout_weeks: number; reason: string };
+
+/** What a run adds beyond the score report: the strategy review and the model check. */
+export interface ReviewFigures {
+  review?: Array<{ strategy: string; tier: string; from: number; to: number; uplift: Uplift }>;
+  modelCheck?: ModelCheck | null;
+}
+
+function reviewJson(groups: NonNullable<ReviewFigures["review"]>): ReviewJson[] {
+  const pair = (p: [number, number] | null): [number, number] | null =>
+    p === null ? null : [round4(p[0]), round4(p[1])];
+  return groups.map((g) => ({
+    strategy: g.strategy,
+    tier: g.tier,
+    period: [formatSerial(g.from), formatSerial(g.to)],
+    treated: g.uplift.treated,
+    control: g.uplift.control,
+    uplift_orders_per_customer:
+      g.uplift.upliftOrders === null ? null : round4(g.uplift.upliftOrders),
+    uplift_amount_per_customer:
+      g.uplift.upliftAmount === null ? null : round2(g.uplift.upliftAmount),
+    ci90_orders: pair(g.uplift.ci90Orders),
+    ci90_amount: pair(g.uplift.ci90Amount),
+    verdict: g.uplift.verdict,
+  }));
+}
+
+function modelCheckJson(check: ModelCheck): ModelCheckJson {
+  if (!check.ok) return { holdout_weeks: check.holdoutWeeks, reason: check.reason };
+  return {
+    holdout_weeks: check.holdoutWeeks,
+    customers: check.customers,
+    predicted_total: round2(check.predictedTotal),
+    actual_total: check.actualTotal,
+    mae: round4(check.mae),
+    by_repeat: check.byRepeat.map((g) => ({
+      repeat: g.repeat,
+      customers: g.customers,
+      predicted: round4(g.predicted),
+      actual: round4(g.actual),
+      or_more: g.orMore,
+    })),
+    verdict: check.verdict,
+    calibration_end: formatSerial(check.calibrationEnd),
+  };
+}
+
+export function reportJson(report: ScoreReport, figures: ReviewFigures = {}): ReportJson {
   const f = report.followups;
   const funnel: FunnelStageJson[] = [];
   if (f) {
@@ -115,5 +195,9 @@ export function reportJson(report: ScoreReport): ReportJson {
     cac: report.cac.cac === null ? null : round2(report.cac.cac),
     marketing_spend: report.cac.spend,
     new_customers: report.cac.newCustomers,
+    review: reviewJson(figures.review ?? []),
+    model_check: figures.modelCheck
+      ? modelCheckJson(figures.modelCheck)
+      : { holdout_weeks: null, reason: "not_run" },
   };
 }

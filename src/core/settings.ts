@@ -83,6 +83,13 @@ export interface Settings {
    * the window. null: not entered, so CAC is "not available" (never 0).
    */
   marketingSpend: number | null;
+  /**
+   * Share (0..1) of each strategy's customers held back as the control group: no playbook actions,
+   * so the review can tell the strategy's effect from the season (docs/review.md). 0 turns it off.
+   */
+  controlShare: number;
+  /** Weeks at the end of the history kept out of the lifetime-value fit to check its predictions. */
+  holdoutWeeks: number;
 }
 
 /** Weighted score = r*R + f*F + m*M with the settings' weights, to two decimals (every scheme's). */
@@ -117,5 +124,7 @@ export function defaultSettings(): Settings {
     playbooks: {},
     cadenceDays: { ...DEFAULT_CADENCE },
     marketingSpend: null,
+    controlShare: 0.15,
+    holdoutWeeks: 26,
   };
 }

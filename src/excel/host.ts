@@ -6,6 +6,7 @@ import { SHEET_NAMES } from "../i18n/sheets";
 import type { SheetKey } from "../plan/types";
 import { planWorkbook, type WorkbookRun } from "../plan/workbook";
 import {
+  CALLS_IN_PANE,
   HostError,
   type InputTable,
   type Progress,
@@ -97,6 +98,7 @@ function summaryOf(
     inputs: inputTables(run, grids),
     settings: run.settings,
     sheetsWritten: written,
+    calls: written.length > 0 ? (run.calls ?? []).slice(0, CALLS_IN_PANE) : undefined,
   };
 }
 

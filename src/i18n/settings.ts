@@ -293,6 +293,24 @@ export const SETTING_TEXTS: Record<string, { label: Text; description: Text }> =
         "For customer acquisition cost CAC = marketing spend ÷ new customers in the window (first purchase inside the window). An amount, 0 or more; leave blank and the summary shows CAC as not available. Default {default}.",
     },
   },
+  "review.controlShare": {
+    label: { "zh-CN": "对照组比例", "en-US": "Control group share" },
+    description: {
+      "zh-CN":
+        "每项策略随机留出这一比例的客户作为对照组，本期不对他们执行策略，复盘时用来判断策略是否真的有效（而不是季节或客户自然回流）。0 到 1 之间的小数，或百分数如 15%；0 表示不设对照组。默认 {default}。",
+      "en-US":
+        "Share of each strategy's customers held back at random as the control group: no playbook actions for them this period, so the review can tell the strategy's effect from the season or customers drifting back on their own. A fraction from 0 to 1, or a percentage such as 15%; 0 turns it off. Default {default}.",
+    },
+  },
+  "review.holdoutWeeks": {
+    label: { "zh-CN": "模型检验留出期（周）", "en-US": "Model check holdout (weeks)" },
+    description: {
+      "zh-CN":
+        "检验终身价值模型时，用截止日期前这么多周以前的订单拟合模型，预测这几周每位客户的购买次数，再与实际对比（见“模型检验”表）。1 到 520 的整数。默认 {default}。",
+      "en-US":
+        "To check the lifetime-value model, it is fitted on the orders before the last this-many weeks up to the as-of date, predicts each customer's purchases in those weeks and is compared with what happened (Model Check sheet). A whole number from 1 to 520. Default {default}.",
+    },
+  },
   mapping: {
     label: { "zh-CN": "列：{kind} · {field}", "en-US": "Column: {kind} · {field}" },
     description: {

@@ -9,6 +9,8 @@ export const SHEET_NAMES: Record<SheetPlan["key"], Record<Lang, string>> = {
   summary: { "zh-CN": "概览", "en-US": "Summary" },
   watchlist: { "zh-CN": "跟进提醒", "en-US": "Follow-up Watch" },
   settings: { "zh-CN": "设置", "en-US": "Settings" },
+  calls: { "zh-CN": "今日待联系", "en-US": "Call List" },
+  modelcheck: { "zh-CN": "模型检验", "en-US": "Model Check" },
 };
 
 /** Every localised name of our sheets: never read as inputs. */
@@ -97,6 +99,8 @@ export const TRACKING_HEADERS: Record<string, Record<Lang, string>> = {
   status: { "zh-CN": "完成状态", "en-US": "Status" },
   note: { "zh-CN": "未完成原因/完成亮点", "en-US": "Reason / highlight" },
   line: { "zh-CN": "行状态", "en-US": "Line" },
+  control: { "zh-CN": "对照组", "en-US": "Control group" },
+  plannedTier: { "zh-CN": "计划时层级", "en-US": "Tier when planned" },
 };
 
 export const STATUS_VALUES: Record<Lang, [notDone: string, partly: string, done: string]> = {
@@ -124,6 +128,7 @@ export const REVIEW_HEADERS: Record<string, Record<Lang, string>> = {
   effect: { "zh-CN": "效果评估", "en-US": "Effect" },
   analysis: { "zh-CN": "差异分析", "en-US": "Analysis" },
   improvement: { "zh-CN": "改进建议", "en-US": "Improvement" },
+  control: { "zh-CN": "对照组", "en-US": "Control group" },
 };
 
 export const EFFECT_VALUES = {

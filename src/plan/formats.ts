@@ -42,3 +42,6 @@ export const WATCH_COLORS = {
 
 /** The funnel step where conversion drops most. */
 export const BIGGEST_DROP = { fill: "#FFC7CE", font: "#9C0006" };
+
+/** Control-group lines of the tracking sheet: grey, nobody acts on them this period. */
+export const CONTROL_FILL = { fill: "#EDEDED", font: "#595959" };

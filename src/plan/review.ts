@@ -1,11 +1,24 @@
-import { cellText, isBlank, parseAmount, parseDate } from "../core/parse";
+import { cellText, formatSerial, isBlank, parseAmount, parseDate } from "../core/parse";
+import {
+  BOOTSTRAP_RESAMPLES,
+  differenceInDifferences,
+  MIN_GROUP_CUSTOMERS,
+  NORMAL_FROM_CUSTOMERS,
+  type CustomerChange,
+  type Uplift,
+  type UpliftVerdict,
+} from "../core/review/uplift";
+import { strategyTypeOf } from "../i18n/playbooks";
+import { CONTROL_MARK, REVIEW_TEXT, UPLIFT_HEADERS, UPLIFT_VERDICTS } from "../i18n/review";
+import { fillText } from "../i18n/settings";
+import { tierOfLabel } from "../i18n/tiers";
 import type { OrderBook } from "../core/orders";
 import type { ScoreReport } from "../core/pipeline";
-import type { Cell, Lang, SheetGrid } from "../core/types";
+import type { Cell, Lang, Serial, SheetGrid } from "../core/types";
 import { EFFECT_VALUES, REVIEW_HEADERS, SHEET_NAMES } from "../i18n/sheets";
 import { TIER_COLORS } from "./formats";
 import { customerKeyOf, findTable, linesOf } from "./previous";
-import { singleTableSheet, type ColumnKind, type PlanCell, type SheetPlan } from "./types";
+import type { ColumnKind, PlanCell, SheetPlan, TablePlan } from "./types";
 import type { TrackingPlanLine } from "./tracking";
 
 /**
@@ -18,6 +31,7 @@ const COLUMNS: Array<[key: string, kind: ColumnKind, width: number, manager: boo
   ["id", "text", 12, false],
   ["name", "text", 22, false],
   ["type", "text", 10, false],
+  ["control", "text", 10, false],
   ["start", "date", 12, false],
   ["end", "date", 12, false],
   ["ordersBefore", "integer", 10, false],
@@ -99,7 +113,8 @@ class CustomerOrders {
 export function readReview(grid: SheetGrid | undefined): Map<string, Map<string, Cell>> {
   const kept = new Map<string, Map<string, Cell>>();
   if (!grid) return kept;
-  const table = findTable(grid.values, REVIEW_HEADERS);
+  // The per-customer table sits below the uplift table: look further down than the first lines.
+  const table = findTable(grid.values, REVIEW_HEADERS, grid.values.length);
   if (!table) return kept;
   for (const { cells } of linesOf(grid.values, table)) {
     const key = reviewKey(cells.get("id"), cells.get("type"), cells.get("start"), cells.get("end"));
@@ -124,20 +139,217 @@ function reviewKey(id: Cell, type: Cell, start: Cell, end: Cell): string | null 
     : `${customer}|${cellText(type)}|${from}|${to}`;
 }
 
+/** One strategy, tier and period compared: treated vs control. */
+export interface ReviewGroup {
+  /** Strategy family key (maintain, …), or the type text a manager typed. */
+  strategy: string;
+  /** Tier key when planned (churn_risk, …), or the text on the line. */
+  tier: string;
+  strategyText: string;
+  tierText: string;
+  from: Serial;
+  to: Serial;
+  uplift: Uplift;
+}
+
+interface ReviewLine {
+  line: TrackingPlanLine;
+  strategy: string;
+  tier: string;
+  from: Serial | null;
+  to: Serial | null;
+}
+
+const groupKey = (strategy: string, tier: string) => `${strategy}|${tier}`;
+
+function reviewLines(tracking: TrackingPlanLine[]): ReviewLine[] {
+  return tracking.map((line) => {
+    const from = isBlank(line.start) ? null : parseDate(line.start);
+    const to = isBlank(line.end) ? null : parseDate(line.end);
+    const typeText = cellText(line.type).trim();
+    const tierText = cellText(line.plannedTier).trim();
+    const valid = from !== null && to !== null && to >= from;
+    return {
+      line,
+      strategy: strategyTypeOf(typeText) ?? typeText,
+      tier: tierOfLabel(tierText) ?? tierText,
+      from: valid ? from : null,
+      to: valid ? to : null,
+    };
+  });
+}
+
+/**
+ * The periods each strategy and tier ran: those of its treated lines. A control line without a
+ * period of its own is compared in each of them (managers plan periods for the customers they act on).
+ */
+function periodsOf(lines: ReviewLine[]): Map<string, Array<[Serial, Serial]>> {
+  const periods = new Map<string, Map<string, [Serial, Serial]>>();
+  for (const l of lines) {
+    if (l.line.control || l.from === null || l.to === null) continue;
+    const key = groupKey(l.strategy, l.tier);
+    const list = periods.get(key) ?? new Map<string, [Serial, Serial]>();
+    list.set(`${l.from}|${l.to}`, [l.from, l.to]);
+    periods.set(key, list);
+  }
+  return new Map(
+    [...periods].map(([k, m]) => [k, [...m.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1])])
+  );
+}
+
+/** Each line with the period(s) it is reviewed over. */
+function linesWithPeriods(lines: ReviewLine[]): Array<ReviewLine & { from: Serial; to: Serial }> {
+  const periods = periodsOf(lines);
+  return lines.flatMap((l) => {
+    if (l.from !== null && l.to !== null) return [{ ...l, from: l.from, to: l.to }];
+    if (!l.line.control) return [];
+    return (periods.get(groupKey(l.strategy, l.tier)) ?? []).map(([from, to]) => ({
+      ...l,
+      from,
+      to,
+    }));
+  });
+}
+
+/**
+ * The before/during figures of one customer for a period: the same number of days before it, and
+ * the period up to the as-of date.
+ */
+function changeOf(
+  orders: CustomerOrders,
+  customer: number,
+  from: Serial,
+  to: Serial,
+  asOf: Serial
+): CustomerChange {
+  const days = to - from + 1;
+  const before = orders.between(customer, from - days, from - 1);
+  const during = orders.between(customer, from, Math.min(to, asOf));
+  return {
+    ordersBefore: before.orders,
+    amountBefore: before.amount,
+    ordersDuring: during.orders,
+    amountDuring: during.amount,
+  };
+}
+
+/**
+ * Treated vs control for every strategy, tier (when planned) and period that has started by the
+ * as-of date. Pure; the order is by strategy, tier and start.
+ */
+export function reviewGroups(report: ScoreReport, tracking: TrackingPlanLine[]): ReviewGroup[] {
+  if (!report.book) return [];
+  const index = new Map(report.customers.map((c, i) => [c.customer.key, i]));
+  const orders = new CustomerOrders(report.book, report.customers.length);
+  const groups = new Map<
+    string,
+    {
+      first: ReviewLine;
+      from: Serial;
+      to: Serial;
+      treated: Map<string, CustomerChange>;
+      control: Map<string, CustomerChange>;
+    }
+  >();
+  for (const l of linesWithPeriods(reviewLines(tracking))) {
+    if (l.from > report.asOf) continue;
+    const customer = index.get(l.line.customerKey);
+    if (customer === undefined) continue;
+    const key = `${groupKey(l.strategy, l.tier)}|${l.from}|${l.to}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { first: l, from: l.from, to: l.to, treated: new Map(), control: new Map() };
+      groups.set(key, g);
+    }
+    // One customer counts once per group, whatever copies of the line a manager made.
+    const arm = l.line.control ? g.control : g.treated;
+    if (!arm.has(l.line.customerKey))
+      arm.set(l.line.customerKey, changeOf(orders, customer, l.from, l.to, report.asOf));
+  }
+  return [...groups]
+    .map(([key, g]) => ({
+      strategy: g.first.strategy,
+      tier: g.first.tier,
+      strategyText: cellText(g.first.line.type),
+      tierText: cellText(g.first.line.plannedTier),
+      from: g.from,
+      to: g.to,
+      uplift: differenceInDifferences([...g.treated.values()], [...g.control.values()], key),
+    }))
+    .sort(
+      (a, b) =>
+        a.strategy.localeCompare(b.strategy) || a.tier.localeCompare(b.tier) || a.from - b.from
+    );
+}
+
+const UPLIFT_COLUMNS: Array<[key: string, kind: ColumnKind, width: number]> = [
+  ["strategy", "text", 12],
+  ["tier", "text", 14],
+  ["start", "date", 12],
+  ["end", "date", 12],
+  ["treated", "integer", 10],
+  ["control", "integer", 10],
+  ["tOrdersBefore", "decimal", 10],
+  ["tOrdersDuring", "decimal", 10],
+  ["cOrdersBefore", "decimal", 10],
+  ["cOrdersDuring", "decimal", 10],
+  ["upliftOrders", "decimal", 10],
+  ["ciOrdersLow", "decimal", 10],
+  ["ciOrdersHigh", "decimal", 10],
+  ["tAmountBefore", "money", 12],
+  ["tAmountDuring", "money", 12],
+  ["cAmountBefore", "money", 12],
+  ["cAmountDuring", "money", 12],
+  ["upliftAmount", "money", 12],
+  ["ciAmountLow", "money", 12],
+  ["ciAmountHigh", "money", 12],
+  ["verdict", "text", 12],
+];
+
+const r2 = (v: number | null | undefined) => (v == null ? null : Math.round(v * 100) / 100);
+
+function upliftRow(g: ReviewGroup, lang: Lang): PlanCell[] {
+  const u = g.uplift;
+  const t = u.treatedMeans;
+  const c = u.controlMeans;
+  return [
+    g.strategyText || null,
+    g.tierText || null,
+    g.from,
+    g.to,
+    u.treated,
+    u.control,
+    r2(t?.ordersBefore),
+    r2(t?.ordersDuring),
+    r2(c?.ordersBefore),
+    r2(c?.ordersDuring),
+    r2(u.upliftOrders),
+    r2(u.ci90Orders?.[0]),
+    r2(u.ci90Orders?.[1]),
+    r2(t?.amountBefore),
+    r2(t?.amountDuring),
+    r2(c?.amountBefore),
+    r2(c?.amountDuring),
+    r2(u.upliftAmount),
+    r2(u.ci90Amount?.[0]),
+    r2(u.ci90Amount?.[1]),
+    UPLIFT_VERDICTS[u.verdict][lang],
+  ];
+}
+
 export function planReviewSheet(
   report: ScoreReport,
   lang: Lang,
   tracking: TrackingPlanLine[],
   previous: Map<string, Map<string, Cell>>,
-  name?: string
+  name?: string,
+  groups: ReviewGroup[] = reviewGroups(report, tracking)
 ): SheetPlan {
   const index = new Map(report.customers.map((c, i) => [c.customer.key, i]));
   const orders = report.book ? new CustomerOrders(report.book, report.customers.length) : null;
   const rows: PlanCell[][] = [];
-  for (const line of tracking) {
-    const from = isBlank(line.start) ? null : parseDate(line.start);
-    const to = isBlank(line.end) ? null : parseDate(line.end);
-    if (from === null || to === null || to < from) continue;
+  for (const l of linesWithPeriods(reviewLines(tracking))) {
+    const { line, from, to } = l;
     const customer = index.get(line.customerKey);
     const key = reviewKey(line.id, line.type, from, to) as string;
     const kept = previous.get(key);
@@ -145,20 +357,24 @@ export function planReviewSheet(
     cells[col("id")] = cellText(line.id);
     cells[col("name")] = cellText(line.name) || null;
     cells[col("type")] = cellText(line.type);
+    cells[col("control")] = CONTROL_MARK[line.control ? "yes" : "no"][lang];
     cells[col("start")] = from;
     cells[col("end")] = to;
     cells[col("target")] = cellText(line.target) || null;
     if (orders && customer !== undefined) {
-      const days = to - from + 1;
-      const before = orders.between(customer, from - days, from - 1);
-      const during = orders.between(customer, from, Math.min(to, report.asOf));
+      const change = changeOf(orders, customer, from, to, report.asOf);
+      const before = { orders: change.ordersBefore, amount: change.amountBefore };
+      const during = { orders: change.ordersDuring, amount: change.amountDuring };
       cells[col("ordersBefore")] = before.orders;
       cells[col("amountBefore")] = before.amount;
       cells[col("ordersDuring")] = during.orders;
       cells[col("amountDuring")] = during.amount;
-      const effect: Effect =
-        from > report.asOf ? "not_started" : judgeEffect(cellText(line.target), before, during);
-      cells[col("effect")] = EFFECT_VALUES[effect][lang];
+      // A control customer was not acted on: there is no target to judge.
+      if (!line.control) {
+        const effect: Effect =
+          from > report.asOf ? "not_started" : judgeEffect(cellText(line.target), before, during);
+        cells[col("effect")] = EFFECT_VALUES[effect][lang];
+      }
     }
     for (const k of ["analysis", "improvement"]) {
       const v = kept?.get(k);
@@ -172,32 +388,79 @@ export function planReviewSheet(
     ["partial", "keep"],
     ["ineffective", "win_back"],
   ];
-  return singleTableSheet(
-    "review",
-    name ?? SHEET_NAMES.review[lang],
-    [],
-    {
-      columns: COLUMNS.map(([key, kind, width, manager]) => ({
-        key,
-        kind,
-        width,
-        manager,
-        header: REVIEW_HEADERS[key][lang],
-      })),
-      rows,
-      conditionalFormats:
-        rows.length === 0
-          ? []
-          : effectColors.map(([effect, family]) => ({
-              type: "textEquals" as const,
-              column: col("effect"),
-              rows: span,
-              text: EFFECT_VALUES[effect][lang],
-              fill: TIER_COLORS[family].fill,
-              font: TIER_COLORS[family].font,
-            })),
-      validations: [],
-    },
-    2
-  );
+  const preamble: PlanCell[][] = [
+    [fillText(REVIEW_TEXT.title[lang], { asOf: formatSerial(report.asOf) })],
+    [fillText(REVIEW_TEXT.howToRead[lang], { min: MIN_GROUP_CUSTOMERS })],
+  ];
+  if (groups.length === 0) preamble.push([REVIEW_TEXT.noUplift[lang]]);
+  const upliftRows = groups.map((g) => upliftRow(g, lang));
+  const upliftStart = preamble.length + 2;
+  const verdictColumn = UPLIFT_COLUMNS.findIndex(([k]) => k === "verdict");
+  const verdictColors: Array<[UpliftVerdict, string]> = [
+    ["effective", "maintain"],
+    ["no_effect", "win_back"],
+  ];
+  const upliftTable: TablePlan = {
+    id: "uplift",
+    startRow: upliftStart,
+    startColumn: 0,
+    caption: fillText(REVIEW_TEXT.upliftCaption[lang], {
+      resamples: BOOTSTRAP_RESAMPLES,
+      normal: NORMAL_FROM_CUSTOMERS,
+    }),
+    columns: UPLIFT_COLUMNS.map(([key, kind, width]) => ({
+      key,
+      kind,
+      width,
+      header: UPLIFT_HEADERS[key][lang],
+    })),
+    rows: upliftRows,
+    conditionalFormats:
+      upliftRows.length === 0
+        ? []
+        : verdictColors.map(([verdict, family]) => ({
+            type: "textEquals" as const,
+            column: verdictColumn,
+            rows: { firstRow: 0, lastRow: upliftRows.length - 1 },
+            text: UPLIFT_VERDICTS[verdict][lang],
+            fill: TIER_COLORS[family].fill,
+            font: TIER_COLORS[family].font,
+          })),
+    validations: [],
+  };
+  const linesTable: TablePlan = {
+    id: "review",
+    startRow: upliftStart + upliftRows.length + 3,
+    startColumn: 0,
+    caption: REVIEW_TEXT.linesCaption[lang],
+    columns: COLUMNS.map(([key, kind, width, manager]) => ({
+      key,
+      kind,
+      width,
+      manager,
+      header: REVIEW_HEADERS[key][lang],
+    })),
+    rows,
+    conditionalFormats:
+      rows.length === 0
+        ? []
+        : effectColors.map(([effect, family]) => ({
+            type: "textEquals" as const,
+            column: col("effect"),
+            rows: span,
+            text: EFFECT_VALUES[effect][lang],
+            fill: TIER_COLORS[family].fill,
+            font: TIER_COLORS[family].font,
+          })),
+    validations: [],
+  };
+  return {
+    key: "review",
+    name: name ?? SHEET_NAMES.review[lang],
+    preamble,
+    tables: [upliftTable, linesTable],
+    charts: [],
+    freezeRows: 0,
+    freezeColumns: 0,
+  };
 }

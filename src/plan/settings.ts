@@ -296,6 +296,8 @@ const RETENTION = numberKind(0, 100, true, "above_max", YEAR_UNIT);
 /** Longest allowed gap between follow-ups: a day to a year. */
 const CADENCE = integerKind(1, 366, DAY_UNIT);
 const INTENT_CLASSES = ["A", "B", "C"] as const;
+/** Weeks held out to check the lifetime-value model: a week to ten years. */
+const HOLDOUT_WEEKS = integerKind(1, 520, /\s*(?:周|weeks?)$/i);
 
 /** Position i (0..3) of a bin list is the limit of score 5 - i; keys count positions from 1. */
 const BIN_POSITIONS = [0, 1, 2, 3] as const;
@@ -519,6 +521,26 @@ const STATIC_SPECS: Spec[] = [
     (s) => s.marketingSpend,
     (s, v) => {
       s.marketingSpend = v;
+    }
+  ),
+  spec(
+    "review.controlShare",
+    "review.controlShare",
+    none,
+    fractionKind,
+    (s) => s.controlShare,
+    (s, v) => {
+      s.controlShare = v;
+    }
+  ),
+  spec(
+    "review.holdoutWeeks",
+    "review.holdoutWeeks",
+    none,
+    HOLDOUT_WEEKS,
+    (s) => s.holdoutWeeks,
+    (s, v) => {
+      s.holdoutWeeks = v;
     }
   ),
 ];

@@ -5,10 +5,14 @@ import type { Cell, Lang, SheetGrid, StrategyFamily } from "../core/types";
 import { playbookText, STRATEGY_TYPES, strategyTypeOf } from "../i18n/playbooks";
 import { LINE_STATUS, SHEET_NAMES, STATUS_VALUES, TRACKING_HEADERS } from "../i18n/sheets";
 import { tierLabel } from "../i18n/tiers";
-import { OVERDUE } from "./formats";
+import { CONTROL_FILL, OVERDUE } from "./formats";
 import { customerKeyOf, findTable, linesOf } from "./previous";
 import { singleTableSheet, type ColumnKind, type PlanCell, type SheetPlan } from "./types";
 import { columnLetter } from "../core/address";
+import { parseDate } from "../core/parse";
+import { isControlDraw } from "../core/review/draw";
+import { CONTROL_MARK, controlMarkOf, TRACKING_CONTROL_TEXT } from "../i18n/review";
+import { fillText } from "../i18n/settings";
 
 /**
  * The strategy-tracking sheet (销售策略跟踪): one line per tiered customer and playbook.
@@ -20,7 +24,9 @@ const COLUMNS: Array<[key: string, kind: ColumnKind, width: number, manager: boo
   ["id", "text", 12, false],
   ["name", "text", 22, false],
   ["tier", "text", 14, false],
+  ["plannedTier", "text", 14, false],
   ["type", "text", 10, false],
+  ["control", "text", 10, true],
   ["content", "text", 48, true],
   ["owner", "text", 10, true],
   ["start", "date", 12, true],
@@ -43,6 +49,8 @@ export interface TrackingLine {
   family: StrategyFamily | null;
   typeText: Cell;
   manager: Map<string, Cell>;
+  /** The tier when the line was created (blank on sheets written before the column existed). */
+  plannedTier: Cell;
 }
 
 export function readTracking(grid: SheetGrid | undefined): TrackingLine[] {
@@ -63,9 +71,18 @@ export function readTracking(grid: SheetGrid | undefined): TrackingLine[] {
       family: strategyTypeOf(String(typeText)),
       typeText,
       manager,
+      plannedTier: cells.get("plannedTier") ?? "",
     });
   }
   return lines;
+}
+
+/** The planned period of a kept line, as text for the control draw's seed ("" until typed). */
+function periodOf(manager: Map<string, Cell> | null): string {
+  if (!manager) return "";
+  const from = parseDate(manager.get("start") ?? "");
+  const to = parseDate(manager.get("end") ?? "");
+  return from === null || to === null ? "" : `${from}-${to}`;
 }
 
 const blankToNull = (v: Cell): PlanCell => (v === undefined || v === "" ? null : (v as PlanCell));
@@ -97,17 +114,26 @@ export function planTrackingSheet(
     type: Cell,
     manager: Map<string, Cell> | null,
     content: string,
-    line: string | null
+    line: string | null,
+    plannedTier: Cell,
+    customerKey: string,
+    strategy: string
   ) => {
     const cells: PlanCell[] = COLUMNS.map(() => null);
     cells[col("id")] = blankToNull(id);
     cells[col("name")] = blankToNull(customerName);
     cells[col("tier")] = tier;
+    cells[col("plannedTier")] = blankToNull(plannedTier) ?? tier;
     cells[col("type")] = blankToNull(type);
     for (const k of TRACKING_MANAGER_COLUMNS)
       cells[col(k)] = manager ? blankToNull(manager.get(k)) : null;
-    // A new line starts from the playbook; after that the text belongs to the manager.
-    if (!manager) cells[col("content")] = content;
+    // The control mark is drawn once, then it is the manager's (a blank or unclear mark is drawn again).
+    const typed = manager ? controlMarkOf(manager.get("control")) : null;
+    const control =
+      typed ?? isControlDraw(customerKey, strategy, periodOf(manager), settings.controlShare);
+    if (typed === null) cells[col("control")] = CONTROL_MARK[control ? "yes" : "no"][lang];
+    // A new line starts from the playbook (control lines: none); after that the text is the manager's.
+    if (!manager) cells[col("content")] = control ? TRACKING_CONTROL_TEXT.content[lang] : content;
     cells[col("line")] = line;
     rows.push(cells);
   };
@@ -127,12 +153,26 @@ export function planTrackingSheet(
         STRATEGY_TYPES[family][lang],
         null,
         playbookText(settings, family, lang),
-        null
+        null,
+        "",
+        result.customer.key,
+        family
       );
     }
     for (const line of mine) {
       used.add(line);
-      emit(result.customer.id, name, tier, line.typeText, line.manager, "", null);
+      emit(
+        result.customer.id,
+        name,
+        tier,
+        line.typeText,
+        line.manager,
+        "",
+        null,
+        line.plannedTier,
+        line.customerKey,
+        line.family ?? String(line.typeText)
+      );
     }
     // Lines of the same customer under another playbook: kept, marked.
     for (const line of byCustomer.get(result.customer.key) ?? []) {
@@ -145,20 +185,36 @@ export function planTrackingSheet(
         line.typeText,
         line.manager,
         "",
-        LINE_STATUS.left_tier[lang]
+        LINE_STATUS.left_tier[lang],
+        line.plannedTier,
+        line.customerKey,
+        line.family ?? String(line.typeText)
       );
     }
   }
   for (const line of previous) {
     if (used.has(line)) continue;
-    emit(line.id, line.name, null, line.typeText, line.manager, "", LINE_STATUS.gone[lang]);
+    emit(
+      line.id,
+      line.name,
+      null,
+      line.typeText,
+      line.manager,
+      "",
+      LINE_STATUS.gone[lang],
+      line.plannedTier,
+      line.customerKey,
+      line.family ?? String(line.typeText)
+    );
   }
 
   const span = { firstRow: 0, lastRow: Math.max(0, rows.length - 1) };
   const statusLetter = columnLetter(col("status"));
   const endLetter = columnLetter(col("end"));
   const done = [STATUS_VALUES["zh-CN"][2], STATUS_VALUES["en-US"][2]];
-  return singleTableSheet(
+  const controlLetter = columnLetter(col("control"));
+  const controlYes = [CONTROL_MARK.yes["zh-CN"], CONTROL_MARK.yes["en-US"]];
+  const sheet = singleTableSheet(
     "tracking",
     name ?? SHEET_NAMES.tracking[lang],
     [],
@@ -185,14 +241,51 @@ export function planTrackingSheet(
                 fill: OVERDUE.fill,
                 font: OVERDUE.font,
               },
+              {
+                // Control lines in grey: nobody acts on them this period.
+                type: "formula",
+                firstColumn: 0,
+                lastColumn: COLUMNS.length - 1,
+                rows: span,
+                formula: `OR(${controlYes.map((y) => `$${controlLetter}{row}="${y}"`).join(",")})`,
+                fill: CONTROL_FILL.fill,
+                font: CONTROL_FILL.font,
+              },
             ],
       validations:
         rows.length === 0
           ? []
-          : [{ column: col("status"), rows: span, values: STATUS_VALUES[lang] }],
+          : [
+              { column: col("status"), rows: span, values: STATUS_VALUES[lang] },
+              {
+                column: col("control"),
+                rows: span,
+                values: [CONTROL_MARK.yes[lang], CONTROL_MARK.no[lang]],
+              },
+            ],
     },
     2
   );
+  // Why some lines are grey, beside the table (the header stays on the first line, where people
+  // and filters expect it).
+  sheet.tables.push({
+    id: "controlNote",
+    startRow: 0,
+    startColumn: COLUMNS.length + 1,
+    columns: [
+      { key: "note", header: TRACKING_CONTROL_TEXT.noteHeader[lang], kind: "text", width: 60 },
+    ],
+    rows: [
+      [
+        fillText(TRACKING_CONTROL_TEXT.note[lang], {
+          share: `${Math.round(settings.controlShare * 1000) / 10}%`,
+        }),
+      ],
+    ],
+    conditionalFormats: [],
+    validations: [],
+  });
+  return sheet;
 }
 
 /** A strategy line of the plan, as the review sheet needs it. */
@@ -204,6 +297,12 @@ export interface TrackingPlanLine {
   start: Cell;
   end: Cell;
   target: Cell;
+  /** Held back as the control group (the mark on the line, drawn or typed). */
+  control: boolean;
+  plannedTier: Cell;
+  owner: Cell;
+  /** The line belongs to the customer's current strategy (not left behind, not gone). */
+  current: boolean;
 }
 
 export function trackingLinesOf(plan: SheetPlan): TrackingPlanLine[] {
@@ -221,6 +320,10 @@ export function trackingLinesOf(plan: SheetPlan): TrackingPlanLine[] {
             start: cell(row, "start"),
             end: cell(row, "end"),
             target: cell(row, "target"),
+            control: controlMarkOf(cell(row, "control")) === true,
+            plannedTier: cell(row, "plannedTier"),
+            owner: cell(row, "owner"),
+            current: cell(row, "line") === "",
           },
         ];
   });

@@ -4,8 +4,11 @@ import { scoreSheets, type FollowupReport, type ScoreReport } from "../core/pipe
 import type { Settings } from "../core/settings";
 import type { Lang, Serial, SheetGrid } from "../core/types";
 import { SHEET_NAMES } from "../i18n/sheets";
+import { checkModel, type ModelCheck, type Purchases } from "../core/review/modelCheck";
+import { callList, planCallSheet, type CallListEntry } from "./calls";
 import { withLifetimeNotes } from "./lifetimeNotes";
-import { planReviewSheet, readReview } from "./review";
+import { planModelCheckSheet } from "./modelCheck";
+import { planReviewSheet, readReview, reviewGroups, type ReviewGroup } from "./review";
 import { planSettingsSheet, readSettingsSheet } from "./settings";
 import { planSummarySheet } from "./summary";
 import { planTierSheet, previousTiersOf, readTiers } from "./tiers";
@@ -44,9 +47,24 @@ export interface WorkbookRun {
   settingsProblems: string[];
   /** Empty when there was nothing to score (see report.problem) or for a preview. */
   plans: SheetPlan[];
+  /** Treated vs control per strategy, tier and period (empty for a preview). */
+  review?: ReviewGroup[];
+  /** The lifetime-value model checked on a holdout; null for a preview. */
+  modelCheck?: ModelCheck | null;
+  /** Who to call, most value at risk first (empty for a preview). */
+  calls?: CallListEntry[];
 }
 
-const KEYS: SheetKey[] = ["tiers", "tracking", "review", "summary", "watchlist", "settings"];
+const KEYS: SheetKey[] = [
+  "tiers",
+  "tracking",
+  "review",
+  "summary",
+  "watchlist",
+  "settings",
+  "calls",
+  "modelcheck",
+];
 
 /** Our sheets, by key, under whichever localised name they were created with. */
 export function ownSheets(sheets: readonly SheetGrid[]): Map<SheetKey, SheetGrid> {
@@ -106,13 +124,18 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     readTracking(own.get("tracking")),
     nameOf("tracking")
   );
+  const trackingLines = trackingLinesOf(tracking);
+  const groups = reviewGroups(report, trackingLines);
   const review = planReviewSheet(
     report,
     lang,
-    trackingLinesOf(tracking),
+    trackingLines,
     readReview(own.get("review")),
-    nameOf("review")
+    nameOf("review"),
+    groups
   );
+  const modelCheck = checkModel(purchasesOf(report), report.asOf, settings.holdoutWeeks);
+  const calls = callList(report, lifetime, trackingLines, tiers, lang);
   const summary = planSummarySheet(
     report,
     lang,
@@ -147,8 +170,34 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     lifetime,
     settings,
     settingsProblems,
-    plans: [tiers, tracking, review, summary, ...watch, settingsPlan],
+    plans: [
+      tiers,
+      tracking,
+      review,
+      summary,
+      ...watch,
+      planCallSheet(calls, report.asOf, lang, nameOf("calls")),
+      planModelCheckSheet(modelCheck, report.asOf, lang, nameOf("modelcheck")),
+      settingsPlan,
+    ],
+    review: groups,
+    modelCheck,
+    calls,
   };
+}
+
+/** The orders' purchases (returns are not purchases), for the model check; null without orders. */
+function purchasesOf(report: ScoreReport): Purchases | null {
+  const book = report.book;
+  if (!book) return null;
+  const customer: number[] = [];
+  const day: number[] = [];
+  for (let i = 0; i < book.count; i++) {
+    if (book.isReturn[i] !== 0) continue;
+    customer.push(book.customer[i]);
+    day.push(book.day[i]);
+  }
+  return { customers: report.customers.length, count: customer.length, customer, day };
 }
 
 function nameOfSettings(own: Map<SheetKey, SheetGrid>, lang: Lang): string {

@@ -4,6 +4,7 @@ import type { Lang } from "../core/types";
 import { qualityLabel } from "../i18n/messages";
 import { tierLabel } from "../i18n/tiers";
 import { ui } from "../i18n/ui";
+import { CallList } from "./CallList";
 import type { RunSummary } from "./host";
 
 /** Quality entries shown in the pane; the summary sheet lists them all. */
@@ -42,6 +43,7 @@ export function Result({
               ? ui(lang, "written", { sheets: summary.sheetsWritten.join(", ") })
               : ui(lang, "preview")}
           </Caption1>
+          {summary.calls && <CallList lang={lang} calls={summary.calls} onSelect={onSelect} />}
         </>
       )}
       {summary.settingsProblems.length > 0 && (

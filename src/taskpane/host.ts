@@ -1,6 +1,7 @@
 import type { InputKind } from "../core/headers";
 import type { ProblemKey, ScoreMode } from "../core/pipeline";
 import type { Settings } from "../core/settings";
+import type { CallListEntry } from "../plan/calls";
 import type { Lang, QualityIssue, SchemeKey, Serial } from "../core/types";
 import { ui } from "../i18n/ui";
 
@@ -54,7 +55,12 @@ export interface RunSummary {
   settings: Settings;
   /** Names of the sheets written; empty for an inspection. */
   sheetsWritten: string[];
+  /** Who to call first (most value at risk first, at most CALLS_IN_PANE); absent for an inspection. */
+  calls?: CallListEntry[];
 }
+
+/** Customers the pane lists after a run; the call-list sheet has them all. */
+export const CALLS_IN_PANE = 10;
 
 export interface WorkbookHost {
   /** Reads and scores without writing anything: the pane's first look and its mapping preview. */

@@ -51,9 +51,18 @@ describe("the scored workbook", () => {
       "销售订单",
       "说明",
       "客户跟进记录",
-      ...(["tiers", "tracking", "review", "summary", "watchlist", "settings"] as const).map(
-        (k) => SHEET_NAMES[k]["zh-CN"]
-      ),
+      ...(
+        [
+          "tiers",
+          "tracking",
+          "review",
+          "summary",
+          "watchlist",
+          "calls",
+          "modelcheck",
+          "settings",
+        ] as const
+      ).map((k) => SHEET_NAMES[k]["zh-CN"]),
     ]);
   });
 

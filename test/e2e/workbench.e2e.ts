@@ -210,6 +210,19 @@ test("score the sample, change the scheme, score again, click a quality entry, d
   assert.equal(await page.getByTestId("selected-cell").getAttribute("data-address"), cell);
   await page.screenshot({ path: join(SHOTS, "3-quality-entry.png") });
 
+  // The call list: a click on the customer most worth a call selects their row on the tiers sheet.
+  const call = pane.getByTestId("call-item").first();
+  const callId = (await call.innerText()).match(/C\d{3}/)?.[0];
+  await call.click();
+  await page
+    .getByTestId("wb-selection")
+    .filter({ hasText: "客户分层!" })
+    .waitFor({ timeout: TIMEOUT });
+  assert.equal(await page.getByRole("tab", { selected: true }).innerText(), "客户分层");
+  assert.match(await page.getByTestId("wb-selection").innerText(), /^客户分层!A\d+$/);
+  assert.ok(callId, "the call list names a customer");
+  await page.screenshot({ path: join(SHOTS, "3b-call-list.png") });
+
   // The ribbon's Score customers runs the command page's action with the saved settings.
   await page.getByTestId("ribbon-score").click();
   await page.getByTestId("wb-status").filter({ hasText: "finished" }).waitFor({ timeout: TIMEOUT });

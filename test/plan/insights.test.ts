@@ -207,6 +207,8 @@ describe("the follow-up watchlist sheet", () => {
       "review",
       "summary",
       "watchlist",
+      "calls",
+      "modelcheck",
       "settings",
     ]);
     expect(watch.name).toBe(SHEET_NAMES.watchlist["zh-CN"]);

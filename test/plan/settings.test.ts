@@ -178,6 +178,8 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
     C: fc.integer({ min: 1, max: 366 }),
   }),
   marketingSpend: fc.option(num(0, 1e12), { nil: null }),
+  controlShare: num(0, 1),
+  holdoutWeeks: fc.integer({ min: 1, max: 520 }),
 });
 
 /** Any cell Office.js could hand us. */

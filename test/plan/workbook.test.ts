@@ -72,8 +72,8 @@ function edit(grid: SheetGrid, row: number, col: number, value: Cell): SheetGrid
 const TRACKING = SHEET_NAMES.tracking["zh-CN"];
 const TIERS = SHEET_NAMES.tiers["zh-CN"];
 
-describe("a run writes all five sheets", () => {
-  it("plans tiers, tracking, review, summary and settings", () => {
+describe("a run writes all its sheets", () => {
+  it("plans tiers, tracking, review, summary, call list, model check and settings", () => {
     const run = planWorkbook(
       [
         archive(6),
@@ -90,6 +90,8 @@ describe("a run writes all five sheets", () => {
       "tracking",
       "review",
       "summary",
+      "calls",
+      "modelcheck",
       "settings",
     ]);
     expect(run.plans.map((p) => p.name)).toEqual([
@@ -97,6 +99,8 @@ describe("a run writes all five sheets", () => {
       "销售策略跟踪",
       "策略效果复盘",
       "概览",
+      "今日待联系",
+      "模型检验",
       "设置",
     ]);
   });

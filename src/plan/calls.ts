@@ -1,0 +1,194 @@
+/**
+ * The call list (今日待联系 / Call List): per sales owner, the customers most worth a call now,
+ * ranked by value at risk (core/review/callList.ts), each with the reason in words and the row of
+ * the tiers sheet to open. Computed only: rebuilt on every run.
+ */
+import { cellAddress } from "../core/address";
+import type { LifetimeReport } from "../core/lifetime";
+import { cellText, formatSerial, isBlank } from "../core/parse";
+import type { ScoreReport } from "../core/pipeline";
+import { rankCalls, type CallCandidate } from "../core/review/callList";
+import type { Lang } from "../core/types";
+import { CALL_HEADERS, CALL_TEXT } from "../i18n/review";
+import { fillText } from "../i18n/settings";
+import { SHEET_NAMES } from "../i18n/sheets";
+import { formatMoney, tierLabel } from "../i18n/tiers";
+import { DATA_BAR_COLOR } from "./formats";
+import { customerKeyOf } from "./previous";
+import type { TrackingPlanLine } from "./tracking";
+import type { ColumnKind, PlanCell, SheetPlan } from "./types";
+
+/** Lines per sales owner on the sheet. */
+export const CALLS_PER_OWNER = 20;
+/** At least this many earlier gaps between orders before "their usual gap" means anything. */
+const MIN_GAPS = 2;
+
+export interface CallListEntry {
+  id: string;
+  name: string;
+  owner: string;
+  tier: string;
+  valueAtRisk: number;
+  value: number;
+  pAlive: number | null;
+  reason: string;
+  /** The customer's line on the tiers sheet, e.g. `客户分层!A7`; null when not found. */
+  address: string | null;
+}
+
+/**
+ * Every customer worth a call, most value at risk first. Owner: the one on the customer's current
+ * strategy line, else the archive's 销售负责人. Customers marked control on their current line are
+ * left out.
+ */
+export function callList(
+  report: ScoreReport,
+  lifetime: LifetimeReport | null,
+  tracking: TrackingPlanLine[],
+  tiers: SheetPlan | null,
+  lang: Lang
+): CallListEntry[] {
+  const current = new Map<string, TrackingPlanLine>();
+  for (const line of tracking) if (line.current) current.set(line.customerKey, line);
+  const rowOf = new Map<string, string>();
+  const table = tiers?.tables[0];
+  if (tiers && table) {
+    const idCol = table.columns.findIndex((c) => c.key === "id");
+    table.rows.forEach((row, r) => {
+      const key = customerKeyOf(row[idCol] ?? "");
+      if (key !== null && !rowOf.has(key))
+        rowOf.set(key, cellAddress(tiers.name, table.startRow + 1 + r, table.startColumn));
+    });
+  }
+  const candidates: CallCandidate[] = report.customers.map((c, k) => {
+    const life = lifetime?.perCustomer[k] ?? null;
+    const gaps = c.ordersAllTime - 1;
+    const usual =
+      gaps >= MIN_GAPS && c.firstPurchase !== null && c.lastPurchase !== null
+        ? Math.round((c.lastPurchase - c.firstPurchase) / gaps)
+        : null;
+    return {
+      value: Math.max(0, c.monetary),
+      pAlive: life ? life.pAlive : null,
+      usualGapDays: usual,
+      silentDays: c.recencyDays,
+      excluded: current.get(c.customer.key)?.control === true,
+    };
+  });
+  return rankCalls(candidates).map((e) => {
+    const result = report.customers[e.customer];
+    const fields = result.customer.fields;
+    const line = current.get(result.customer.key);
+    const owner = !isBlank(line?.owner) ? cellText(line?.owner) : cellText(fields.owner ?? "");
+    const parts = [fillText(CALL_TEXT.reasonValue[lang], { value: formatMoney(e.value) })];
+    if (e.pAlive !== null)
+      parts.push(fillText(CALL_TEXT.reasonPAlive[lang], { p: Math.round(e.pAlive * 100) }));
+    if (e.overdue)
+      parts.push(
+        fillText(CALL_TEXT.reasonOverdue[lang], {
+          silent: e.overdue.silentDays,
+          gap: e.overdue.usualGapDays,
+        })
+      );
+    return {
+      id: result.customer.id,
+      name: cellText(fields.name ?? "").trim(),
+      owner: owner.trim(),
+      tier: result.tier ? tierLabel(result.tier.tier, lang) : "",
+      valueAtRisk: Math.round(e.valueAtRisk * 100) / 100,
+      value: Math.round(e.value * 100) / 100,
+      pAlive: e.pAlive,
+      reason: parts.join(CALL_TEXT.separator[lang]),
+      address: rowOf.get(result.customer.key) ?? null,
+    };
+  });
+}
+
+const COLUMNS: ReadonlyArray<[key: string, kind: ColumnKind, width: number]> = [
+  ["owner", "text", 12],
+  ["rank", "integer", 6],
+  ["id", "text", 12],
+  ["name", "text", 22],
+  ["tier", "text", 14],
+  ["valueAtRisk", "money", 14],
+  ["value", "money", 14],
+  ["pAlive", "percent", 10],
+  ["reason", "text", 56],
+  ["cell", "text", 16],
+];
+
+export function planCallSheet(
+  entries: CallListEntry[],
+  asOf: number,
+  lang: Lang,
+  name?: string
+): SheetPlan {
+  const noOwner = CALL_TEXT.noOwner[lang];
+  const byOwner = new Map<string, CallListEntry[]>();
+  for (const e of entries) {
+    const owner = e.owner === "" ? noOwner : e.owner;
+    const list = byOwner.get(owner) ?? [];
+    if (list.length < CALLS_PER_OWNER) list.push(e);
+    byOwner.set(owner, list);
+  }
+  // Owners with the most at stake first.
+  const owners = [...byOwner].sort(
+    (a, b) =>
+      b[1].reduce((s, e) => s + e.valueAtRisk, 0) - a[1].reduce((s, e) => s + e.valueAtRisk, 0) ||
+      a[0].localeCompare(b[0])
+  );
+  const rows: PlanCell[][] = owners.flatMap(([owner, list]) =>
+    list.map((e, i) => [
+      owner,
+      i + 1,
+      e.id,
+      e.name || null,
+      e.tier || null,
+      e.valueAtRisk,
+      e.value,
+      e.pAlive,
+      e.reason,
+      e.address,
+    ])
+  );
+  const preamble: PlanCell[][] = [
+    [fillText(CALL_TEXT.title[lang], { asOf: formatSerial(asOf), limit: CALLS_PER_OWNER })],
+    [CALL_TEXT.rule[lang]],
+  ];
+  if (rows.length === 0) preamble.push([CALL_TEXT.none[lang]]);
+  const startRow = preamble.length + 1;
+  return {
+    key: "calls",
+    name: name ?? SHEET_NAMES.calls[lang],
+    preamble,
+    tables: [
+      {
+        id: "calls",
+        startRow,
+        startColumn: 0,
+        columns: COLUMNS.map(([key, kind, width]) => ({
+          key,
+          kind,
+          width,
+          header: CALL_HEADERS[key][lang],
+        })),
+        rows,
+        conditionalFormats:
+          rows.length === 0
+            ? []
+            : [
+                {
+                  type: "dataBar",
+                  column: COLUMNS.findIndex(([k]) => k === "valueAtRisk"),
+                  rows: { firstRow: 0, lastRow: rows.length - 1 },
+                  color: DATA_BAR_COLOR,
+                },
+              ],
+        validations: [],
+      },
+    ],
+    charts: [],
+    freezeRows: startRow + 1,
+    freezeColumns: 3,
+  };
+}
