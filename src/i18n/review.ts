@@ -195,6 +195,20 @@ export const MODEL_CHECK_REASONS = {
     "zh-CN": "模型无法拟合。",
     "en-US": "The model could not be fitted.",
   },
+  fixed_prices: {
+    "zh-CN": "模型无法拟合。",
+    "en-US": "The model could not be fitted.",
+  },
+  ridge: {
+    "zh-CN": "留出期之前的订单不足以确定模型参数（某个参数趋向极端值），无法检验。",
+    "en-US":
+      "The orders before the holdout do not pin the model down (a parameter runs off to an extreme): nothing to check.",
+  },
+  flat_likelihood: {
+    "zh-CN": "留出期之前的订单不足以确定模型参数（拟合没有明确结果），无法检验。",
+    "en-US":
+      "The orders before the holdout do not pin the model down (the fit has no clear answer): nothing to check.",
+  },
 } as const satisfies Record<string, Text>;
 
 /** The call list. */
