@@ -1,5 +1,6 @@
+import ExcelJS from "exceljs";
 import { readFile, writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { FitResult } from "../core/clv";
 import { toCsv } from "../core/csv";
@@ -14,7 +15,15 @@ import { SHEET_NAMES } from "../i18n/sheets";
 import { schemeLabel } from "../i18n/schemes";
 import { tierLabel } from "../i18n/tiers";
 import { planWorkbook, type RunOptions } from "../plan/workbook";
-import { loadWorkbook, readGrids, saveWorkbook, todaySerial, writePlan } from "../xlsx/workbook";
+import { fileNotFoundMessage, INPUT_NOT_CARRIED, readFailureMessage } from "../i18n/read";
+import { readWorkbookValues, type ReadFailure } from "../xlsx/values";
+import {
+  loadWorkbook,
+  saveWorkbook,
+  todaySerial,
+  writePlan,
+  type LoadedWorkbook,
+} from "../xlsx/workbook";
 
 const LANGS: Lang[] = ["zh-CN", "en-US"];
 
@@ -24,6 +33,28 @@ export const USAGE =
 
 /** A mistake in how the command was called: printed with the usage line, exit code 2. */
 export class UsageError extends Error {}
+
+/** The input could not be read; the message is the user's sentence (exit code 1). */
+export class UnreadableWorkbook extends Error {
+  constructor(
+    message: string,
+    readonly failure: Pick<ReadFailure, "code" | "part" | "reason"> | null
+  ) {
+    super(message);
+  }
+}
+
+/** The input file's bytes, or an UnreadableWorkbook saying in the user's language why not. */
+async function inputBytes(path: string, lang: Lang): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UnreadableWorkbook(fileNotFoundMessage(lang, path), null);
+    const failure = { code: "not_spreadsheet" as const, reason: String(code) };
+    throw new UnreadableWorkbook(readFailureMessage(failure, lang, basename(path)), failure);
+  }
+}
 
 export interface CliOptions {
   input: string;
@@ -252,15 +283,32 @@ export async function runScoreCommand(
   options: CliOptions,
   today = todaySerial()
 ): Promise<CliResult> {
-  const { workbook, lost } = await loadWorkbook(await readFile(options.input));
+  const bytes = await inputBytes(options.input, options.lang);
+  const read = readWorkbookValues(bytes);
+  if (!read.ok) {
+    const { code, part, reason } = read;
+    const text = readFailureMessage(read, options.lang, basename(options.input));
+    throw new UnreadableWorkbook(text, { code, part, reason });
+  }
   const overrides: RunOptions["overrides"] = {};
   if (options.scheme) overrides.scheme = options.scheme;
   if (options.asOf !== null) overrides.asOf = options.asOf;
-  const run = planWorkbook(readGrids(workbook), { lang: options.lang, today, overrides });
+  const run = planWorkbook(read.sheets, { lang: options.lang, today, overrides });
   const { report, lifetime } = run;
   if (report.problem) {
     return { report, lifetime: null, lines: [message(options.lang, report.problem)] };
   }
+  // The output is still written through ExcelJS from the input; a file ExcelJS cannot load (but
+  // the reader could) gets our sheets in a new workbook, and the user is told.
+  let loaded: LoadedWorkbook;
+  let carried = true;
+  try {
+    loaded = await loadWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch {
+    loaded = { workbook: new ExcelJS.Workbook(), lost: [] };
+    carried = false;
+  }
+  const { workbook, lost } = loaded;
   for (const plan of run.plans) writePlan(workbook, plan);
   await saveWorkbook(workbook, options.out, run.plans);
   const lines = summaryLines(report, options.lang);
@@ -280,5 +328,6 @@ export async function runScoreCommand(
     lines.push(message(options.lang, "summary_report_json", { path: options.reportJson }));
   }
   if (lost.length > 0) lines.push(message(options.lang, "not_carried", { what: lost.join(", ") }));
+  if (!carried) lines.push(INPUT_NOT_CARRIED[options.lang]);
   return { report, lifetime, lines };
 }

@@ -1,4 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
+import type { ReadFailureCode } from "../core/readFailure";
 import type { Cell, SheetGrid } from "../core/types";
 import { inflateEntry, isZip, listEntries, ZipError, type ZipEntry } from "./zip";
 
@@ -11,27 +12,9 @@ import { inflateEntry, isZip, listEntries, ZipError, type ZipEntry } from "./zip
  * No Node imports: the workbench page reads dropped files with it too.
  */
 
-export type ReadFailureCode =
-  /** Zero bytes. */
-  | "empty_file"
-  /** Neither a ZIP package nor an Office file (text, an image, a Word document...). */
-  | "not_spreadsheet"
-  /** A broken archive, a missing part, or XML that does not parse. */
-  | "damaged"
-  /** An Office file protected by a password to open (EncryptedPackage in an OLE container). */
-  | "encrypted"
-  /** Strict Open XML, which Excel writes only when asked to. */
-  | "strict"
-  /** Excel 97-2003 (.xls, BIFF in an OLE container) or the XML Spreadsheet 2003 format. */
-  | "xls"
-  /** Excel binary workbook (.xlsb). */
-  | "xlsb"
-  /** OpenDocument spreadsheet (.ods). */
-  | "ods"
-  /** A reading budget was reached: a zip bomb, or more cells than the budget allows. */
-  | "too_big";
+export type { ReadFailureCode };
 
-/** What one read may spend. Every limit stops reading with `too_big`. */
+/** What one read may spend. Each limit stops reading with `unpacks_too_large` or `too_many_cells`. */
 export interface ReadBudget {
   /** Bytes inflated over all parts read. */
   maxInflatedBytes: number;
@@ -144,7 +127,7 @@ function decoderFor(first: Uint8Array): TextDecoder {
 function streamXml(ctx: Context, entry: ZipEntry, handlers: XmlHandlers): void {
   const { budget, work } = ctx;
   if (entry.declaredSize > budget.maxInflatedBytes - work.inflatedBytes)
-    throw new ReadStop("too_big", "declared_size", entry.name);
+    throw new ReadStop("unpacks_too_large", "declared_size", entry.name);
   const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on("doctype", () => {
     throw new ReadStop("damaged", "dtd", entry.name);
@@ -167,9 +150,9 @@ function streamXml(ctx: Context, entry: ZipEntry, handlers: XmlHandlers): void {
     inflated += chunk.length;
     work.inflatedBytes += chunk.length;
     if (work.inflatedBytes > budget.maxInflatedBytes)
-      throw new ReadStop("too_big", "inflated_bytes", entry.name);
+      throw new ReadStop("unpacks_too_large", "inflated_bytes", entry.name);
     if (inflated > budget.ratioFloor && inflated > budget.maxRatio * consumed)
-      throw new ReadStop("too_big", "ratio", entry.name);
+      throw new ReadStop("unpacks_too_large", "ratio", entry.name);
     decoder ??= decoderFor(chunk);
     parser.write(decoder.decode(chunk, { stream: true }));
   });
@@ -301,7 +284,7 @@ function readSharedStrings(ctx: Context, part: ZipEntry | undefined): string[] {
       else if (name === "si") {
         inItem = false;
         if (strings.length >= ctx.budget.maxSharedStrings)
-          throw new ReadStop("too_big", "shared_strings", part.name);
+          throw new ReadStop("too_many_cells", "shared_strings", part.name);
         strings.push(unescapeXstring(text));
         ctx.work.sharedStrings++;
       }
@@ -358,7 +341,7 @@ function readSheet(
 
   const spend = (cells: number) => {
     work.cells += cells;
-    if (work.cells > budget.maxCells) throw new ReadStop("too_big", "cells", partName);
+    if (work.cells > budget.maxCells) throw new ReadStop("too_many_cells", "cells", partName);
   };
   const bad = (reason: string) => new ReadStop("damaged", reason, partName);
 
@@ -606,7 +589,7 @@ export function readWorkbookValues(bytes: Uint8Array, options: ReadOptions = {})
     if (error instanceof ReadStop) return fail(error.code, error.reason, error.part);
     if (error instanceof ZipError)
       return error.reason === "too_many_entries"
-        ? fail("too_big", "zip: " + error.reason)
+        ? fail("too_many_cells", "zip: " + error.reason)
         : fail("damaged", "zip: " + error.reason);
     // Anything else is a fault of this reader on some file; it still ends in a result.
     return fail("damaged", "unexpected: " + String(error));

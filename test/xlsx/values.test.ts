@@ -346,7 +346,7 @@ describe("every file ends in a result", () => {
       codes.add(failure(readWorkbookValues(flipped)));
     }
     expect(
-      [...codes].every((c) => ["ok", "damaged", "not_spreadsheet", "too_big"].includes(c))
+      [...codes].every((c) => ["ok", "damaged", "not_spreadsheet", "unpacks_too_large"].includes(c))
     ).toBe(true);
     const parts = bookParts({
       sheets: [{ name: "S", rows: ORDERS_ROWS }],
@@ -403,17 +403,17 @@ describe("every file ends in a result", () => {
     const bomb = zip(bookParts({ sheets: [{ name: "S", rows: body }] }), 9);
     expect(bomb.length).toBeLessThan(2 ** 20);
     const read = readWorkbookValues(bomb);
-    expect(read.ok ? "ok" : [read.code, read.reason]).toEqual(["too_big", "ratio"]);
+    expect(read.ok ? "ok" : [read.code, read.reason]).toEqual(["unpacks_too_large", "ratio"]);
     // Stopped within one inflate step (8 KB in, at most ~8.3 MB out) past the 16 MB floor.
     const step = 1033 * SLICE;
     expect(read.work.inflatedBytes).toBeLessThan(DEFAULT_BUDGET.ratioFloor + step);
     expect(read.work.inflatedBytes).toBeLessThan(body.length);
     // A smaller budget stops the same bomb earlier: the work follows the budget, not the file.
     const small = readWorkbookValues(bomb, { budget: { ratioFloor: 2 ** 20 } });
-    expect(small.ok ? "ok" : small.code).toBe("too_big");
+    expect(small.ok ? "ok" : small.code).toBe("unpacks_too_large");
     expect(small.work.inflatedBytes).toBeLessThan(2 ** 20 + step);
     const capped = readWorkbookValues(bomb, { budget: { maxInflatedBytes: 4 * 2 ** 20 } });
-    expect(capped.ok ? "ok" : [capped.code, capped.reason]).toEqual(["too_big", "declared_size"]);
+    expect(capped.ok ? "ok" : [capped.code, capped.reason]).toEqual(["unpacks_too_large", "declared_size"]);
   });
 
   test("cell budget: a lone cell at the far corner cannot make a grid of billions", () => {
@@ -421,7 +421,7 @@ describe("every file ends in a result", () => {
     const read = readWorkbookValues(book({ sheets: [{ name: "S", rows }] }), {
       budget: { maxCells: 1_000_000 },
     });
-    expect(read.ok ? "ok" : [read.code, read.reason]).toEqual(["too_big", "cells"]);
+    expect(read.ok ? "ok" : [read.code, read.reason]).toEqual(["too_many_cells", "cells"]);
     // One row array each for the rows up to the far one: stopped at the budget, not after it.
     expect(read.work.cells).toBeLessThanOrEqual(1_048_576 + 1);
   });
@@ -434,7 +434,7 @@ describe("every file ends in a result", () => {
         budget: { maxSharedStrings: 100 },
       }
     );
-    expect(read.ok ? "ok" : [read.code, read.reason]).toEqual(["too_big", "shared_strings"]);
+    expect(read.ok ? "ok" : [read.code, read.reason]).toEqual(["too_many_cells", "shared_strings"]);
     expect(read.work.sharedStrings).toBe(100);
   });
 });
