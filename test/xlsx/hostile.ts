@@ -86,10 +86,16 @@ export function bookParts(spec: BookSpec): Parts {
         ? spec.sharedStrings
         : sharedStringsXml(spec.sharedStrings);
     rels.push(`<Relationship Id="rIdSST" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`);
+    overrides.push(
+      `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`
+    );
   }
   if (spec.styles !== undefined) {
     parts["xl/styles.xml"] = spec.styles;
     rels.push(`<Relationship Id="rIdSty" Type="${REL}/styles" Target="styles.xml"/>`);
+    overrides.push(
+      `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`
+    );
   }
   const pr = spec.date1904 ? `<workbookPr date1904="1"/>` : `<workbookPr/>`;
   parts["xl/workbook.xml"] = xml(
