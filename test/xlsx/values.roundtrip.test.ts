@@ -61,9 +61,15 @@ function same(actual: Cell, wanted: Cell): boolean {
 
 const grids = fc.array(fc.array(written, { maxLength: 8 }), { minLength: 1, maxLength: 12 });
 
-async function writeBook(sheets: Written[][][], streaming: boolean): Promise<Uint8Array> {
+async function writeBook(
+  sheets: Written[][][],
+  streaming: boolean,
+  date1904: boolean
+): Promise<Uint8Array> {
   if (!streaming) {
     const wb = new ExcelJS.Workbook();
+    // ExcelJS then writes dates counted from 1904 and marks the workbook so.
+    wb.properties.date1904 = date1904;
     sheets.forEach((rows, i) => {
       const ws = wb.addWorksheet(`S${i + 1}`);
       rows.forEach((row, r) =>
@@ -89,15 +95,17 @@ async function writeBook(sheets: Written[][][], streaming: boolean): Promise<Uin
 }
 
 describe.each([
-  ["shared strings", false],
-  ["inline strings (streaming writer)", true],
-])("ExcelJS-written workbooks read back cell for cell: %s", (_, streaming) => {
+  ["shared strings", false, false],
+  ["inline strings (streaming writer)", true, false],
+  ["1904 date system", false, true],
+])("ExcelJS-written workbooks read back cell for cell: %s", (_, streaming, date1904) => {
   test("every cell is what Office.js would deliver, and what ExcelJS reads", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(grids, { minLength: 1, maxLength: 3 }), async (sheets) => {
-        const bytes = await writeBook(sheets, streaming);
+        const bytes = await writeBook(sheets, streaming, date1904);
         const read = readWorkbookValues(bytes);
         if (!read.ok) throw new Error(`${read.code} ${read.reason}`);
+        expect(read.date1904).toBe(date1904);
         const wb = new ExcelJS.Workbook();
         await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
         const theirs = readGrids(wb);
