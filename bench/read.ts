@@ -1,8 +1,9 @@
 /**
  * `npm run bench:read`: reading a workbook's values, by reader, each in a fresh process so peak
  * memory is its own. Readers: this project's (src/xlsx/values.ts), ExcelJS (the command line's old
- * path: load + readGrids), and SheetJS when installed (`npm install --no-save @e965/xlsx@0.20.3`,
- * or READ_BENCH_SHEETJS=<its folder>). The anchor is inflating the same parts without parsing
+ * path: load + readGrids), SheetJS when installed (`npm install --no-save @e965/xlsx@0.20.3`,
+ * or READ_BENCH_SHEETJS=<its folder>), and openpyxl's read-only mode (what pandas reads .xlsx
+ * with) when Debian's python3-openpyxl is there. The anchor is inflating the same parts without parsing
  * them, measured in the same run. Then the hostile files of test/xlsx/hostile.ts, by reader.
  *
  *   npm run bench:read                 # 100k customers / 400k order lines, and 1,048,575 lines
@@ -34,7 +35,7 @@ import {
 
 const root = resolve(__dirname, "..");
 const workDir = join(root, ".bench");
-const READERS = ["inflate", "values", "sheetjs", "exceljs"] as const;
+const READERS = ["inflate", "values", "sheetjs", "exceljs", "openpyxl"] as const;
 type Reader = (typeof READERS)[number];
 
 interface SheetJs {
@@ -78,6 +79,8 @@ async function readWith(reader: Reader, bytes: Buffer): Promise<number> {
       const { workbook } = await loadWorkbook(bytes);
       return count(readGrids(workbook));
     }
+    case "openpyxl":
+      throw new Error("runs in Python");
     case "sheetjs": {
       const xlsx = sheetJs();
       if (!xlsx) throw new Error("not installed");
@@ -100,6 +103,7 @@ async function readWith(reader: Reader, bytes: Buffer): Promise<number> {
 async function one(reader: Reader, file: string): Promise<void> {
   const bytes = readFileSync(file);
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   let result: Record<string, unknown>;
   try {
     const cells = await readWith(reader, bytes);
@@ -109,16 +113,36 @@ async function one(reader: Reader, file: string): Promise<void> {
     result = { ok: false, error: text.split("\n")[0].slice(0, 90) };
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  console.log(JSON.stringify({ ...result, seconds, peakMb }));
+  console.log(JSON.stringify({ ...result, seconds, cpuSeconds, peakMb }));
 }
 
+/** openpyxl in read-only mode, the reader pandas uses for .xlsx, measured by Python itself. */
+const OPENPYXL = `
+import sys, time, resource
+import openpyxl
+start = time.time(); cpu = time.process_time()
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True, data_only=True)
+cells = sum(len(row) for ws in wb.worksheets for row in ws.iter_rows(values_only=True))
+print('{"ok": true, "cells": %d, "seconds": %f, "cpuSeconds": %f, "peakMb": %d}' % (cells, time.time() - start, time.process_time() - cpu, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024))
+`;
+const PYTHON = "/usr/bin/python3";
+
 function runChild(reader: Reader, file: string, timeoutSeconds: number): Record<string, unknown> {
-  const child = spawnSync(
-    process.execPath,
-    ["--max-old-space-size=16000", "--import", "tsx", __filename, "--one", reader, file],
-    { encoding: "utf8", timeout: timeoutSeconds * 1000, cwd: root }
-  );
+  const command =
+    reader === "openpyxl"
+      ? [PYTHON, ["-c", OPENPYXL, file]]
+      : [
+          process.execPath,
+          ["--max-old-space-size=16000", "--import", "tsx", __filename, "--one", reader, file],
+        ];
+  const child = spawnSync(command[0] as string, command[1] as string[], {
+    encoding: "utf8",
+    timeout: timeoutSeconds * 1000,
+    cwd: root,
+  });
   if (child.error || child.status !== 0) {
     const timedOut = child.signal === "SIGTERM";
     return {
@@ -148,19 +172,24 @@ async function writeOrders(path: string, orderRows: number, customers?: number):
 }
 
 async function speed(files: Array<[string, string]>): Promise<void> {
-  const available = READERS.filter((r) => r !== "sheetjs" || sheetJs() !== null);
-  if (!available.includes("sheetjs")) console.log("(SheetJS not installed: its column is skipped)");
+  const hasOpenpyxl = spawnSync(PYTHON, ["-c", "import openpyxl"]).status === 0;
+  const available = READERS.filter(
+    (r) => (r !== "sheetjs" || sheetJs() !== null) && (r !== "openpyxl" || hasOpenpyxl)
+  );
+  if (!available.includes("sheetjs")) console.log("(SheetJS not installed: its line is skipped)");
+  if (!hasOpenpyxl) console.log("(no openpyxl under /usr/bin/python3: its line is skipped)");
   for (const [label, file] of files) {
     console.log(`\n${label} (${(readFileSync(file).length / 2 ** 20).toFixed(1)} MB file)`);
     let anchor = 0;
     for (const reader of available) {
       const r = runChild(reader, file, 900);
       const seconds = r.seconds as number | undefined;
-      if (reader === "inflate" && seconds) anchor = seconds;
-      const ratio = seconds && anchor ? ` (${(seconds / anchor).toFixed(1)}× inflate)` : "";
+      const cpu = r.cpuSeconds as number | undefined;
+      if (reader === "inflate" && cpu) anchor = cpu;
+      const ratio = cpu && anchor ? ` = ${(cpu / anchor).toFixed(1)}× inflate` : "";
       console.log(
         r.ok
-          ? `  ${reader.padEnd(8)} ${seconds!.toFixed(2)} s${ratio}, peak RSS ${r.peakMb} MB, ${r.cells} ${reader === "inflate" ? "bytes" : "cells"}`
+          ? `  ${reader.padEnd(8)} ${seconds!.toFixed(2)} s wall, ${cpu!.toFixed(2)} s CPU${ratio}, peak RSS ${r.peakMb} MB, ${r.cells} ${reader === "inflate" ? "bytes" : "cells"}`
           : `  ${reader.padEnd(8)} failed: ${r.error}`
       );
     }
