@@ -44,6 +44,8 @@ export const DEFAULT_BUDGET: ReadBudget = {
 /** What a read spent, for tests that bound the work and for the bench. */
 export interface ReadWork {
   inflatedBytes: number;
+  /** Packed bytes those came from. */
+  packedBytes: number;
   partsRead: number;
   cells: number;
   sharedStrings: number;
@@ -145,13 +147,21 @@ function streamXml(ctx: Context, entry: ZipEntry, handlers: XmlHandlers): void {
   }
   work.partsRead++;
   let inflated = 0;
+  const packedBefore = work.packedBytes;
   let decoder: TextDecoder | null = null;
   inflateEntry(ctx.bytes, entry, (chunk, consumed) => {
     inflated += chunk.length;
     work.inflatedBytes += chunk.length;
+    work.packedBytes = packedBefore + consumed;
     if (work.inflatedBytes > budget.maxInflatedBytes)
       throw new ReadStop("unpacks_too_large", "inflated_bytes", entry.name);
+    // Per part, and over all parts read (many small bombs are one big one).
     if (inflated > budget.ratioFloor && inflated > budget.maxRatio * consumed)
+      throw new ReadStop("unpacks_too_large", "ratio", entry.name);
+    if (
+      work.inflatedBytes > budget.ratioFloor &&
+      work.inflatedBytes > budget.maxRatio * work.packedBytes
+    )
       throw new ReadStop("unpacks_too_large", "ratio", entry.name);
     decoder ??= decoderFor(chunk);
     parser.write(decoder.decode(chunk, { stream: true }));
@@ -571,7 +581,13 @@ function readPackage(ctx: Context, options: ReadOptions): Omit<WorkbookValues, "
  */
 export function readWorkbookValues(bytes: Uint8Array, options: ReadOptions = {}): WorkbookRead {
   const budget = { ...DEFAULT_BUDGET, ...options.budget };
-  const work: ReadWork = { inflatedBytes: 0, partsRead: 0, cells: 0, sharedStrings: 0 };
+  const work: ReadWork = {
+    inflatedBytes: 0,
+    packedBytes: 0,
+    partsRead: 0,
+    cells: 0,
+    sharedStrings: 0,
+  };
   const fail = (code: ReadFailureCode, reason: string, part?: string): ReadFailure =>
     part === undefined
       ? { ok: false, code, reason, work }

@@ -413,7 +413,22 @@ describe("every file ends in a result", () => {
     expect(small.ok ? "ok" : small.code).toBe("unpacks_too_large");
     expect(small.work.inflatedBytes).toBeLessThan(2 ** 20 + step);
     const capped = readWorkbookValues(bomb, { budget: { maxInflatedBytes: 4 * 2 ** 20 } });
-    expect(capped.ok ? "ok" : [capped.code, capped.reason]).toEqual(["unpacks_too_large", "declared_size"]);
+    expect(capped.ok ? "ok" : [capped.code, capped.reason]).toEqual([
+      "unpacks_too_large",
+      "declared_size",
+    ]);
+  });
+
+  test("many small bombs add up to one: the ratio holds over all parts read", () => {
+    const row = `<row>${`<c><v>1</v></c>`.repeat(1000)}</row>`;
+    const body = row.repeat(Math.ceil(2 ** 19 / row.length)); // 0.5 MB per sheet
+    const sheets = Array.from({ length: 24 }, (_, i) => ({ name: `S${i}`, rows: body }));
+    const bombs = zip(bookParts({ sheets }), 9);
+    const floor = 2 ** 21; // 2 MB: each sheet alone stays under it
+    const read = readWorkbookValues(bombs, { budget: { ratioFloor: floor } });
+    expect(read.ok ? "ok" : [read.code, read.reason]).toEqual(["unpacks_too_large", "ratio"]);
+    expect(read.work.inflatedBytes).toBeLessThan(floor + body.length + 1);
+    expect(read.work.partsRead).toBeLessThan(12);
   });
 
   test("cell budget: a lone cell at the far corner cannot make a grid of billions", () => {
