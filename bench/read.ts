@@ -9,6 +9,7 @@
  *   npm run bench:read                 # 100k customers / 400k order lines, and 1,048,575 lines
  *   npm run bench:read -- --small      # 400k only
  *   npm run bench:read -- --hostile    # which hostile files each reader reads
+ *   npm run bench:read -- --readers=inflate,values   # only these readers
  */
 import ExcelJS from "exceljs";
 import { spawnSync } from "node:child_process";
@@ -171,10 +172,13 @@ async function writeOrders(path: string, orderRows: number, customers?: number):
   await wb.commit();
 }
 
-async function speed(files: Array<[string, string]>): Promise<void> {
+async function speed(files: Array<[string, string]>, only: string[] | null): Promise<void> {
   const hasOpenpyxl = spawnSync(PYTHON, ["-c", "import openpyxl"]).status === 0;
   const available = READERS.filter(
-    (r) => (r !== "sheetjs" || sheetJs() !== null) && (r !== "openpyxl" || hasOpenpyxl)
+    (r) =>
+      (r !== "sheetjs" || sheetJs() !== null) &&
+      (r !== "openpyxl" || hasOpenpyxl) &&
+      (only === null || only.includes(r))
   );
   if (!available.includes("sheetjs")) console.log("(SheetJS not installed: its line is skipped)");
   if (!hasOpenpyxl) console.log("(no openpyxl under /usr/bin/python3: its line is skipped)");
@@ -299,7 +303,8 @@ async function main(): Promise<void> {
     if (!existsSync(big)) await writeOrders(big, 1_048_575);
     files.push(["1,048,575 order lines", big]);
   }
-  await speed(files);
+  const only = args.find((a) => a.startsWith("--readers="));
+  await speed(files, only ? only.slice("--readers=".length).split(",") : null);
 }
 
 main().catch((error) => {

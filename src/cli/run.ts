@@ -15,7 +15,7 @@ import { SHEET_NAMES } from "../i18n/sheets";
 import { schemeLabel } from "../i18n/schemes";
 import { tierLabel } from "../i18n/tiers";
 import { planWorkbook, type RunOptions } from "../plan/workbook";
-import { fileNotFoundMessage, INPUT_NOT_CARRIED, readFailureMessage } from "../i18n/read";
+import { fileNotFoundMessage, readFailureMessage, sheetsNotCarriedMessage } from "../i18n/read";
 import { readWorkbookValues, type ReadFailure } from "../xlsx/values";
 import {
   loadWorkbook,
@@ -299,16 +299,17 @@ export async function runScoreCommand(
     return { report, lifetime: null, lines: [message(options.lang, report.problem)] };
   }
   // The output is still written through ExcelJS from the input; a file ExcelJS cannot load (but
-  // the reader could) gets our sheets in a new workbook, and the user is told.
+  // the reader could) gets our sheets in a new workbook. Sheets ExcelJS did not see are named.
   let loaded: LoadedWorkbook;
-  let carried = true;
   try {
     loaded = await loadWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch {
     loaded = { workbook: new ExcelJS.Workbook(), lost: [] };
-    carried = false;
   }
   const { workbook, lost } = loaded;
+  const notCarried = read.sheets
+    .map((sheet) => sheet.name)
+    .filter((name) => !workbook.getWorksheet(name));
   for (const plan of run.plans) writePlan(workbook, plan);
   await saveWorkbook(workbook, options.out, run.plans);
   const lines = summaryLines(report, options.lang);
@@ -328,6 +329,6 @@ export async function runScoreCommand(
     lines.push(message(options.lang, "summary_report_json", { path: options.reportJson }));
   }
   if (lost.length > 0) lines.push(message(options.lang, "not_carried", { what: lost.join(", ") }));
-  if (!carried) lines.push(INPUT_NOT_CARRIED[options.lang]);
+  if (notCarried.length > 0) lines.push(sheetsNotCarriedMessage(options.lang, notCarried));
   return { report, lifetime, lines };
 }

@@ -99,10 +99,12 @@ export function fileNotFoundMessage(lang: Lang, file: string): string {
   return fill(READ_MESSAGES.not_found[lang], { file });
 }
 
-/** Said when the file was read and scored but its sheets could not be copied into the output. */
-export const INPUT_NOT_CARRIED: Record<Lang, string> = {
-  "zh-CN":
-    "注意：原工作簿的工作表无法复制到新文件中，新文件只含本工具生成的工作表。原文件未被改动。",
-  "en-US":
-    "Note: the input workbook's sheets could not be copied into the new file, which holds only this tool's sheets. The input file is unchanged.",
-};
+/** Said when input sheets were read and scored but could not be copied into the output file. */
+export function sheetsNotCarriedMessage(lang: Lang, sheets: readonly string[]): string {
+  const template = {
+    "zh-CN": "注意：原工作簿的以下工作表无法复制到新文件中：{sheets}。原文件未被改动。",
+    "en-US":
+      "Note: these sheets of the input workbook could not be copied into the new file: {sheets}. The input file is unchanged.",
+  }[lang];
+  return fill(template, { sheets: sheets.join(lang === "zh-CN" ? "、" : ", ") });
+}
