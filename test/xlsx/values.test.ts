@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { strToU8 } from "fflate";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -372,6 +373,32 @@ describe("every file ends in a result", () => {
       "xl/worksheets/sheet1.xml": worksheet(`<row r="2000000"><c><v>1</v></c></row>`),
     };
     expect(failure(readWorkbookValues(zip(badRow)))).toBe("damaged");
+  });
+
+  test("mangled files fail for a reason the reader names, never by surprise", () => {
+    const good = ordersBook();
+    const unforeseen = (read: WorkbookRead) => !read.ok && read.reason.startsWith("unexpected");
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (edits) => {
+          const bytes = good.slice();
+          for (const [at, value] of edits) bytes[at] = value;
+          return !unforeseen(readWorkbookValues(bytes));
+        }
+      ),
+      { numRuns: 300 }
+    );
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 3000 }),
+        (bytes) => !unforeseen(readWorkbookValues(bytes))
+      ),
+      { numRuns: 300 }
+    );
   });
 
   test("entity expansion (billion laughs) is refused without expanding anything", () => {
