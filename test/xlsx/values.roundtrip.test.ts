@@ -114,9 +114,13 @@ describe.each([
           const width = Math.max(0, ...rows.map((r) => r.length));
           for (let r = 0; r <= rows.length; r++)
             for (let c = 0; c <= width; c++) {
-              const wanted = expected(rows[r]?.[c] ?? null);
+              const value = rows[r]?.[c] ?? null;
+              const wanted = expected(value);
               const mine = at(read.sheets[i], r, c);
-              if (!same(mine, wanted) || !same(mine, at(theirs[i], r, c)))
+              // ExcelJS 4.4 reads a formula's cached 0 back as no result; Office.js gives 0.
+              const exceljsWrong =
+                typeof value === "object" && value !== null && "formula" in value && wanted === 0;
+              if (!same(mine, wanted) || (!exceljsWrong && !same(mine, at(theirs[i], r, c))))
                 throw new Error(
                   `S${i + 1} (${r},${c}): wrote ${JSON.stringify(rows[r]?.[c])}, read ${JSON.stringify(mine)}, ExcelJS ${JSON.stringify(at(theirs[i], r, c))}`
                 );
