@@ -281,6 +281,15 @@ describe("reading what real files contain", () => {
   });
 });
 
+test("the reader stays browser-safe: no Node imports, so the workbench page can use it", () => {
+  for (const file of ["values.ts", "zip.ts"]) {
+    const source = readFileSync(join(__dirname, "..", "..", "src", "xlsx", file), "utf8");
+    const imports = [...source.matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
+    expect(imports.filter((i) => !/^(fflate|saxes|\.\.?\/)/.test(i))).toEqual([]);
+    expect(imports.filter((i) => /exceljs|workbook|node:/.test(i))).toEqual([]);
+  }
+});
+
 describe("every file ends in a result", () => {
   const failure = (read: WorkbookRead) => (read.ok ? "ok" : read.code);
 
