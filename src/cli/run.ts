@@ -1,5 +1,5 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { FitResult } from "../core/clv";
 import { toCsv } from "../core/csv";
@@ -14,8 +14,10 @@ import { SHEET_NAMES } from "../i18n/sheets";
 import { schemeLabel } from "../i18n/schemes";
 import { tierLabel } from "../i18n/tiers";
 import { planWorkbook, type RunOptions } from "../plan/workbook";
+import { fileNotFoundMessage, readFailureMessage, writeFailureMessage } from "../i18n/read";
+import { readWorkbookValues, type ReadFailure } from "../xlsx/values";
 import { writeScoredWorkbook } from "../xlsx/output";
-import { loadWorkbook, readGrids, todaySerial } from "../xlsx/workbook";
+import { todaySerial } from "../xlsx/workbook";
 
 const LANGS: Lang[] = ["zh-CN", "en-US"];
 
@@ -25,6 +27,28 @@ export const USAGE =
 
 /** A mistake in how the command was called: printed with the usage line, exit code 2. */
 export class UsageError extends Error {}
+
+/** The input could not be read or the output not written; the message is the user's sentence (exit code 1). */
+export class UnreadableWorkbook extends Error {
+  constructor(
+    message: string,
+    readonly failure: Pick<ReadFailure, "code" | "part" | "reason"> | null
+  ) {
+    super(message);
+  }
+}
+
+/** The input file's bytes, or an UnreadableWorkbook saying in the user's language why not. */
+async function inputBytes(path: string, lang: Lang): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UnreadableWorkbook(fileNotFoundMessage(lang, path), null);
+    const failure = { code: "not_spreadsheet" as const, reason: String(code) };
+    throw new UnreadableWorkbook(readFailureMessage(failure, lang, basename(path)), failure);
+  }
+}
 
 export interface CliOptions {
   input: string;
@@ -276,19 +300,33 @@ export async function runScoreCommand(
   options: CliOptions,
   today = todaySerial()
 ): Promise<CliResult> {
-  const input = await readFile(options.input);
-  // No name kept for the loaded workbook: it can be freed before planning and writing.
-  const grids = readGrids((await loadWorkbook(input)).workbook);
+  const bytes = await inputBytes(options.input, options.lang);
+  const read = readWorkbookValues(bytes);
+  if (!read.ok) {
+    const { code, part, reason } = read;
+    const text = readFailureMessage(read, options.lang, basename(options.input));
+    throw new UnreadableWorkbook(text, { code, part, reason });
+  }
   const overrides: RunOptions["overrides"] = {};
   if (options.scheme) overrides.scheme = options.scheme;
   if (options.asOf !== null) overrides.asOf = options.asOf;
-  const run = planWorkbook(grids, { lang: options.lang, today, overrides });
+  const run = planWorkbook(read.sheets, { lang: options.lang, today, overrides });
   const { report, lifetime } = run;
   if (report.problem) {
     return { report, lifetime: null, lines: [message(options.lang, report.problem)] };
   }
   // The input package with our sheets added or replaced: every other part stays as it was.
-  await writeFile(options.out, await writeScoredWorkbook(input, run.plans));
+  let output: Buffer;
+  try {
+    output = await writeScoredWorkbook(bytes, run.plans);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new UnreadableWorkbook(
+      writeFailureMessage(options.lang, basename(options.input), detail),
+      null
+    );
+  }
+  await writeFile(options.out, output);
   const lines = summaryLines(report, options.lang);
   lines.push(...run.settingsProblems);
   lines.push(message(options.lang, "summary_output", { path: options.out }));

@@ -104,10 +104,6 @@ const MESSAGES = {
     "en-US": "NPS: {nps}; CAC: {cac} ({newCustomers} new customers in the window)",
   },
   not_available: { "zh-CN": "不适用", "en-US": "not available" },
-  not_carried: {
-    "zh-CN": "注意：原工作簿中的以下内容无法带入新文件：{what}",
-    "en-US": "Note: these parts of the input workbook could not be carried over: {what}",
-  },
   bgnbd_fitted: {
     "zh-CN": "复购模型 BG/NBD 已拟合：r = {r}，α = {alpha}，a = {a}，b = {b}。",
     "en-US": "Repeat-purchase model BG/NBD fitted: r = {r}, α = {alpha}, a = {a}, b = {b}.",

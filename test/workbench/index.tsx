@@ -1,9 +1,9 @@
 /* global document, fetch, performance, URL, URLSearchParams, window */
-import ExcelJS from "exceljs";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import type { Lang } from "../../src/core/types";
-import { readGrids } from "../../src/xlsx/read";
+import { readFailureMessage } from "../../src/i18n/read";
+import { readWorkbookValues } from "../../src/xlsx/values";
 import { createFakeExcel, fakeFromGrids, type FakeExcel } from "../fake/fakeExcel";
 import { fakeToXlsx } from "../fake/fakeToXlsx";
 import type { WorkbenchBridge } from "./bridge";
@@ -65,9 +65,13 @@ const bridge: WorkbenchBridge = {
 window.workbench = bridge;
 
 async function open(data: ArrayBuffer, name: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data);
-  fake = fakeFromGrids(readGrids(workbook));
+  // The command line's reader: what a file holds, or why it cannot be read, in the page's language.
+  const read = readWorkbookValues(new Uint8Array(data));
+  if (!read.ok) {
+    window.alert(readFailureMessage(read, lang, name));
+    return;
+  }
+  fake = fakeFromGrids(read.sheets);
   fileName = name;
   session++;
   loaded();
