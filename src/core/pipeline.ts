@@ -1,3 +1,4 @@
+import { tierBalance, type TierBalance } from "./balance";
 import { followupWatch, type CadenceDays, type WatchItem } from "./cadence";
 import { simpleClv } from "./clv/simple";
 import { QualityLog, readCustomers, type Customer, type CustomerIndex } from "./customers";
@@ -138,6 +139,8 @@ export interface ScoreReport {
   nps: NpsReport | null;
   /** CAC from the marketing-spend setting; `cac` is null when it cannot be computed. */
   cac: CacResult;
+  /** Whether the scheme separated the customers, and thresholds from this workbook when it did not. */
+  balance: TierBalance;
 }
 
 function simpleClvOf(
@@ -294,6 +297,7 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
       start: windowStart,
       end: asOf,
     },
+    balance: { scheme: settings.scheme, tiered: 0, findings: [], suggestion: null },
   };
 
   let index: CustomerIndex = { customers: [], byKey: new Map() };
@@ -345,6 +349,7 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
     report.customers[scoredAt[k]].tier = tier;
   });
   report.notes.push(...output.notes);
+  report.balance = tierBalance(settings.scheme, scored, output.results, settings);
 
   const counts = new Map<string, number>();
   for (const result of report.customers) {

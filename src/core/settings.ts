@@ -40,7 +40,10 @@ export interface AbcSettings {
   ordersPerYear: [number, number];
   profit: [number, number];
   clv: [number, number];
-  /** How the criteria combine into one grade. Default majority: the grade most criteria give, ties to the lower grade. */
+  /**
+   * How the criteria combine into one grade. Default all (seed 002 grades A a customer who meets every
+   * A criterion, B one who meets every B criterion): A only when every criterion is A, C when any is C.
+   */
   combine: AbcCombine;
 }
 
@@ -109,7 +112,7 @@ export function defaultSettings(): Settings {
       ordersPerYear: [10, 5],
       profit: [100000, 50000],
       clv: [1000000, 500000],
-      combine: "majority",
+      combine: "all",
     },
     clv: { margin: 0.3, retentionYears: 3, discountRate: 0.1, horizonDays: 365 },
     maskPhones: true,

@@ -97,6 +97,7 @@ function summaryOf(
     inputs: inputTables(run, grids),
     settings: run.settings,
     sheetsWritten: written,
+    balance: report.balance,
   };
 }
 

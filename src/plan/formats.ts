@@ -42,3 +42,6 @@ export const WATCH_COLORS = {
 
 /** The funnel step where conversion drops most. */
 export const BIGGEST_DROP = { fill: "#FFC7CE", font: "#9C0006" };
+
+/** The summary's warning that a scheme does not separate the customers (amber, like a broken cadence). */
+export const LOPSIDED = { fill: "#FFEB9C", font: "#7F6000" };

@@ -19,6 +19,7 @@ import {
   parseDate,
   serialFromYmd,
 } from "../core/parse";
+import type { BalanceSuggestion } from "../core/balance";
 import { defaultSettings, type AbcCombine, type Settings } from "../core/settings";
 import {
   SCHEME_KEYS,
@@ -42,6 +43,7 @@ import {
   type SettingsProblemKey,
 } from "../i18n/settings";
 import { SHEET_NAMES } from "../i18n/sheets";
+import { SUGGESTED_HEADER } from "../i18n/balance";
 import { CUSTOMER_FIELDS, FOLLOWUP_FIELDS, ORDER_FIELDS } from "../i18n/synonyms";
 import { familyLabel } from "../i18n/tiers";
 import { singleTableSheet, type ListValidationPlan, type PlanCell, type SheetPlan } from "./types";
@@ -49,6 +51,8 @@ import { singleTableSheet, type ListValidationPlan, type PlanCell, type SheetPla
 export interface SettingsInfo {
   /** Columns recognised in the inputs ("orders", "amount", "金额(元)"): written as mapping lines. */
   detectedColumns: Array<{ kind: string; field: string; header: string }>;
+  /** Thresholds derived from this workbook when the scheme did not separate its customers. */
+  suggestion?: BalanceSuggestion | null;
 }
 
 export interface SettingsProblem {
@@ -632,7 +636,7 @@ export function thresholdKeys(scheme: SchemeKey): string[] {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-const COLUMN_KEYS = ["key", "item", "value", "description"] as const;
+const COLUMN_KEYS = ["key", "item", "value", "description", "suggested"] as const;
 const VALUE_COLUMN = 2;
 
 /**
@@ -647,11 +651,15 @@ export function planSettingsSheet(
   name?: string
 ): SheetPlan {
   const defaults = defaultSettings();
+  const suggested = withSuggestion(settings, info.suggestion ?? null);
   const line = (entry: Spec, value: PlanCell): PlanCell[] => [
     entry.key,
     label(entry, lang),
     value,
     description(entry, lang, defaults),
+    suggested !== null && suggestedKey(entry.key, info.suggestion ?? null)
+      ? entry.write(suggested, lang)
+      : null,
   ];
   const rows: PlanCell[][] = STATIC_SPECS.map((entry) => line(entry, entry.write(settings, lang)));
 
@@ -698,6 +706,8 @@ export function planSettingsSheet(
           kind: "text",
           width: 90,
         },
+        // Computed each run: blank unless the scheme left most customers in one tier.
+        { key: COLUMN_KEYS[4], header: SUGGESTED_HEADER[lang], kind: "general", width: 20 },
       ],
       rows,
       conditionalFormats: [],
@@ -709,6 +719,22 @@ export function planSettingsSheet(
     },
     0
   );
+}
+
+/** `settings` with the suggested thresholds in place; null without a suggestion. */
+function withSuggestion(settings: Settings, suggestion: BalanceSuggestion | null): Settings | null {
+  if (!suggestion) return null;
+  const next = structuredClone(settings);
+  if (suggestion.fixed5) next.fixed5 = structuredClone(suggestion.fixed5);
+  if (suggestion.abc) Object.assign(next.abc, structuredClone(suggestion.abc));
+  return next;
+}
+
+/** The lines a suggestion fills: the bins and tier totals of fixed5, the bounds of abc. */
+function suggestedKey(key: string, suggestion: BalanceSuggestion | null): boolean {
+  if (!suggestion) return false;
+  if (suggestion.fixed5 && key.startsWith("fixed5.")) return true;
+  return suggestion.abc !== undefined && key.startsWith("abc.") && key !== "abc.combine";
 }
 
 // ---------------------------------------------------------------------------------------------

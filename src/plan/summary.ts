@@ -10,8 +10,9 @@ import { schemeLabel } from "../i18n/schemes";
 import { fillText } from "../i18n/settings";
 import { SHEET_NAMES } from "../i18n/sheets";
 import { SUMMARY_TEXT } from "../i18n/summary";
+import { BALANCE_CAPTION, balanceLines } from "../i18n/balance";
 import { tierLabel } from "../i18n/tiers";
-import { BIGGEST_DROP, DATA_BAR_COLOR } from "./formats";
+import { BIGGEST_DROP, DATA_BAR_COLOR, LOPSIDED } from "./formats";
 import type { TierOrNone } from "./tiers";
 import type { ChartPlan, ColumnKind, ColumnPlan, PlanCell, SheetPlan, TablePlan } from "./types";
 
@@ -216,6 +217,27 @@ export function planSummarySheet(
       valueColumns: [1],
       anchor: { row: tierTable.startRow, column: 7, columns: 7, rows: 16 },
     });
+
+  // A scheme that puts most customers in one tier, or leaves one empty, says so under the tiers.
+  const balance = balanceLines(report.balance, lang);
+  if (balance.length > 0) {
+    const plan = table(
+      "balance",
+      next(balance.length),
+      BALANCE_CAPTION[lang],
+      [{ key: "note", header: t("note", lang), kind: "text", width: 22 }],
+      balance.map((line) => [line])
+    );
+    plan.conditionalFormats.push({
+      type: "formula",
+      firstColumn: 0,
+      lastColumn: 0,
+      rows: { firstRow: 0, lastRow: balance.length - 1 },
+      formula: "TRUE",
+      ...LOPSIDED,
+    });
+    tables.push(plan);
+  }
 
   // Migration: previous tier (lines) to current tier (columns).
   const current = tiers;

@@ -140,7 +140,12 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
         }))
       : []
   );
-  const settingsPlan = planSettingsSheet(settings, lang, { detectedColumns }, nameOf("settings"));
+  const settingsPlan = planSettingsSheet(
+    settings,
+    lang,
+    { detectedColumns, suggestion: report.balance.suggestion },
+    nameOf("settings")
+  );
   return {
     report,
     lifetime,

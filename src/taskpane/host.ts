@@ -1,4 +1,5 @@
 import type { InputKind } from "../core/headers";
+import type { TierBalance } from "../core/balance";
 import type { ProblemKey, ScoreMode } from "../core/pipeline";
 import type { Settings } from "../core/settings";
 import type { Lang, QualityIssue, SchemeKey, Serial } from "../core/types";
@@ -54,6 +55,8 @@ export interface RunSummary {
   settings: Settings;
   /** Names of the sheets written; empty for an inspection. */
   sheetsWritten: string[];
+  /** Whether the scheme separated the customers (lopsided tiers are shown with the fix). */
+  balance?: TierBalance;
 }
 
 export interface WorkbookHost {
