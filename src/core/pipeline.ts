@@ -1,5 +1,11 @@
 import { tierBalance, type TierBalance } from "./balance";
-import { followupWatch, type CadenceDays, type WatchItem } from "./cadence";
+import {
+  contactWatch,
+  followupWatch,
+  type CadenceDays,
+  type ContactDays,
+  type WatchItem,
+} from "./cadence";
 import { simpleClv } from "./clv/simple";
 import { QualityLog, readCustomers, type Customer, type CustomerIndex } from "./customers";
 import { distribution, SEGMENT_FIELDS, type Distribution } from "./distribution";
@@ -36,6 +42,7 @@ import {
   type SchemeNote,
   type Serial,
   type SheetGrid,
+  type TierKey,
   type TierResult,
 } from "./types";
 
@@ -85,8 +92,13 @@ export interface WatchEntry extends WatchItem {
   stage: Stage | null;
   /** 下一步行动 of the line the item is about. */
   nextAction: string;
-  /** The cell to look at: 下次跟进日期 (overdue) or 跟进时间 (cadence) of that line. */
+  /**
+   * The cell to look at: 下次跟进日期 (overdue) or 跟进时间 (cadence, contact) of that line; for a
+   * contact item without follow-ups, the customer's ID cell in the archive ("" without an archive).
+   */
   address: string;
+  /** The customer's tier (contact items; null for prospects without purchases). */
+  tier: TierKey | null;
 }
 
 /** What the follow-up records say (seed 004); absent when the workbook has no follow-up sheet. */
@@ -99,6 +111,8 @@ export interface FollowupReport {
   watch: WatchEntry[];
   /** The cadences the watch used (from settings). */
   cadenceDays: CadenceDays;
+  /** The contact days per playbook the watch used (from settings). */
+  contactDays?: ContactDays;
 }
 
 export interface NpsReport extends NpsResult {
@@ -362,8 +376,16 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
     [...counts].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
   );
 
-  const won = addFollowups(report, index, followupSheet, detected, settings, asOf);
   const archiveOriginCol = archiveSheet?.origin?.col ?? 0;
+  const won = addFollowups(
+    report,
+    index,
+    followupSheet,
+    detected,
+    settings,
+    asOf,
+    archiveOriginCol
+  );
   report.hygiene = hygieneReport(report.customers, detected.customers, archiveOriginCol);
   report.distribution = distribution(
     report.customers.map((r, i) => ({
@@ -392,7 +414,8 @@ function addFollowups(
   sheet: SheetGrid | undefined,
   detected: DetectedInputs,
   settings: Settings,
-  asOf: Serial
+  asOf: Serial,
+  archiveCol: number
 ): Set<number> {
   const won = new Set<number>();
   const table = detected.followups;
@@ -407,21 +430,45 @@ function addFollowups(
   const byRow = new Map<number, Followup>(lines.map((f) => [f.row, f]));
   const originCol = sheet.origin?.col ?? 0;
   const cadenceDays = { ...settings.cadenceDays };
-  const watch = followupWatch(lines, n, asOf, cadenceDays).map((item): WatchEntry => {
+  const contacts = contactWatch(
+    report.customers.map((r, c) => {
+      const latest = current.get(c)?.latest;
+      return {
+        family: r.tier?.family ?? null,
+        lastPurchase: r.lastPurchase,
+        lastFollowup:
+          latest && latest.day !== null
+            ? { day: latest.day, row: latest.row, person: latest.person }
+            : null,
+      };
+    }),
+    asOf,
+    settings.contactDays
+  );
+  const archive = detected.customers;
+  const items = [...followupWatch(lines, n, asOf, cadenceDays), ...contacts].sort(
+    (a, b) => b.daysLate - a.daysLate
+  );
+  const watch = items.map((item): WatchEntry => {
     const customer = index.customers[item.customer];
     const timeline = current.get(item.customer);
     const col =
       (item.kind === "overdue" ? table.columns.nextDate : table.columns.followDate) ??
       table.columns.customerId;
     const name = customer.fields.name;
+    let address = "";
+    if (item.row >= 0) address = cellAddress(sheet.name, item.row, col + originCol);
+    else if (archive && customer.row >= 0)
+      address = cellAddress(archive.sheet, customer.row, archive.columns.customerId + archiveCol);
     return {
       ...item,
       id: customer.id,
       name: isBlank(name) ? "" : cellText(name).trim(),
       intent: timeline?.intent ?? null,
       stage: timeline?.stage ?? null,
-      nextAction: byRow.get(item.row)?.nextAction ?? "",
-      address: cellAddress(sheet.name, item.row, col + originCol),
+      nextAction: item.row >= 0 ? (byRow.get(item.row)?.nextAction ?? "") : "",
+      address,
+      tier: report.customers[item.customer]?.tier?.tier ?? null,
     };
   });
   report.followups = {
@@ -430,6 +477,7 @@ function addFollowups(
     funnel: funnel(lines, n, asOf),
     watch,
     cadenceDays,
+    contactDays: { ...settings.contactDays },
   };
   return won;
 }

@@ -1,4 +1,9 @@
-import { DEFAULT_CADENCE, type CadenceDays } from "./cadence";
+import {
+  DEFAULT_CADENCE,
+  DEFAULT_CONTACT_DAYS,
+  type CadenceDays,
+  type ContactDays,
+} from "./cadence";
 import type { SchemeKey, Serial, StrategyFamily } from "./types";
 
 /**
@@ -86,6 +91,11 @@ export interface Settings {
    * the window. null: not entered, so CAC is "not available" (never 0).
    */
   marketingSpend: number | null;
+  /**
+   * Longest gap in days between contacts with a scored customer, per playbook of their tier (high
+   * value monthly): a customer left longer goes on the follow-up watchlist.
+   */
+  contactDays: ContactDays;
 }
 
 /** Weighted score = r*R + f*F + m*M with the settings' weights, to two decimals (every scheme's). */
@@ -120,5 +130,6 @@ export function defaultSettings(): Settings {
     playbooks: {},
     cadenceDays: { ...DEFAULT_CADENCE },
     marketingSpend: null,
+    contactDays: { ...DEFAULT_CONTACT_DAYS },
   };
 }

@@ -145,6 +145,7 @@ export const WATCH_HEADERS: Record<string, Record<Lang, string>> = {
   person: { "zh-CN": "跟进人", "en-US": "Follow-up by" },
   nextAction: { "zh-CN": "下一步行动", "en-US": "Next action" },
   address: { "zh-CN": "跟进记录单元格", "en-US": "Follow-up cell" },
+  tier: { "zh-CN": "客户层级", "en-US": "Tier" },
 };
 
 export const WATCH_TEXT = {

@@ -37,6 +37,7 @@ export const OVERDUE = { fill: "#FCE4D6", font: "#C00000" };
 export const WATCH_COLORS = {
   overdue: OVERDUE,
   cadence: { fill: "#FFEB9C", font: "#7F6000" },
+  contact: { fill: "#DDEBF7", font: "#1F4E78" },
   classA: { fill: "#FFC7CE", font: "#9C0006" },
 };
 

@@ -45,7 +45,8 @@ import {
 import { SHEET_NAMES } from "../i18n/sheets";
 import { SUGGESTED_HEADER } from "../i18n/balance";
 import { CUSTOMER_FIELDS, FOLLOWUP_FIELDS, ORDER_FIELDS } from "../i18n/synonyms";
-import { familyLabel } from "../i18n/tiers";
+import { familyLabel, tierLabel } from "../i18n/tiers";
+import { familyOf, TIER_ORDER } from "../core/tiers";
 import { singleTableSheet, type ListValidationPlan, type PlanCell, type SheetPlan } from "./types";
 
 export interface SettingsInfo {
@@ -329,6 +330,13 @@ export function fieldLabel(kind: InputKindName, field: string, lang: Lang): stri
   return name ?? field;
 }
 
+/** The tiers of every scheme that feed one playbook, as the contact lines name them. */
+function tiersOfFamily(family: StrategyFamily, lang: Lang): string {
+  return TIER_ORDER.filter((t) => familyOf(t) === family)
+    .map((t) => tierLabel(t, lang))
+    .join(lang === "zh-CN" ? "、" : ", ");
+}
+
 type BinList = "recencyMaxDays" | "frequencyMin" | "monetaryMin";
 
 /** `fixed5.recencyMaxDays.5` is the limit of score 5, `.2` the limit of score 2: keys read like their labels. */
@@ -524,6 +532,18 @@ const STATIC_SPECS: Spec[] = [
     (s, v) => {
       s.marketingSpend = v;
     }
+  ),
+  ...STRATEGY_FAMILIES.map((family) =>
+    spec(
+      `contact.days.${family}`,
+      "contact.days",
+      (lang) => ({ family: familyLabel(family, lang), tiers: tiersOfFamily(family, lang) }),
+      CADENCE,
+      (s) => s.contactDays[family],
+      (s, v) => {
+        s.contactDays[family] = v;
+      }
+    )
   ),
 ];
 

@@ -11,6 +11,7 @@ import { fillText } from "../i18n/settings";
 import { SHEET_NAMES } from "../i18n/sheets";
 import { SUMMARY_TEXT } from "../i18n/summary";
 import { BALANCE_CAPTION, balanceLines } from "../i18n/balance";
+import { CONTACT_COUNT } from "../i18n/contact";
 import { tierLabel } from "../i18n/tiers";
 import { BIGGEST_DROP, DATA_BAR_COLOR, LOPSIDED } from "./formats";
 import type { TierOrNone } from "./tiers";
@@ -432,7 +433,8 @@ function followupTables(f: FollowupReport, lang: Lang, watchSheet: string): Tabl
 
   const drop = funnel.biggestDrop;
   const overdue = f.watch.filter((w) => w.kind === "overdue").length;
-  const cadence = f.watch.length - overdue;
+  const cadence = f.watch.filter((w) => w.kind === "cadence").length;
+  const contact = f.watch.filter((w) => w.kind === "contact").length;
   const effort = figures(
     "followupFigures",
     t("followupFigures", lang),
@@ -463,6 +465,7 @@ function followupTables(f: FollowupReport, lang: Lang, watchSheet: string): Tabl
       ],
       [t("overdueCount", lang), overdue, "integer"],
       [t("cadenceCount", lang), cadence, "integer"],
+      [CONTACT_COUNT[lang], contact, "integer"],
       [t("watchSheet", lang).replace("{sheet}", watchSheet), null, "text"],
     ],
     lang

@@ -178,6 +178,12 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
     C: fc.integer({ min: 1, max: 366 }),
   }),
   marketingSpend: fc.option(num(0, 1e12), { nil: null }),
+  contactDays: fc.record({
+    maintain: fc.integer({ min: 1, max: 366 }),
+    develop: fc.integer({ min: 1, max: 366 }),
+    keep: fc.integer({ min: 1, max: 366 }),
+    win_back: fc.integer({ min: 1, max: 366 }),
+  }),
 });
 
 /** Any cell Office.js could hand us. */
