@@ -1,4 +1,5 @@
 import { tierBalance, type TierBalance } from "./balance";
+import { customerVoices, type CustomerVoice } from "./feedback";
 import {
   contactWatch,
   followupWatch,
@@ -26,7 +27,13 @@ import {
 } from "./headers";
 import { hygieneReport, type HygieneReport } from "./hygiene";
 import { cellAddress } from "./address";
-import { cacFromReport, npsFromSheet, type CacResult, type NpsResult } from "./metrics";
+import {
+  cacFromReport,
+  findNpsColumn,
+  npsFromSheet,
+  type CacResult,
+  type NpsResult,
+} from "./metrics";
 import { computeActivity, readOrders, type OrderBook } from "./orders";
 import { cellText, isBlank, parseAmount, parseCount, parseDate } from "./parse";
 import { scoreScheme } from "./schemes";
@@ -35,6 +42,7 @@ import { message } from "../i18n/messages";
 import type { Settings } from "./settings";
 import {
   NO_PURCHASES,
+  type Cell,
   type Lang,
   type QualityIssue,
   type RfmInput,
@@ -155,6 +163,8 @@ export interface ScoreReport {
   cac: CacResult;
   /** Whether the scheme separated the customers, and thresholds from this workbook when it did not. */
   balance: TierBalance;
+  /** Each customer's latest recommendation score and feedback (index order of `customers`). */
+  voices?: CustomerVoice[];
 }
 
 function simpleClvOf(
@@ -396,6 +406,7 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
     SEGMENT_FIELDS.filter((f) => detected.customers?.columns[f] !== undefined)
   );
   report.nps = npsOf(report, archiveSheet, detected.customers, followupSheet, detected.followups);
+  report.voices = voicesOf(report, index, archiveSheet, detected, followupSheet, asOf);
   report.cac = cacFromReport(report, settings.marketingSpend);
   return report;
 }
@@ -480,6 +491,39 @@ function addFollowups(
     contactDays: { ...settings.contactDays },
   };
   return won;
+}
+
+/** The latest score and feedback of each customer, from the archive and the follow-up records. */
+function voicesOf(
+  report: ScoreReport,
+  index: CustomerIndex,
+  archiveSheet: SheetGrid | undefined,
+  detected: DetectedInputs,
+  followupSheet: SheetGrid | undefined,
+  asOf: Serial
+): CustomerVoice[] {
+  const cellAt = (sheet: SheetGrid, sheetRow: number, col: number): Cell => {
+    const row = sheet.values[sheetRow - (sheet.origin?.row ?? 0)];
+    return Array.isArray(row) ? row[col] : null;
+  };
+  const archive = detected.customers;
+  const archiveCol = archive ? findNpsColumn(archive.headers) : -1;
+  const archiveScore = (c: number): Cell => {
+    const row = index.customers[c]?.row ?? -1;
+    return archiveSheet && archiveCol >= 0 && row >= 0
+      ? cellAt(archiveSheet, row, archiveCol)
+      : null;
+  };
+  let timelines: ReturnType<typeof customerTimelines> = [];
+  let followupScore: ((line: Followup) => Cell) | null = null;
+  const table = detected.followups;
+  if (followupSheet && table) {
+    const lines = readFollowups(followupSheet, table, index, new QualityLog(followupSheet));
+    timelines = customerTimelines(lines, index.customers.length, asOf);
+    const col = findNpsColumn(table.headers);
+    if (col >= 0) followupScore = (line) => cellAt(followupSheet, line.row, col);
+  }
+  return customerVoices(report.customers.length, archiveScore, timelines, followupScore);
 }
 
 /** NPS from the archive's recommendation-score column, else the follow-up sheet's; null when neither has one. */

@@ -47,6 +47,8 @@ export const TIER_HEADERS: Record<string, Record<Lang, string>> = {
   previousTier: { "zh-CN": "上期层级", "en-US": "Previous tier" },
   change: { "zh-CN": "变化", "en-US": "Change" },
   behaviour: { "zh-CN": "行为标签", "en-US": "Behaviour" },
+  nps: { "zh-CN": "最新推荐意愿(0-10)", "en-US": "Latest recommendation (0-10)" },
+  feedback: { "zh-CN": "最新客户反馈", "en-US": "Latest feedback" },
 };
 
 export const TIER_PREAMBLE = {
