@@ -244,9 +244,7 @@ describe("playbooks", () => {
     s.playbooks.keep = "Call every month";
     s.playbooks.develop = "   ";
     expect(playbookText(s, "keep", "zh-CN")).toBe("Call every month");
-    expect(playbookText(s, "develop", "zh-CN")).toBe(
-      defaultPlaybook("develop", "zh-CN", s.scheme)
-    );
+    expect(playbookText(s, "develop", "zh-CN")).toBe(defaultPlaybook("develop", "zh-CN", s.scheme));
   });
 });
 
