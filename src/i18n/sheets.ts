@@ -9,6 +9,7 @@ export const SHEET_NAMES: Record<SheetPlan["key"], Record<Lang, string>> = {
   summary: { "zh-CN": "概览", "en-US": "Summary" },
   watchlist: { "zh-CN": "跟进提醒", "en-US": "Follow-up Watch" },
   settings: { "zh-CN": "设置", "en-US": "Settings" },
+  owners: { "zh-CN": "销售业绩", "en-US": "Sales by Owner" },
 };
 
 /** Every localised name of our sheets: never read as inputs. */

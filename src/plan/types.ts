@@ -82,7 +82,8 @@ export interface ChartPlan {
   anchor: { row: number; column: number; columns: number; rows: number };
 }
 
-export type SheetKey = "tiers" | "tracking" | "review" | "summary" | "watchlist" | "settings";
+export type SheetKey =
+  "tiers" | "tracking" | "review" | "summary" | "watchlist" | "settings" | "owners";
 
 export interface SheetPlan {
   /** Stable identity of the sheet, whatever its localised name. */

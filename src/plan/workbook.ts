@@ -12,6 +12,7 @@ import { planTrackingSheet, readTracking, trackingLinesOf } from "./tracking";
 import { gridOf } from "./grid";
 import type { SheetKey, SheetPlan } from "./types";
 import { planWatchSheet } from "./watchlist";
+import { hasOwners, planOwnersSheet, readOwnerTargets } from "./owners";
 import { defaultSettings } from "../core/settings";
 
 /**
@@ -45,7 +46,15 @@ export interface WorkbookRun {
   plans: SheetPlan[];
 }
 
-const KEYS: SheetKey[] = ["tiers", "tracking", "review", "summary", "watchlist", "settings"];
+const KEYS: SheetKey[] = [
+  "tiers",
+  "tracking",
+  "review",
+  "summary",
+  "watchlist",
+  "settings",
+  "owners",
+];
 
 /** Our sheets, by key, under whichever localised name they were created with. */
 export function ownSheets(sheets: readonly SheetGrid[]): Map<SheetKey, SheetGrid> {
@@ -127,6 +136,11 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   const watch = followups
     ? [planWatchSheet(followups, report.asOf, lang, nameOf("watchlist"))]
     : [];
+  // Results per owner once the archive names owners; an existing sheet stays current (targets kept).
+  const owners =
+    hasOwners(report) || own.has("owners")
+      ? [planOwnersSheet(report, lang, readOwnerTargets(own.get("owners")), nameOf("owners"))]
+      : [];
   const detectedColumns = [
     report.inputs.customers,
     report.inputs.orders,
@@ -151,7 +165,7 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     lifetime,
     settings,
     settingsProblems,
-    plans: [tiers, tracking, review, summary, ...watch, settingsPlan],
+    plans: [tiers, tracking, review, summary, ...watch, ...owners, settingsPlan],
   };
 }
 
