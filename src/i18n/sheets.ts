@@ -10,6 +10,7 @@ export const SHEET_NAMES: Record<SheetPlan["key"], Record<Lang, string>> = {
   watchlist: { "zh-CN": "跟进提醒", "en-US": "Follow-up Watch" },
   settings: { "zh-CN": "设置", "en-US": "Settings" },
   owners: { "zh-CN": "销售业绩", "en-US": "Sales by Owner" },
+  history: { "zh-CN": "历史趋势", "en-US": "Trends" },
 };
 
 /** Every localised name of our sheets: never read as inputs. */

@@ -24,7 +24,7 @@ export const MAX_HYGIENE_LINES = 1000;
 
 const t = (key: keyof typeof SUMMARY_TEXT, lang: Lang) => SUMMARY_TEXT[key][lang];
 
-interface Kpis {
+export interface Kpis {
   customers: number;
   buyers: number;
   revenue: number;
@@ -33,7 +33,7 @@ interface Kpis {
 }
 
 /** Repurchase: bought twice or more in the window, of those who bought. Churn: bought in the window before, not in this one. */
-function kpis(report: ScoreReport): Kpis {
+export function kpis(report: ScoreReport): Kpis {
   let buyers = 0;
   let repeat = 0;
   let revenue = 0;

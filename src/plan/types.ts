@@ -83,7 +83,7 @@ export interface ChartPlan {
 }
 
 export type SheetKey =
-  "tiers" | "tracking" | "review" | "summary" | "watchlist" | "settings" | "owners";
+  "tiers" | "tracking" | "review" | "summary" | "watchlist" | "settings" | "owners" | "history";
 
 export interface SheetPlan {
   /** Stable identity of the sheet, whatever its localised name. */

@@ -13,6 +13,7 @@ import { gridOf } from "./grid";
 import type { SheetKey, SheetPlan } from "./types";
 import { planWatchSheet } from "./watchlist";
 import { hasOwners, planOwnersSheet, readOwnerTargets } from "./owners";
+import { planHistorySheet, readHistory } from "./history";
 import { defaultSettings } from "../core/settings";
 
 /**
@@ -54,6 +55,7 @@ const KEYS: SheetKey[] = [
   "watchlist",
   "settings",
   "owners",
+  "history",
 ];
 
 /** Our sheets, by key, under whichever localised name they were created with. */
@@ -141,6 +143,12 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     hasOwners(report) || own.has("owners")
       ? [planOwnersSheet(report, lang, readOwnerTargets(own.get("owners")), nameOf("owners"))]
       : [];
+  const history = planHistorySheet(
+    report,
+    lang,
+    readHistory(own.get("history")),
+    nameOf("history")
+  );
   const detectedColumns = [
     report.inputs.customers,
     report.inputs.orders,
@@ -165,7 +173,7 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     lifetime,
     settings,
     settingsProblems,
-    plans: [tiers, tracking, review, summary, ...watch, ...owners, settingsPlan],
+    plans: [tiers, tracking, review, summary, ...watch, ...owners, history, settingsPlan],
   };
 }
 

@@ -44,7 +44,7 @@ describe("the scored workbook", () => {
     await runScoreCommand(options(first, second), AS_OF);
   });
 
-  it("holds the input sheets and the seven sheets of the add-in (the sample has follow-ups and owners)", async () => {
+  it("holds the input sheets and the eight sheets of the add-in (the sample has follow-ups and owners)", async () => {
     const wb = await load(first);
     expect(wb.worksheets.map((ws) => ws.name)).toEqual([
       "客户档案",
@@ -52,7 +52,16 @@ describe("the scored workbook", () => {
       "说明",
       "客户跟进记录",
       ...(
-        ["tiers", "tracking", "review", "summary", "watchlist", "owners", "settings"] as const
+        [
+          "tiers",
+          "tracking",
+          "review",
+          "summary",
+          "watchlist",
+          "owners",
+          "history",
+          "settings",
+        ] as const
       ).map((k) => SHEET_NAMES[k]["zh-CN"]),
     ]);
   });

@@ -207,6 +207,7 @@ describe("the follow-up watchlist sheet", () => {
       "review",
       "summary",
       "watchlist",
+      "history",
       "settings",
     ]);
     expect(watch.name).toBe(SHEET_NAMES.watchlist["zh-CN"]);
