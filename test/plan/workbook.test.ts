@@ -73,7 +73,7 @@ const TRACKING = SHEET_NAMES.tracking["zh-CN"];
 const TIERS = SHEET_NAMES.tiers["zh-CN"];
 
 describe("a run writes all five sheets", () => {
-  it("plans tiers, tracking, review, summary and settings", () => {
+  it("plans tiers, tracking, review, summary, history and settings", () => {
     const run = planWorkbook(
       [
         archive(6),
@@ -90,6 +90,7 @@ describe("a run writes all five sheets", () => {
       "tracking",
       "review",
       "summary",
+      "history",
       "settings",
     ]);
     expect(run.plans.map((p) => p.name)).toEqual([
@@ -97,6 +98,7 @@ describe("a run writes all five sheets", () => {
       "销售策略跟踪",
       "策略效果复盘",
       "概览",
+      "历史趋势",
       "设置",
     ]);
   });
