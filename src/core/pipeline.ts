@@ -1,5 +1,6 @@
 import { tierBalance, type TierBalance } from "./balance";
 import { customerVoices, type CustomerVoice } from "./feedback";
+import { daysStale, updateCycle } from "./freshness";
 import {
   contactWatch,
   followupWatch,
@@ -523,7 +524,42 @@ function voicesOf(
     const col = findNpsColumn(table.headers);
     if (col >= 0) followupScore = (line) => cellAt(followupSheet, line.row, col);
   }
+  if (archiveSheet && archive && archive.columns.lastUpdated !== undefined)
+    staleRecords(report, index, archiveSheet, archive.columns.lastUpdated, timelines, asOf);
   return customerVoices(report.customers.length, archiveScore, timelines, followupScore);
+}
+
+/**
+ * Archive records older than their update cycle, listed in the data quality with the cell of their
+ * last-updated date (an unreadable date is listed as bad_date; the record still counts everywhere).
+ */
+function staleRecords(
+  report: ScoreReport,
+  index: CustomerIndex,
+  sheet: SheetGrid,
+  col: number,
+  timelines: ReturnType<typeof customerTimelines>,
+  asOf: Serial
+): void {
+  const byCustomer = new Map(timelines.map((t) => [t.customer, t]));
+  const log = new QualityLog(sheet);
+  const originRow = sheet.origin?.row ?? 0;
+  index.customers.forEach((customer, c) => {
+    if (customer.row < 0) return;
+    const cell = sheet.values[customer.row - originRow]?.[col];
+    if (isBlank(cell)) return;
+    const updated = parseDate(cell);
+    if (updated === null) {
+      log.add("bad_date", customer.row - originRow, col, cell, false);
+      return;
+    }
+    const t = byCustomer.get(c);
+    const won =
+      (report.customers[c]?.ordersAllTime ?? 0) > 0 || t?.highest === FUNNEL_STAGES.length - 1;
+    if (daysStale(updated, updateCycle(won, t?.intent === "A"), asOf) !== null)
+      log.add("stale_record", customer.row - originRow, col, cell, false);
+  });
+  report.quality.push(...log.issues);
 }
 
 /** NPS from the archive's recommendation-score column, else the follow-up sheet's; null when neither has one. */
