@@ -13,21 +13,36 @@
  * Items come worst first (most days late), then by sheet row, overdue before cadence on ties.
  */
 import { customerTimelines, type Followup, type IntentClass } from "./followups";
-import type { Serial } from "./types";
+import type { Serial, StrategyFamily } from "./types";
 
 export type CadenceDays = Record<IntentClass, number>;
+
+/** Longest gap in days between contacts with a scored customer, per playbook of their tier. */
+export type ContactDays = Record<StrategyFamily, number>;
+
+/**
+ * Seed 000 step 3: high-value customers are visited monthly, potential customers hear of new products
+ * quarterly, general customers get the catalogue every six months, churn-risk customers a visit within
+ * a week. Editable in settings (`contact.days.*`).
+ */
+export const DEFAULT_CONTACT_DAYS: Readonly<ContactDays> = {
+  maintain: 30,
+  develop: 90,
+  keep: 180,
+  win_back: 7,
+};
 
 /** A weekly for A (seed 004), fortnightly for B, monthly for C; editable in settings. */
 export const DEFAULT_CADENCE: Readonly<CadenceDays> = { A: 7, B: 14, C: 30 };
 
-export type WatchKind = "overdue" | "cadence";
+export type WatchKind = "overdue" | "cadence" | "contact";
 
 export interface WatchItem {
   /** Index into `CustomerIndex.customers`. */
   customer: number;
   kind: WatchKind;
   daysLate: number;
-  /** 0-based sheet row of the follow-up line the item is about. */
+  /** 0-based sheet row of the follow-up line the item is about; -1 for a contact item without follow-ups. */
   row: number;
   /** The day the follow-up was due: nextDay (overdue) or latest follow-up + cadence (cadence). */
   due: Serial;
@@ -87,4 +102,48 @@ export function followupWatch(
       a.row - b.row ||
       (a.kind === b.kind ? 0 : a.kind === "overdue" ? -1 : 1)
   );
+}
+
+/** What the contact cadence needs of one customer. */
+export interface ContactInput {
+  /** Playbook of the customer's tier; null for a customer without a tier (never watched here). */
+  family: StrategyFamily | null;
+  /** Latest purchase on or before the as-of date. */
+  lastPurchase: Serial | null;
+  /** Latest follow-up on or before the as-of date, with its row and person; null without one. */
+  lastFollowup: { day: Serial; row: number; person: string } | null;
+}
+
+/**
+ * Contact cadence of every scored customer (issue: key accounts watched). The last contact is the
+ * later of the latest follow-up and the latest purchase (an order is a conversation with the
+ * customer); a customer whose last contact is more than their tier's days before the as-of date is
+ * one item, days late = days since the last contact − the tier's days. Worst first, then by customer.
+ */
+export function contactWatch(
+  customers: readonly ContactInput[],
+  asOf: Serial,
+  contactDays: Readonly<ContactDays> = DEFAULT_CONTACT_DAYS
+): WatchItem[] {
+  const items: WatchItem[] = [];
+  customers.forEach((c, customer) => {
+    if (c.family === null) return;
+    const limit = contactDays[c.family];
+    if (!Number.isFinite(limit)) return;
+    const follow = c.lastFollowup !== null && c.lastFollowup.day <= asOf ? c.lastFollowup : null;
+    const purchase = c.lastPurchase !== null && c.lastPurchase <= asOf ? c.lastPurchase : null;
+    const last = Math.max(follow?.day ?? -Infinity, purchase ?? -Infinity);
+    if (!Number.isFinite(last)) return;
+    const since = asOf - last;
+    if (since <= limit) return;
+    items.push({
+      customer,
+      kind: "contact",
+      daysLate: since - limit,
+      row: follow?.row ?? -1,
+      due: last + limit,
+      person: follow?.person ?? "",
+    });
+  });
+  return items.sort((a, b) => b.daysLate - a.daysLate || a.customer - b.customer);
 }

@@ -20,7 +20,7 @@ export interface CustomerIndex {
   byKey: Map<string, number>;
 }
 
-const DATE_KINDS: ReadonlySet<QualityKind> = new Set(["after_as_of", "bad_date"]);
+const DATE_KINDS: ReadonlySet<QualityKind> = new Set(["after_as_of", "bad_date", "stale_record"]);
 
 /** Collects issues with addresses; shared by the readers of every input sheet. */
 export class QualityLog {

@@ -1,4 +1,13 @@
-import { followupWatch, type CadenceDays, type WatchItem } from "./cadence";
+import { tierBalance, type TierBalance } from "./balance";
+import { customerVoices, type CustomerVoice } from "./feedback";
+import { daysStale, updateCycle } from "./freshness";
+import {
+  contactWatch,
+  followupWatch,
+  type CadenceDays,
+  type ContactDays,
+  type WatchItem,
+} from "./cadence";
 import { simpleClv } from "./clv/simple";
 import { QualityLog, readCustomers, type Customer, type CustomerIndex } from "./customers";
 import { distribution, SEGMENT_FIELDS, type Distribution } from "./distribution";
@@ -19,7 +28,13 @@ import {
 } from "./headers";
 import { hygieneReport, type HygieneReport } from "./hygiene";
 import { cellAddress } from "./address";
-import { cacFromReport, npsFromSheet, type CacResult, type NpsResult } from "./metrics";
+import {
+  cacFromReport,
+  findNpsColumn,
+  npsFromSheet,
+  type CacResult,
+  type NpsResult,
+} from "./metrics";
 import { computeActivity, readOrders, type OrderBook } from "./orders";
 import { cellText, isBlank, parseAmount, parseCount, parseDate } from "./parse";
 import { scoreScheme } from "./schemes";
@@ -28,6 +43,7 @@ import { message } from "../i18n/messages";
 import type { Settings } from "./settings";
 import {
   NO_PURCHASES,
+  type Cell,
   type Lang,
   type QualityIssue,
   type RfmInput,
@@ -35,6 +51,7 @@ import {
   type SchemeNote,
   type Serial,
   type SheetGrid,
+  type TierKey,
   type TierResult,
 } from "./types";
 
@@ -84,8 +101,13 @@ export interface WatchEntry extends WatchItem {
   stage: Stage | null;
   /** 下一步行动 of the line the item is about. */
   nextAction: string;
-  /** The cell to look at: 下次跟进日期 (overdue) or 跟进时间 (cadence) of that line. */
+  /**
+   * The cell to look at: 下次跟进日期 (overdue) or 跟进时间 (cadence, contact) of that line; for a
+   * contact item without follow-ups, the customer's ID cell in the archive ("" without an archive).
+   */
   address: string;
+  /** The customer's tier (contact items; null for prospects without purchases). */
+  tier: TierKey | null;
 }
 
 /** What the follow-up records say (seed 004); absent when the workbook has no follow-up sheet. */
@@ -98,6 +120,8 @@ export interface FollowupReport {
   watch: WatchEntry[];
   /** The cadences the watch used (from settings). */
   cadenceDays: CadenceDays;
+  /** The contact days per playbook the watch used (from settings). */
+  contactDays?: ContactDays;
 }
 
 export interface NpsReport extends NpsResult {
@@ -138,6 +162,10 @@ export interface ScoreReport {
   nps: NpsReport | null;
   /** CAC from the marketing-spend setting; `cac` is null when it cannot be computed. */
   cac: CacResult;
+  /** Whether the scheme separated the customers, and thresholds from this workbook when it did not. */
+  balance: TierBalance;
+  /** Each customer's latest recommendation score and feedback (index order of `customers`). */
+  voices?: CustomerVoice[];
 }
 
 function simpleClvOf(
@@ -294,6 +322,7 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
       start: windowStart,
       end: asOf,
     },
+    balance: { scheme: settings.scheme, tiered: 0, findings: [], suggestion: null },
   };
 
   let index: CustomerIndex = { customers: [], byKey: new Map() };
@@ -345,6 +374,7 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
     report.customers[scoredAt[k]].tier = tier;
   });
   report.notes.push(...output.notes);
+  report.balance = tierBalance(settings.scheme, scored, output.results, settings);
 
   const counts = new Map<string, number>();
   for (const result of report.customers) {
@@ -357,8 +387,16 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
     [...counts].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
   );
 
-  const won = addFollowups(report, index, followupSheet, detected, settings, asOf);
   const archiveOriginCol = archiveSheet?.origin?.col ?? 0;
+  const won = addFollowups(
+    report,
+    index,
+    followupSheet,
+    detected,
+    settings,
+    asOf,
+    archiveOriginCol
+  );
   report.hygiene = hygieneReport(report.customers, detected.customers, archiveOriginCol);
   report.distribution = distribution(
     report.customers.map((r, i) => ({
@@ -369,6 +407,7 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
     SEGMENT_FIELDS.filter((f) => detected.customers?.columns[f] !== undefined)
   );
   report.nps = npsOf(report, archiveSheet, detected.customers, followupSheet, detected.followups);
+  report.voices = voicesOf(report, index, archiveSheet, detected, followupSheet, asOf);
   report.cac = cacFromReport(report, settings.marketingSpend);
   return report;
 }
@@ -387,7 +426,8 @@ function addFollowups(
   sheet: SheetGrid | undefined,
   detected: DetectedInputs,
   settings: Settings,
-  asOf: Serial
+  asOf: Serial,
+  archiveCol: number
 ): Set<number> {
   const won = new Set<number>();
   const table = detected.followups;
@@ -402,21 +442,45 @@ function addFollowups(
   const byRow = new Map<number, Followup>(lines.map((f) => [f.row, f]));
   const originCol = sheet.origin?.col ?? 0;
   const cadenceDays = { ...settings.cadenceDays };
-  const watch = followupWatch(lines, n, asOf, cadenceDays).map((item): WatchEntry => {
+  const contacts = contactWatch(
+    report.customers.map((r, c) => {
+      const latest = current.get(c)?.latest;
+      return {
+        family: r.tier?.family ?? null,
+        lastPurchase: r.lastPurchase,
+        lastFollowup:
+          latest && latest.day !== null
+            ? { day: latest.day, row: latest.row, person: latest.person }
+            : null,
+      };
+    }),
+    asOf,
+    settings.contactDays
+  );
+  const archive = detected.customers;
+  const items = [...followupWatch(lines, n, asOf, cadenceDays), ...contacts].sort(
+    (a, b) => b.daysLate - a.daysLate
+  );
+  const watch = items.map((item): WatchEntry => {
     const customer = index.customers[item.customer];
     const timeline = current.get(item.customer);
     const col =
       (item.kind === "overdue" ? table.columns.nextDate : table.columns.followDate) ??
       table.columns.customerId;
     const name = customer.fields.name;
+    let address = "";
+    if (item.row >= 0) address = cellAddress(sheet.name, item.row, col + originCol);
+    else if (archive && customer.row >= 0)
+      address = cellAddress(archive.sheet, customer.row, archive.columns.customerId + archiveCol);
     return {
       ...item,
       id: customer.id,
       name: isBlank(name) ? "" : cellText(name).trim(),
       intent: timeline?.intent ?? null,
       stage: timeline?.stage ?? null,
-      nextAction: byRow.get(item.row)?.nextAction ?? "",
-      address: cellAddress(sheet.name, item.row, col + originCol),
+      nextAction: item.row >= 0 ? (byRow.get(item.row)?.nextAction ?? "") : "",
+      address,
+      tier: report.customers[item.customer]?.tier?.tier ?? null,
     };
   });
   report.followups = {
@@ -425,8 +489,77 @@ function addFollowups(
     funnel: funnel(lines, n, asOf),
     watch,
     cadenceDays,
+    contactDays: { ...settings.contactDays },
   };
   return won;
+}
+
+/** The latest score and feedback of each customer, from the archive and the follow-up records. */
+function voicesOf(
+  report: ScoreReport,
+  index: CustomerIndex,
+  archiveSheet: SheetGrid | undefined,
+  detected: DetectedInputs,
+  followupSheet: SheetGrid | undefined,
+  asOf: Serial
+): CustomerVoice[] {
+  const cellAt = (sheet: SheetGrid, sheetRow: number, col: number): Cell => {
+    const row = sheet.values[sheetRow - (sheet.origin?.row ?? 0)];
+    return Array.isArray(row) ? row[col] : null;
+  };
+  const archive = detected.customers;
+  const archiveCol = archive ? findNpsColumn(archive.headers) : -1;
+  const archiveScore = (c: number): Cell => {
+    const row = index.customers[c]?.row ?? -1;
+    return archiveSheet && archiveCol >= 0 && row >= 0
+      ? cellAt(archiveSheet, row, archiveCol)
+      : null;
+  };
+  let timelines: ReturnType<typeof customerTimelines> = [];
+  let followupScore: ((line: Followup) => Cell) | null = null;
+  const table = detected.followups;
+  if (followupSheet && table) {
+    const lines = readFollowups(followupSheet, table, index, new QualityLog(followupSheet));
+    timelines = customerTimelines(lines, index.customers.length, asOf);
+    const col = findNpsColumn(table.headers);
+    if (col >= 0) followupScore = (line) => cellAt(followupSheet, line.row, col);
+  }
+  if (archiveSheet && archive && archive.columns.lastUpdated !== undefined)
+    staleRecords(report, index, archiveSheet, archive.columns.lastUpdated, timelines, asOf);
+  return customerVoices(report.customers.length, archiveScore, timelines, followupScore);
+}
+
+/**
+ * Archive records older than their update cycle, listed in the data quality with the cell of their
+ * last-updated date (an unreadable date is listed as bad_date; the record still counts everywhere).
+ */
+function staleRecords(
+  report: ScoreReport,
+  index: CustomerIndex,
+  sheet: SheetGrid,
+  col: number,
+  timelines: ReturnType<typeof customerTimelines>,
+  asOf: Serial
+): void {
+  const byCustomer = new Map(timelines.map((t) => [t.customer, t]));
+  const log = new QualityLog(sheet);
+  const originRow = sheet.origin?.row ?? 0;
+  index.customers.forEach((customer, c) => {
+    if (customer.row < 0) return;
+    const cell = sheet.values[customer.row - originRow]?.[col];
+    if (isBlank(cell)) return;
+    const updated = parseDate(cell);
+    if (updated === null) {
+      log.add("bad_date", customer.row - originRow, col, cell, false);
+      return;
+    }
+    const t = byCustomer.get(c);
+    const won =
+      (report.customers[c]?.ordersAllTime ?? 0) > 0 || t?.highest === FUNNEL_STAGES.length - 1;
+    if (daysStale(updated, updateCycle(won, t?.intent === "A"), asOf) !== null)
+      log.add("stale_record", customer.row - originRow, col, cell, false);
+  });
+  report.quality.push(...log.issues);
 }
 
 /** NPS from the archive's recommendation-score column, else the follow-up sheet's; null when neither has one. */

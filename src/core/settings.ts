@@ -1,4 +1,9 @@
-import { DEFAULT_CADENCE, type CadenceDays } from "./cadence";
+import {
+  DEFAULT_CADENCE,
+  DEFAULT_CONTACT_DAYS,
+  type CadenceDays,
+  type ContactDays,
+} from "./cadence";
 import type { SchemeKey, Serial, StrategyFamily } from "./types";
 
 /**
@@ -40,7 +45,10 @@ export interface AbcSettings {
   ordersPerYear: [number, number];
   profit: [number, number];
   clv: [number, number];
-  /** How the criteria combine into one grade. Default majority: the grade most criteria give, ties to the lower grade. */
+  /**
+   * How the criteria combine into one grade. Default all (seed 002 grades A a customer who meets every
+   * A criterion, B one who meets every B criterion): A only when every criterion is A, C when any is C.
+   */
   combine: AbcCombine;
 }
 
@@ -90,6 +98,11 @@ export interface Settings {
   controlShare: number;
   /** Weeks at the end of the history kept out of the lifetime-value fit to check its predictions. */
   holdoutWeeks: number;
+  /**
+   * Longest gap in days between contacts with a scored customer, per playbook of their tier (high
+   * value monthly): a customer left longer goes on the follow-up watchlist.
+   */
+  contactDays: ContactDays;
 }
 
 /** Weighted score = r*R + f*F + m*M with the settings' weights, to two decimals (every scheme's). */
@@ -116,7 +129,7 @@ export function defaultSettings(): Settings {
       ordersPerYear: [10, 5],
       profit: [100000, 50000],
       clv: [1000000, 500000],
-      combine: "majority",
+      combine: "all",
     },
     clv: { margin: 0.3, retentionYears: 3, discountRate: 0.1, horizonDays: 365 },
     maskPhones: true,
@@ -126,5 +139,6 @@ export function defaultSettings(): Settings {
     marketingSpend: null,
     controlShare: 0.15,
     holdoutWeeks: 26,
+    contactDays: { ...DEFAULT_CONTACT_DAYS },
   };
 }

@@ -102,7 +102,8 @@ export type QualityKind =
   | "missing_amount"
   | "bad_number"
   | "after_as_of"
-  | "order_id_conflict";
+  | "order_id_conflict"
+  | "stale_record";
 
 /** A skipped or doubtful cell, always with the address a user can click. */
 export interface QualityIssue {

@@ -99,6 +99,7 @@ function summaryOf(
     settings: run.settings,
     sheetsWritten: written,
     calls: written.length > 0 ? (run.calls ?? []).slice(0, CALLS_IN_PANE) : undefined,
+    balance: report.balance,
   };
 }
 

@@ -28,6 +28,7 @@ export function stageLabel(stage: Stage | "unstaged" | null, lang: Lang): string
 export const WATCH_KIND_LABELS: Record<WatchKind, Text> = {
   overdue: { "zh-CN": "逾期未跟进", "en-US": "Next step overdue" },
   cadence: { "zh-CN": "跟进间隔超期", "en-US": "Cadence broken" },
+  contact: { "zh-CN": "联系间隔超期", "en-US": "Contact overdue" },
 };
 
 /** Archive fields named in the distribution and the missing-fields list. */

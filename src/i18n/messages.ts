@@ -175,6 +175,11 @@ const QUALITY_LABELS: Record<QualityKind, Record<Lang, string>> = {
     "zh-CN": "同一订单号属于不同客户",
     "en-US": "Order number already used by another customer",
   },
+  stale_record: {
+    "zh-CN": "客户信息超过更新周期未更新（成交客户每季度、A类每两周、其他每月）",
+    "en-US":
+      "Record not updated within its cycle (won customers quarterly, class A fortnightly, others monthly)",
+  },
 };
 
 export function qualityLabel(kind: QualityKind, lang: Lang): string {

@@ -1,5 +1,5 @@
 import type { Settings } from "../core/settings";
-import type { Lang, StrategyFamily } from "../core/types";
+import type { Lang, SchemeKey, StrategyFamily } from "../core/types";
 
 /** The four playbook families in the order sheets list them. */
 export const STRATEGY_FAMILIES: readonly StrategyFamily[] = [
@@ -48,28 +48,94 @@ export const STRATEGY_TYPES: Record<StrategyFamily, Record<Lang, string>> = {
   win_back: { "zh-CN": "流失挽回", "en-US": "Win-back" },
 };
 
-export function defaultPlaybook(family: StrategyFamily, lang: Lang): string {
-  return DEFAULT_PLAYBOOKS[family][lang];
+/**
+ * Schemes whose own document words its tiers' playbooks: the five-point bins come from seed 003's
+ * table (运营策略 per tier), the ABC grades from seed 002's step 5. A family such a document does not
+ * word (ABC has no win-back grade) keeps seed 000's text; pct100 and quintile11 use seed 000's.
+ */
+export const SCHEME_PLAYBOOKS: Partial<
+  Record<SchemeKey, Partial<Record<StrategyFamily, Record<Lang, string>>>>
+> = {
+  fixed5: {
+    maintain: {
+      "zh-CN": "维护（高价值客户）：专属VIP服务（如生日礼、优先发货），高端产品推荐。",
+      "en-US":
+        "Maintain (high value): exclusive VIP service (e.g. birthday gifts, priority shipping), recommend premium products.",
+    },
+    develop: {
+      "zh-CN": "开发（潜力客户）：个性化推荐（如根据购买记录推互补产品），会员权益升级。",
+      "en-US":
+        "Develop (potential): personal recommendations (e.g. complementary products from the purchase history), upgraded member benefits.",
+    },
+    keep: {
+      "zh-CN": "保持（一般客户）：促销活动触达（如满减优惠），培育其购买习惯。",
+      "en-US":
+        "Keep (general): reach them with promotions (e.g. spend-and-save offers), build their buying habit.",
+    },
+    win_back: {
+      "zh-CN": "挽回（流失风险客户）：流失原因调查（如问卷），针对性挽回（如20%折扣）。",
+      "en-US":
+        "Win back (churn risk): find out why they left (e.g. a questionnaire), a targeted offer to win them back (e.g. 20% off).",
+    },
+  },
+  abc: {
+    maintain: {
+      "zh-CN":
+        "A类客户：重点进行资源投入和个性化服务，提供高端产品和快速配送，制定专属的营销推广计划和推荐激励政策。",
+      "en-US":
+        "Grade A: the most resources and personal service, premium products and fast delivery, a dedicated marketing plan and referral incentives.",
+    },
+    develop: {
+      "zh-CN":
+        "B类客户：适当的资源投入和标准化服务，提供性价比高的产品和定期配送，制定常规的营销推广计划和推荐激励政策。",
+      "en-US":
+        "Grade B: moderate resources and standard service, good-value products and scheduled delivery, a regular marketing plan and referral incentives.",
+    },
+    keep: {
+      "zh-CN":
+        "C类客户：基础的资源投入和标准化服务，提供普通产品和标准化配送，制定基础的营销推广计划和推荐激励政策。",
+      "en-US":
+        "Grade C: basic resources and standard service, regular products and standard delivery, a basic marketing plan and referral incentives.",
+    },
+  },
+};
+
+/** The default text of a family: the scheme's own document's wording where it has one, else seed 000's. */
+export function defaultPlaybook(family: StrategyFamily, lang: Lang, scheme?: SchemeKey): string {
+  const own = scheme ? SCHEME_PLAYBOOKS[scheme]?.[family] : undefined;
+  return (own ?? DEFAULT_PLAYBOOKS[family])[lang];
 }
 
-/** The strategy text in use: the settings' text when it is not blank, else the default of the language. */
+/**
+ * The strategy text in use: the settings' text when it is not blank, else the default of the
+ * language for the settings' scheme.
+ */
 export function playbookText(
-  settings: Pick<Settings, "playbooks">,
+  settings: Pick<Settings, "playbooks"> & Partial<Pick<Settings, "scheme">>,
   family: StrategyFamily,
   lang: Lang
 ): string {
   const own = settings.playbooks[family];
-  return typeof own === "string" && own.trim().length > 0 ? own : defaultPlaybook(family, lang);
+  return typeof own === "string" && own.trim().length > 0
+    ? own
+    : defaultPlaybook(family, lang, settings.scheme);
 }
 
 /**
- * True when a text is the default of its family in any language. The settings sheet shows the default
- * texts; reading them back must not turn them into overrides (a sheet written in English would
- * otherwise pin English texts for a Chinese run).
+ * True when a text is a default of its family in any language and for any scheme. The settings sheet
+ * shows the default texts; reading them back must not turn them into overrides (a sheet written in
+ * English would otherwise pin English texts for a Chinese run, and a change of scheme would keep the
+ * old scheme's texts).
  */
 export function isDefaultPlaybook(family: StrategyFamily, text: string): boolean {
   const t = text.trim();
-  return t === DEFAULT_PLAYBOOKS[family]["zh-CN"] || t === DEFAULT_PLAYBOOKS[family]["en-US"];
+  const texts = [
+    DEFAULT_PLAYBOOKS[family],
+    ...Object.values(SCHEME_PLAYBOOKS).map((p) => p?.[family]),
+  ];
+  return texts.some(
+    (byLang) => byLang !== undefined && (t === byLang["zh-CN"] || t === byLang["en-US"])
+  );
 }
 
 export function strategyTypeName(family: StrategyFamily, lang: Lang): string {

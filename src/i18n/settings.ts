@@ -311,6 +311,18 @@ export const SETTING_TEXTS: Record<string, { label: Text; description: Text }> =
         "To check the lifetime-value model, it is fitted on the orders before the last this-many weeks up to the as-of date, predicts each customer's purchases in those weeks and is compared with what happened (Model Check sheet). A whole number from 1 to 520. Default {default}.",
     },
   },
+  "contact.days": {
+    label: {
+      "zh-CN": "“{family}”类客户联系间隔上限（天）",
+      "en-US": "Contact {family} customers at least every (days)",
+    },
+    description: {
+      "zh-CN":
+        "客户层级属于“{family}”策略（{tiers}）的已评分客户，距最近一次联系（最近一次跟进或购买，取较晚者）超过此天数即列入“跟进提醒”表（种子文档：高价值客户每月拜访1次）。1 到 366 的整数。默认 {default}。",
+      "en-US":
+        "A scored customer whose tier feeds the {family} playbook ({tiers}) and whose last contact (latest follow-up or purchase, whichever is later) is more than this many days old goes on the Follow-up Watch sheet (high-value customers: a visit a month). A whole number from 1 to 366. Default {default}.",
+    },
+  },
   mapping: {
     label: { "zh-CN": "列：{kind} · {field}", "en-US": "Column: {kind} · {field}" },
     description: {

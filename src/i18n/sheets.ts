@@ -11,6 +11,8 @@ export const SHEET_NAMES: Record<SheetPlan["key"], Record<Lang, string>> = {
   settings: { "zh-CN": "设置", "en-US": "Settings" },
   calls: { "zh-CN": "今日待联系", "en-US": "Call List" },
   modelcheck: { "zh-CN": "模型检验", "en-US": "Model Check" },
+  owners: { "zh-CN": "销售业绩", "en-US": "Sales by Owner" },
+  history: { "zh-CN": "历史趋势", "en-US": "Trends" },
 };
 
 /** Every localised name of our sheets: never read as inputs. */
@@ -49,6 +51,8 @@ export const TIER_HEADERS: Record<string, Record<Lang, string>> = {
   previousTier: { "zh-CN": "上期层级", "en-US": "Previous tier" },
   change: { "zh-CN": "变化", "en-US": "Change" },
   behaviour: { "zh-CN": "行为标签", "en-US": "Behaviour" },
+  nps: { "zh-CN": "最新推荐意愿(0-10)", "en-US": "Latest recommendation (0-10)" },
+  feedback: { "zh-CN": "最新客户反馈", "en-US": "Latest feedback" },
 };
 
 export const TIER_PREAMBLE = {
@@ -150,6 +154,7 @@ export const WATCH_HEADERS: Record<string, Record<Lang, string>> = {
   person: { "zh-CN": "跟进人", "en-US": "Follow-up by" },
   nextAction: { "zh-CN": "下一步行动", "en-US": "Next action" },
   address: { "zh-CN": "跟进记录单元格", "en-US": "Follow-up cell" },
+  tier: { "zh-CN": "客户层级", "en-US": "Tier" },
 };
 
 export const WATCH_TEXT = {

@@ -22,7 +22,8 @@ export type CustomerField =
   | "history"
   | "notes"
   | "owner"
-  | "tags";
+  | "tags"
+  | "lastUpdated";
 
 export type OrderField =
   "orderId" | "customerId" | "orderDate" | "amount" | "profit" | "product" | "status" | "quantity";
@@ -130,6 +131,16 @@ export const CUSTOMER_FIELDS: Readonly<Record<CustomerField, readonly string[]>>
   notes: ["备注", "Remarks", "Notes", "Note"],
   owner: ["销售负责人", "负责人", "客户经理", "业务员", "Owner", "Sales rep", "Account manager"],
   tags: ["自定义标签", "标签", "Tags", "Tag"],
+  // Seed 004 第四步: records are updated monthly (A-class fortnightly, won customers quarterly).
+  lastUpdated: [
+    "最后更新时间",
+    "最后更新日期",
+    "信息更新时间",
+    "更新时间",
+    "更新日期",
+    "Last updated",
+    "Updated",
+  ],
 };
 
 export const ORDER_FIELDS: Readonly<Record<OrderField, readonly string[]>> = {

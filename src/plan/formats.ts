@@ -37,6 +37,7 @@ export const OVERDUE = { fill: "#FCE4D6", font: "#C00000" };
 export const WATCH_COLORS = {
   overdue: OVERDUE,
   cadence: { fill: "#FFEB9C", font: "#7F6000" },
+  contact: { fill: "#DDEBF7", font: "#1F4E78" },
   classA: { fill: "#FFC7CE", font: "#9C0006" },
 };
 
@@ -45,3 +46,5 @@ export const BIGGEST_DROP = { fill: "#FFC7CE", font: "#9C0006" };
 
 /** Control-group lines of the tracking sheet: grey, nobody acts on them this period. */
 export const CONTROL_FILL = { fill: "#EDEDED", font: "#595959" };
+/** The summary's warning that a scheme does not separate the customers (amber, like a broken cadence). */
+export const LOPSIDED = { fill: "#FFEB9C", font: "#7F6000" };

@@ -19,6 +19,7 @@ import {
   parseDate,
   serialFromYmd,
 } from "../core/parse";
+import type { BalanceSuggestion } from "../core/balance";
 import { defaultSettings, type AbcCombine, type Settings } from "../core/settings";
 import {
   SCHEME_KEYS,
@@ -42,13 +43,17 @@ import {
   type SettingsProblemKey,
 } from "../i18n/settings";
 import { SHEET_NAMES } from "../i18n/sheets";
+import { SUGGESTED_HEADER } from "../i18n/balance";
 import { CUSTOMER_FIELDS, FOLLOWUP_FIELDS, ORDER_FIELDS } from "../i18n/synonyms";
-import { familyLabel } from "../i18n/tiers";
+import { familyLabel, tierLabel } from "../i18n/tiers";
+import { familyOf, TIER_ORDER } from "../core/tiers";
 import { singleTableSheet, type ListValidationPlan, type PlanCell, type SheetPlan } from "./types";
 
 export interface SettingsInfo {
   /** Columns recognised in the inputs ("orders", "amount", "金额(元)"): written as mapping lines. */
   detectedColumns: Array<{ kind: string; field: string; header: string }>;
+  /** Thresholds derived from this workbook when the scheme did not separate its customers. */
+  suggestion?: BalanceSuggestion | null;
 }
 
 export interface SettingsProblem {
@@ -327,6 +332,13 @@ export function fieldLabel(kind: InputKindName, field: string, lang: Lang): stri
   return name ?? field;
 }
 
+/** The tiers of every scheme that feed one playbook, as the contact lines name them. */
+function tiersOfFamily(family: StrategyFamily, lang: Lang): string {
+  return TIER_ORDER.filter((t) => familyOf(t) === family)
+    .map((t) => tierLabel(t, lang))
+    .join(lang === "zh-CN" ? "、" : ", ");
+}
+
 type BinList = "recencyMaxDays" | "frequencyMin" | "monetaryMin";
 
 /** `fixed5.recencyMaxDays.5` is the limit of score 5, `.2` the limit of score 2: keys read like their labels. */
@@ -543,6 +555,18 @@ const STATIC_SPECS: Spec[] = [
       s.holdoutWeeks = v;
     }
   ),
+  ...STRATEGY_FAMILIES.map((family) =>
+    spec(
+      `contact.days.${family}`,
+      "contact.days",
+      (lang) => ({ family: familyLabel(family, lang), tiers: tiersOfFamily(family, lang) }),
+      CADENCE,
+      (s) => s.contactDays[family],
+      (s, v) => {
+        s.contactDays[family] = v;
+      }
+    )
+  ),
 ];
 
 /** One line per field of each input kind: value is the header text; blank means automatic. */
@@ -654,7 +678,7 @@ export function thresholdKeys(scheme: SchemeKey): string[] {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-const COLUMN_KEYS = ["key", "item", "value", "description"] as const;
+const COLUMN_KEYS = ["key", "item", "value", "description", "suggested"] as const;
 const VALUE_COLUMN = 2;
 
 /**
@@ -669,11 +693,15 @@ export function planSettingsSheet(
   name?: string
 ): SheetPlan {
   const defaults = defaultSettings();
+  const suggested = withSuggestion(settings, info.suggestion ?? null);
   const line = (entry: Spec, value: PlanCell): PlanCell[] => [
     entry.key,
     label(entry, lang),
     value,
     description(entry, lang, defaults),
+    suggested !== null && suggestedKey(entry.key, info.suggestion ?? null)
+      ? entry.write(suggested, lang)
+      : null,
   ];
   const rows: PlanCell[][] = STATIC_SPECS.map((entry) => line(entry, entry.write(settings, lang)));
 
@@ -720,6 +748,8 @@ export function planSettingsSheet(
           kind: "text",
           width: 90,
         },
+        // Computed each run: blank unless the scheme left most customers in one tier.
+        { key: COLUMN_KEYS[4], header: SUGGESTED_HEADER[lang], kind: "general", width: 20 },
       ],
       rows,
       conditionalFormats: [],
@@ -731,6 +761,22 @@ export function planSettingsSheet(
     },
     0
   );
+}
+
+/** `settings` with the suggested thresholds in place; null without a suggestion. */
+function withSuggestion(settings: Settings, suggestion: BalanceSuggestion | null): Settings | null {
+  if (!suggestion) return null;
+  const next = structuredClone(settings);
+  if (suggestion.fixed5) next.fixed5 = structuredClone(suggestion.fixed5);
+  if (suggestion.abc) Object.assign(next.abc, structuredClone(suggestion.abc));
+  return next;
+}
+
+/** The lines a suggestion fills: the bins and tier totals of fixed5, the bounds of abc. */
+function suggestedKey(key: string, suggestion: BalanceSuggestion | null): boolean {
+  if (!suggestion) return false;
+  if (suggestion.fixed5 && key.startsWith("fixed5.")) return true;
+  return suggestion.abc !== undefined && key.startsWith("abc.") && key !== "abc.combine";
 }
 
 // ---------------------------------------------------------------------------------------------

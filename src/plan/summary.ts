@@ -10,8 +10,10 @@ import { schemeLabel } from "../i18n/schemes";
 import { fillText } from "../i18n/settings";
 import { SHEET_NAMES } from "../i18n/sheets";
 import { SUMMARY_TEXT } from "../i18n/summary";
+import { BALANCE_CAPTION, balanceLines } from "../i18n/balance";
+import { CONTACT_COUNT } from "../i18n/contact";
 import { tierLabel } from "../i18n/tiers";
-import { BIGGEST_DROP, DATA_BAR_COLOR } from "./formats";
+import { BIGGEST_DROP, DATA_BAR_COLOR, LOPSIDED } from "./formats";
 import type { TierOrNone } from "./tiers";
 import type { ChartPlan, ColumnKind, ColumnPlan, PlanCell, SheetPlan, TablePlan } from "./types";
 
@@ -22,7 +24,7 @@ export const MAX_HYGIENE_LINES = 1000;
 
 const t = (key: keyof typeof SUMMARY_TEXT, lang: Lang) => SUMMARY_TEXT[key][lang];
 
-interface Kpis {
+export interface Kpis {
   customers: number;
   buyers: number;
   revenue: number;
@@ -31,7 +33,7 @@ interface Kpis {
 }
 
 /** Repurchase: bought twice or more in the window, of those who bought. Churn: bought in the window before, not in this one. */
-function kpis(report: ScoreReport): Kpis {
+export function kpis(report: ScoreReport): Kpis {
   let buyers = 0;
   let repeat = 0;
   let revenue = 0;
@@ -216,6 +218,27 @@ export function planSummarySheet(
       valueColumns: [1],
       anchor: { row: tierTable.startRow, column: 7, columns: 7, rows: 16 },
     });
+
+  // A scheme that puts most customers in one tier, or leaves one empty, says so under the tiers.
+  const balance = balanceLines(report.balance, lang);
+  if (balance.length > 0) {
+    const plan = table(
+      "balance",
+      next(balance.length),
+      BALANCE_CAPTION[lang],
+      [{ key: "note", header: t("note", lang), kind: "text", width: 22 }],
+      balance.map((line) => [line])
+    );
+    plan.conditionalFormats.push({
+      type: "formula",
+      firstColumn: 0,
+      lastColumn: 0,
+      rows: { firstRow: 0, lastRow: balance.length - 1 },
+      formula: "TRUE",
+      ...LOPSIDED,
+    });
+    tables.push(plan);
+  }
 
   // Migration: previous tier (lines) to current tier (columns).
   const current = tiers;
@@ -410,7 +433,8 @@ function followupTables(f: FollowupReport, lang: Lang, watchSheet: string): Tabl
 
   const drop = funnel.biggestDrop;
   const overdue = f.watch.filter((w) => w.kind === "overdue").length;
-  const cadence = f.watch.length - overdue;
+  const cadence = f.watch.filter((w) => w.kind === "cadence").length;
+  const contact = f.watch.filter((w) => w.kind === "contact").length;
   const effort = figures(
     "followupFigures",
     t("followupFigures", lang),
@@ -441,6 +465,7 @@ function followupTables(f: FollowupReport, lang: Lang, watchSheet: string): Tabl
       ],
       [t("overdueCount", lang), overdue, "integer"],
       [t("cadenceCount", lang), cadence, "integer"],
+      [CONTACT_COUNT[lang], contact, "integer"],
       [t("watchSheet", lang).replace("{sheet}", watchSheet), null, "text"],
     ],
     lang

@@ -57,6 +57,8 @@ const COLUMNS: Array<[key: string, kind: ColumnKind, width: number, manager?: bo
   ["churnWarning", "text", 28],
   ["behaviour", "text", 22],
   ["tags", "text", 24, true],
+  ["nps", "integer", 12],
+  ["feedback", "text", 30],
 ];
 const col = (key: string) => COLUMNS.findIndex(([k]) => k === key);
 
@@ -185,6 +187,8 @@ export function planTierSheet(
       ),
       // The user's own tags: what they typed in this sheet wins over the archive's column.
       kept ? text(kept.tags) : text(fields.tags),
+      report.voices?.[k]?.score ?? null,
+      report.voices?.[k]?.feedback || null,
     ];
   });
 

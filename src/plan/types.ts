@@ -83,7 +83,16 @@ export interface ChartPlan {
 }
 
 export type SheetKey =
-  "tiers" | "tracking" | "review" | "summary" | "watchlist" | "settings" | "calls" | "modelcheck";
+  | "tiers"
+  | "tracking"
+  | "review"
+  | "summary"
+  | "watchlist"
+  | "settings"
+  | "calls"
+  | "modelcheck"
+  | "owners"
+  | "history";
 
 export interface SheetPlan {
   /** Stable identity of the sheet, whatever its localised name. */

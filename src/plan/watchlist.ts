@@ -9,6 +9,10 @@ import type { Lang, Serial } from "../core/types";
 import { stageLabel, WATCH_KIND_LABELS } from "../i18n/followups";
 import { SHEET_NAMES, WATCH_HEADERS, WATCH_TEXT } from "../i18n/sheets";
 import { fillText } from "../i18n/settings";
+import { DEFAULT_CONTACT_DAYS } from "../core/cadence";
+import { STRATEGY_FAMILIES } from "../i18n/playbooks";
+import { CONTACT_RULE } from "../i18n/contact";
+import { tierLabel } from "../i18n/tiers";
 import { DATA_BAR_COLOR, WATCH_COLORS } from "./formats";
 import {
   singleTableSheet,
@@ -29,6 +33,7 @@ const COLUMNS: ReadonlyArray<[key: string, kind: ColumnKind, width: number]> = [
   ["person", "text", 10],
   ["nextAction", "text", 24],
   ["address", "text", 20],
+  ["tier", "text", 14],
 ];
 
 const col = (key: string) => COLUMNS.findIndex(([k]) => k === key);
@@ -49,12 +54,13 @@ export function planWatchSheet(
     w.daysLate,
     w.person === "" ? null : w.person,
     w.nextAction === "" ? null : w.nextAction,
-    w.address,
+    w.address === "" ? null : w.address,
+    w.tier === null ? null : tierLabel(w.tier, lang),
   ]);
   const conditionalFormats: ConditionalFormatPlan[] = [];
   if (rows.length > 0) {
     const span = { firstRow: 0, lastRow: rows.length - 1 };
-    for (const kind of ["overdue", "cadence"] as const) {
+    for (const kind of ["overdue", "cadence", "contact"] as const) {
       conditionalFormats.push({
         type: "textEquals",
         column: col("kind"),
@@ -89,6 +95,13 @@ export function planWatchSheet(
     ],
     [fillText(WATCH_TEXT.rules[lang], { ...followups.cadenceDays })],
     [WATCH_TEXT.rebuilt[lang]],
+    [
+      fillText(CONTACT_RULE[lang], {
+        ...Object.fromEntries(
+          STRATEGY_FAMILIES.map((f) => [f, followups.contactDays?.[f] ?? DEFAULT_CONTACT_DAYS[f]])
+        ),
+      }),
+    ],
   ];
   return singleTableSheet(
     "watchlist",

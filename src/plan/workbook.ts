@@ -16,6 +16,8 @@ import { planTrackingSheet, readTracking, trackingLinesOf } from "./tracking";
 import { gridOf } from "./grid";
 import type { SheetKey, SheetPlan } from "./types";
 import { planWatchSheet } from "./watchlist";
+import { hasOwners, planOwnersSheet, readOwnerTargets } from "./owners";
+import { planHistorySheet, readHistory } from "./history";
 import { defaultSettings } from "../core/settings";
 
 /**
@@ -64,6 +66,8 @@ const KEYS: SheetKey[] = [
   "settings",
   "calls",
   "modelcheck",
+  "owners",
+  "history",
 ];
 
 /** Our sheets, by key, under whichever localised name they were created with. */
@@ -151,6 +155,17 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   const watch = followups
     ? [planWatchSheet(followups, report.asOf, lang, nameOf("watchlist"))]
     : [];
+  // Results per owner once the archive names owners; an existing sheet stays current (targets kept).
+  const owners =
+    hasOwners(report) || own.has("owners")
+      ? [planOwnersSheet(report, lang, readOwnerTargets(own.get("owners")), nameOf("owners"))]
+      : [];
+  const history = planHistorySheet(
+    report,
+    lang,
+    readHistory(own.get("history")),
+    nameOf("history")
+  );
   const detectedColumns = [
     report.inputs.customers,
     report.inputs.orders,
@@ -164,7 +179,12 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
         }))
       : []
   );
-  const settingsPlan = planSettingsSheet(settings, lang, { detectedColumns }, nameOf("settings"));
+  const settingsPlan = planSettingsSheet(
+    settings,
+    lang,
+    { detectedColumns, suggestion: report.balance.suggestion },
+    nameOf("settings")
+  );
   return {
     report,
     lifetime,
@@ -178,6 +198,8 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
       ...watch,
       planCallSheet(calls, report.asOf, lang, nameOf("calls")),
       planModelCheckSheet(modelCheck, report.asOf, lang, nameOf("modelcheck")),
+      ...owners,
+      history,
       settingsPlan,
     ],
     review: groups,

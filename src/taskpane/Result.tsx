@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Body1, Button, Caption1, Card, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "../core/types";
+import { balanceLines } from "../i18n/balance";
 import { qualityLabel } from "../i18n/messages";
 import { tierLabel } from "../i18n/tiers";
 import { ui } from "../i18n/ui";
@@ -38,6 +39,11 @@ export function Result({
               </li>
             ))}
           </ul>
+          {balanceLines(summary.balance, lang).map((line) => (
+            <Caption1 key={line} data-testid="tier-balance">
+              {line}
+            </Caption1>
+          ))}
           <Caption1>
             {summary.sheetsWritten.length > 0
               ? ui(lang, "written", { sheets: summary.sheetsWritten.join(", ") })

@@ -1,4 +1,5 @@
 import type { InputKind } from "../core/headers";
+import type { TierBalance } from "../core/balance";
 import type { ProblemKey, ScoreMode } from "../core/pipeline";
 import type { Settings } from "../core/settings";
 import type { CallListEntry } from "../plan/calls";
@@ -57,6 +58,8 @@ export interface RunSummary {
   sheetsWritten: string[];
   /** Who to call first (most value at risk first, at most CALLS_IN_PANE); absent for an inspection. */
   calls?: CallListEntry[];
+  /** Whether the scheme separated the customers (lopsided tiers are shown with the fix). */
+  balance?: TierBalance;
 }
 
 /** Customers the pane lists after a run; the call-list sheet has them all. */

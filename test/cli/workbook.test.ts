@@ -44,7 +44,7 @@ describe("the scored workbook", () => {
     await runScoreCommand(options(first, second), AS_OF);
   });
 
-  it("holds the input sheets and the six sheets of the add-in (the sample has follow-ups)", async () => {
+  it("holds the input sheets and the eight sheets of the add-in (the sample has follow-ups and owners)", async () => {
     const wb = await load(first);
     expect(wb.worksheets.map((ws) => ws.name)).toEqual([
       "客户档案",
@@ -60,6 +60,8 @@ describe("the scored workbook", () => {
           "watchlist",
           "calls",
           "modelcheck",
+          "owners",
+          "history",
           "settings",
         ] as const
       ).map((k) => SHEET_NAMES[k]["zh-CN"]),

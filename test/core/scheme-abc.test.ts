@@ -114,12 +114,29 @@ describe("abc: combining the grades", () => {
     expect(result.reason).toBe("annual purchase B (¥300,000) → amount only → Grade B");
   });
 
-  it("treats an unknown combine setting as the default, majority", () => {
+  it("treats an unknown combine setting as the default, all", () => {
     const settings = defaultSettings();
     (settings.abc as { combine: string }).combine = "whatever";
     const result = scoreAbc([input({ monetary: 600000, frequency: 2 })], settings, "en-US")
       .results[0];
     expect(result.tier).toBe("C");
+  });
+
+  it("grades seed 002's three example customers A, B and C by default (every criterion met)", () => {
+    const settings = defaultSettings();
+    expect(settings.abc.combine).toBe("all");
+    const grades = scoreAbc(
+      [
+        input({ monetary: 800000, frequency: 12, profit: 150000, clv: 1200000 }),
+        input({ monetary: 300000, frequency: 8, profit: 80000, clv: 600000 }),
+        input({ monetary: 150000, frequency: 4, profit: 30000, clv: 300000 }),
+        // A on three criteria, B on CLV: not every A criterion is met (majority would say A).
+        input({ monetary: 800000, frequency: 12, profit: 150000, clv: 600000 }),
+      ],
+      settings,
+      "en-US"
+    ).results.map((r) => r.tier);
+    expect(grades).toEqual(["A", "B", "C", "B"]);
   });
 
   it("maps grades to playbooks: A maintain, B develop, C keep", () => {

@@ -209,6 +209,7 @@ describe("the follow-up watchlist sheet", () => {
       "watchlist",
       "calls",
       "modelcheck",
+      "history",
       "settings",
     ]);
     expect(watch.name).toBe(SHEET_NAMES.watchlist["zh-CN"]);
@@ -220,7 +221,9 @@ describe("the follow-up watchlist sheet", () => {
     expect(table.columns.map((c) => c.header)).toEqual(
       Object.values(WATCH_HEADERS).map((h) => h["zh-CN"])
     );
-    expect(table.rows).toEqual([
+    // The contact cadence per tier (its own tests below) adds lines of another kind.
+    const contact = WATCH_KIND_LABELS.contact["zh-CN"];
+    expect(table.rows.filter((r) => r[4] !== contact).map((r) => r.slice(0, 10))).toEqual([
       [
         "C4",
         "丙餐饮",
@@ -244,6 +247,7 @@ describe("the follow-up watchlist sheet", () => {
     expect(texts).toEqual([
       WATCH_KIND_LABELS.overdue["zh-CN"],
       WATCH_KIND_LABELS.cadence["zh-CN"],
+      WATCH_KIND_LABELS.contact["zh-CN"],
       "A",
     ]);
     expect(formats.some((f) => f.type === "dataBar" && f.column === 6)).toBe(true);
@@ -253,7 +257,11 @@ describe("the follow-up watchlist sheet", () => {
     const relaxed = byKey(
       plans([archive, orders, followups], {
         ...OPTIONS,
-        overrides: { asOf: AS_OF, cadenceDays: { A: 60, B: 60, C: 60 } },
+        overrides: {
+          asOf: AS_OF,
+          cadenceDays: { A: 60, B: 60, C: 60 },
+          contactDays: { maintain: 366, develop: 366, keep: 366, win_back: 366 },
+        },
       }),
       "watchlist"
     );
@@ -262,12 +270,16 @@ describe("the follow-up watchlist sheet", () => {
     const none = byKey(
       plans([archive, orders, calm], {
         ...OPTIONS,
-        overrides: { asOf: AS_OF, cadenceDays: { A: 60, B: 60, C: 60 } },
+        overrides: {
+          asOf: AS_OF,
+          cadenceDays: { A: 60, B: 60, C: 60 },
+          contactDays: { maintain: 366, develop: 366, keep: 366, win_back: 366 },
+        },
       }),
       "watchlist"
     );
     expect(none.tables[0].rows).toEqual([
-      [WATCH_TEXT.none["zh-CN"], null, null, null, null, null, null, null, null, null],
+      [WATCH_TEXT.none["zh-CN"], null, null, null, null, null, null, null, null, null, null],
     ]);
     expect(none.tables[0].conditionalFormats).toEqual([]);
   });
@@ -363,5 +375,48 @@ describe("no user sheet changes", () => {
       }),
       { numRuns: 60 }
     );
+  });
+});
+
+describe("the watch sheet's contact cadence per tier", () => {
+  const run = planWorkbook([archive, orders, followups], OPTIONS);
+  const watch = byKey(run.plans, "watchlist");
+  const table = watch.tables[0];
+  const col = (key: string) => table.columns.findIndex((c) => c.key === key);
+
+  it("lists scored customers not contacted within their tier's days, with their tier", () => {
+    const contact = WATCH_KIND_LABELS.contact["zh-CN"];
+    const rows = table.rows.filter((r) => r[col("kind")] === contact);
+    // Every listed line is late for its own tier.
+    for (const r of rows) {
+      const id = String(r[col("id")]);
+      const c = run.report.customers.find((x) => x.customer.id === id)!;
+      const limit = run.settings.contactDays[c.tier!.family];
+      expect(r[col("daysLate")]).toBeGreaterThan(0);
+      expect(r[col("due")]).toBe(AS_OF - (r[col("daysLate")] as number));
+      expect(AS_OF - limit).toBeGreaterThan((r[col("due")] as number) - limit - 1);
+      expect(r[col("tier")]).not.toBeNull();
+    }
+    // C3 bought 200 days ago and was never followed up: listed at its archive ID cell.
+    const c3 = rows.find((r) => r[col("id")] === "C3");
+    expect(c3?.[col("address")]).toBe("客户档案!A4");
+    const limit = run.settings.contactDays[run.report.customers[2].tier!.family];
+    expect(c3?.[col("daysLate")]).toBe(200 - limit);
+  });
+
+  it("states the days per playbook above the table", () => {
+    expect(watch.preamble.flat().join(" ")).toContain("维护 30 天");
+  });
+
+  it("takes the days from the settings", () => {
+    const strict = planWorkbook([archive, orders, followups], {
+      ...OPTIONS,
+      overrides: {
+        asOf: AS_OF,
+        contactDays: { maintain: 1, develop: 1, keep: 1, win_back: 1 },
+      },
+    });
+    const kinds = strict.report.followups!.watch.filter((w) => w.kind === "contact");
+    expect(kinds.map((w) => w.id).sort()).toEqual(["C1", "C2", "C3"]);
   });
 });

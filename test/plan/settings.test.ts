@@ -180,6 +180,12 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
   marketingSpend: fc.option(num(0, 1e12), { nil: null }),
   controlShare: num(0, 1),
   holdoutWeeks: fc.integer({ min: 1, max: 520 }),
+  contactDays: fc.record({
+    maintain: fc.integer({ min: 1, max: 366 }),
+    develop: fc.integer({ min: 1, max: 366 }),
+    keep: fc.integer({ min: 1, max: 366 }),
+    win_back: fc.integer({ min: 1, max: 366 }),
+  }),
 });
 
 /** Any cell Office.js could hand us. */
@@ -236,11 +242,11 @@ describe("playbooks", () => {
 
   it("uses the settings' text unless it is blank", () => {
     const s = defaultSettings();
-    expect(playbookText(s, "keep", "en-US")).toBe(defaultPlaybook("keep", "en-US"));
+    expect(playbookText(s, "keep", "en-US")).toBe(defaultPlaybook("keep", "en-US", s.scheme));
     s.playbooks.keep = "Call every month";
     s.playbooks.develop = "   ";
     expect(playbookText(s, "keep", "zh-CN")).toBe("Call every month");
-    expect(playbookText(s, "develop", "zh-CN")).toBe(defaultPlaybook("develop", "zh-CN"));
+    expect(playbookText(s, "develop", "zh-CN")).toBe(defaultPlaybook("develop", "zh-CN", s.scheme));
   });
 });
 
@@ -251,7 +257,13 @@ describe("planSettingsSheet", () => {
     expect(plan.name).toBe(SHEET_NAMES.settings["zh-CN"]);
     expect(plan.preamble.flat().join("")).toContain("下次");
     const table = plan.tables[0];
-    expect(table.columns.map((c) => c.key)).toEqual(["key", "item", "value", "description"]);
+    expect(table.columns.map((c) => c.key)).toEqual([
+      "key",
+      "item",
+      "value",
+      "description",
+      "suggested",
+    ]);
     expect(table.columns[2].kind).toBe("general");
     for (const c of table.columns) expect(c.width).toBeGreaterThanOrEqual(20);
     const keys = table.rows.map((r) => r[0]);
@@ -280,7 +292,7 @@ describe("planSettingsSheet", () => {
     expect(line("fixed5.recencyMaxDays.5").slice(1, 3)).toEqual(["R 5 分上限（天）", 30]);
     expect(line("asOf")[2]).toBeNull();
     expect(line("maskPhones")[2]).toBe("是");
-    expect(line("playbook.maintain")[2]).toBe(defaultPlaybook("maintain", "zh-CN"));
+    expect(line("playbook.maintain")[2]).toBe(defaultPlaybook("maintain", "zh-CN", "fixed5"));
     for (const row of table.rows) {
       expect(typeof row[1]).toBe("string");
       expect(String(row[3]).length).toBeGreaterThan(5);

@@ -73,7 +73,7 @@ const TRACKING = SHEET_NAMES.tracking["zh-CN"];
 const TIERS = SHEET_NAMES.tiers["zh-CN"];
 
 describe("a run writes all its sheets", () => {
-  it("plans tiers, tracking, review, summary, call list, model check and settings", () => {
+  it("plans tiers, tracking, review, summary, call list, model check, history and settings", () => {
     const run = planWorkbook(
       [
         archive(6),
@@ -92,6 +92,7 @@ describe("a run writes all its sheets", () => {
       "summary",
       "calls",
       "modelcheck",
+      "history",
       "settings",
     ]);
     expect(run.plans.map((p) => p.name)).toEqual([
@@ -101,6 +102,7 @@ describe("a run writes all its sheets", () => {
       "概览",
       "今日待联系",
       "模型检验",
+      "历史趋势",
       "设置",
     ]);
   });

@@ -15,7 +15,7 @@ function points(g: AbcKey): number {
 }
 
 /** A at or above the first bound, B at or above the second, C below. */
-function grade(value: number, bounds: readonly [number, number]): AbcKey {
+export function grade(value: number, bounds: readonly [number, number]): AbcKey {
   return value >= bounds[0] ? "A" : value >= bounds[1] ? "B" : "C";
 }
 
@@ -65,11 +65,11 @@ export function scoreAbc(
   lang: Lang
 ): SchemeOutput {
   const t = settings.abc;
-  // Unknown text in a settings cell must not break the run: anything else is the default, majority.
+  // Unknown text in a settings cell must not break the run: anything else is the default, all.
   const combine: AbcCombine =
-    t.combine === "all" || t.combine === "any" || t.combine === "amount_only"
+    t.combine === "majority" || t.combine === "any" || t.combine === "amount_only"
       ? t.combine
-      : "majority";
+      : "all";
   let profitSkipped = 0;
   let clvSkipped = 0;
   const reasons = new AbcReasons(lang);

@@ -4,13 +4,13 @@ import { familyOf } from "../tiers";
 import type { FourTierKey, Lang, RfmInput, SchemeOutput, TierResult } from "../types";
 
 /** 5 for a value at or below the first bound, 4 for the second, ... 1 above the last (R, in days). */
-function atMost(value: number, bounds: readonly number[]): number {
+export function atMost(value: number, bounds: readonly number[]): number {
   for (let i = 0; i < bounds.length; i++) if (value <= bounds[i]) return 5 - i;
   return 5 - bounds.length;
 }
 
 /** 5 for a value at or above the first bound, 4 for the second, ... 1 below the last (F and M). */
-function atLeast(value: number, bounds: readonly number[]): number {
+export function atLeast(value: number, bounds: readonly number[]): number {
   for (let i = 0; i < bounds.length; i++) if (value >= bounds[i]) return 5 - i;
   return 5 - bounds.length;
 }
