@@ -315,20 +315,31 @@ export async function writeScoredWorkbook(
   let addedSheets = "";
   let addedRels = "";
 
+  // Every part our previous sheets own goes before any new part is named, so a re-score names its
+  // drawings and charts as the run before did and the package stays the same byte for byte.
+  const replacedParts = new Map<SheetPlan, string>();
   for (const plan of plans) {
     const existing = sheets.find((s) => s.attrs.name === plan.name);
     const rel = existing ? relById.get(existing.attrs[`${rid}:id`] ?? "") : undefined;
+    if (!existing || !rel || rel.type !== REL_TYPE.worksheet) continue;
+    const sheetPart =
+      pkg.actual(targetPart(workbookPart, rel.target)) ?? targetPart(workbookPart, rel.target);
+    replacedSheetIds.add(existing.attrs.sheetId ?? "");
+    for (const part of await ownedParts(pkg, sheetPart)) {
+      pkg.remove(part);
+      pkg.remove(relsPathOf(part));
+      removed.add(part);
+    }
+    pkg.remove(relsPathOf(sheetPart));
+    replacedParts.set(plan, sheetPart);
+  }
+
+  for (const plan of plans) {
+    const existing = sheets.find((s) => s.attrs.name === plan.name);
     let sheetPart: string;
-    if (existing && rel && rel.type === REL_TYPE.worksheet) {
-      sheetPart =
-        pkg.actual(targetPart(workbookPart, rel.target)) ?? targetPart(workbookPart, rel.target);
-      replacedSheetIds.add(existing.attrs.sheetId ?? "");
-      for (const part of await ownedParts(pkg, sheetPart)) {
-        pkg.remove(part);
-        pkg.remove(relsPathOf(part));
-        removed.add(part);
-      }
-      pkg.remove(relsPathOf(sheetPart));
+    const replacedPart = replacedParts.get(plan);
+    if (replacedPart !== undefined) {
+      sheetPart = replacedPart;
     } else {
       if (existing) {
         // A sheet of that name that is not a worksheet (a chart sheet): ours goes alongside.

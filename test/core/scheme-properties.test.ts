@@ -260,7 +260,7 @@ describe("ranking properties", () => {
 
 describe("at scale", () => {
   // How long it takes is measured by `npm run bench`, not asserted here (timings fail on a busy CI).
-  it("scores 100k customers with every scheme, spread over more than one tier", () => {
+  it("scores 100k customers with every scheme; the bin-based schemes spread them over tiers", () => {
     let seed = 11;
     const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     const inputs: RfmInput[] = Array.from({ length: 100_000 }, () => ({
@@ -274,7 +274,10 @@ describe("at scale", () => {
     for (const key of SCHEMES) {
       const output = scoreScheme(key, inputs, settings, "zh-CN");
       expect(output.results).toHaveLength(100_000);
-      expect(new Set(output.results.map((r) => r.tier)).size).toBeGreaterThan(1);
+      const tiers = new Set(output.results.map((r) => r.tier));
+      // ABC asks for every criterion (seed 002), so on random spend everyone may well be C.
+      if (key !== "abc") expect(tiers.size).toBeGreaterThan(1);
+      expect([...tiers].every((tier) => familyOf(tier) !== undefined)).toBe(true);
     }
   });
 });
