@@ -1,6 +1,7 @@
 /* global Excel, Office */
 import { columnLetter } from "../core/address";
 import { HEADER_FILL, HEADER_FONT, MANAGER_HEADER_FILL, NUMBER_FORMATS } from "../plan/formats";
+import { HostError } from "../taskpane/host";
 import type {
   ChartPlan,
   ColumnKind,
@@ -35,6 +36,11 @@ export interface WritePlanOptions {
   bytesPerSync?: number;
   /** Rows written so far, of all rows (preambles, headers and data lines). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Asked before each batch after the first: true ends the write there with
+   * HostError("cancelled_writing"); what is written stays, and the next run repairs the rest.
+   */
+  shouldStop?: () => boolean;
 }
 
 const ROWS_PER_BLOCK = 10000;
@@ -90,7 +96,9 @@ export async function writeSheetPlans(
   const rowsPerBlock = Math.max(1, options.rowsPerBlock ?? ROWS_PER_BLOCK);
   const steps = targets.flatMap((target) => sheetSteps(target, rowsPerBlock));
   const budget = options.bytesPerSync ?? BYTES_PER_SYNC;
-  return { syncs: 2 + (await runSteps(context, steps, budget, options.onProgress)) };
+  return {
+    syncs: 2 + (await runSteps(context, steps, budget, options.onProgress, options.shouldStop)),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -113,7 +121,8 @@ async function runSteps(
   context: Excel.RequestContext,
   steps: Step[],
   budget: number,
-  onProgress?: (done: number, total: number) => void
+  onProgress?: (done: number, total: number) => void,
+  shouldStop?: () => boolean
 ): Promise<number> {
   const total = steps.reduce((n, s) => n + s.rows, 0);
   const queue = [...steps];
@@ -125,6 +134,7 @@ async function runSteps(
   let syncs = 0;
   let done = 0;
   while (queue.length > 0) {
+    if (syncs > 0 && shouldStop?.()) throw new HostError("cancelled_writing");
     const batch: Step[] = [];
     let bytes = 0;
     while (queue.length > 0) {

@@ -33,6 +33,8 @@ export interface RunOptions {
    * plans, which cost far more than the scoring itself on a large workbook.
    */
   preview?: boolean;
+  /** Called as the run moves on (the pane's progress): the scoring steps, then each sheet planned. */
+  onStep?: (stage: "scoring" | "planning", done: number, total: number) => void;
 }
 
 export interface WorkbookRun {
@@ -84,6 +86,8 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     settingsProblems.push(...echo.problems.map((p) => p.message));
   }
 
+  const step = options.onStep ?? (() => undefined);
+  step("scoring", 0, 2);
   const inputs = sheets.filter((s) => !ownNames.has(s.name));
   const report = scoreSheets(inputs, {
     settings,
@@ -94,10 +98,15 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   if (report.problem || options.preview)
     return { report, lifetime: null, settings, settingsProblems, plans: [] };
 
+  step("scoring", 1, 2);
   const lifetime = computeLifetime(report, settings, lang);
+  step("scoring", 2, 2);
+  const planning = 6;
+  step("planning", 0, planning);
   const nameOf = (key: SheetKey) => own.get(key)?.name ?? SHEET_NAMES[key][lang];
   const previousTiers = readTiers(own.get("tiers"));
   const tiers = planTierSheet(report, settings, lang, lifetime, previousTiers, nameOf("tiers"));
+  step("planning", 1, planning);
   const tracking = planTrackingSheet(
     report,
     settings,
@@ -105,6 +114,7 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     readTracking(own.get("tracking")),
     nameOf("tracking")
   );
+  step("planning", 2, planning);
   const review = planReviewSheet(
     report,
     lang,
@@ -112,6 +122,7 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     readReview(own.get("review")),
     nameOf("review")
   );
+  step("planning", 3, planning);
   const summary = planSummarySheet(
     report,
     lang,
@@ -121,6 +132,7 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     nameOf("summary"),
     nameOf("watchlist")
   );
+  step("planning", 4, planning);
   // The watchlist exists once there are follow-up records; an earlier one stays current (emptied).
   const followups =
     report.followups ?? (own.has("watchlist") ? noFollowups(report, settings) : null);
@@ -140,7 +152,9 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
         }))
       : []
   );
+  step("planning", 5, planning);
   const settingsPlan = planSettingsSheet(settings, lang, { detectedColumns }, nameOf("settings"));
+  step("planning", planning, planning);
   return {
     report,
     lifetime,
