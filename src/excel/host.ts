@@ -31,6 +31,8 @@ export interface ExcelHostOptions {
   planner?: Planner;
   /** Response bytes aimed at per read sync (read.ts READ_BUDGET_BYTES by default). */
   readBudgetBytes?: number;
+  /** Request bytes per write sync (writePlan.ts's default); tests lower it to write in many batches. */
+  writeBytesPerSync?: number;
 }
 
 /** Our output sheets, under either language's name, except the settings sheet. */
@@ -183,6 +185,7 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
           await writeSheetPlans(context, planned.plans, {
             onProgress: (done, total) => onProgress({ stage: "writing", done, total }),
             shouldStop: () => signal?.aborted === true,
+            bytesPerSync: options.writeBytesPerSync,
           });
           return { ...planned.summary, sheetsWritten: planned.plans.map((p) => p.name) };
         } catch (error) {

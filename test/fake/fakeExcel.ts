@@ -322,6 +322,8 @@ interface FakeHost {
   requestLimitBytes: number;
   responseLimitBytes: number;
   failAt: number;
+  /** The code the failing sync fails with. */
+  failCode: string;
 }
 
 class FakeRequestContext {
@@ -358,7 +360,7 @@ class FakeRequestContext {
     const delivered: Array<{ data: unknown; commit(): void }> = [];
     try {
       if (this.host.failAt === stats.syncs)
-        throw new FakeOfficeError("GeneralException", "An internal error has occurred.");
+        throw new FakeOfficeError(this.host.failCode, "An internal error has occurred.");
       if (requestBytes > requestLimitBytes)
         throw new FakeOfficeError(
           "RequestPayloadSizeLimitExceeded",
@@ -1028,8 +1030,11 @@ export interface FakeExcel {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   workbook: FakeWorkbookState;
   stats: FakeStats;
-  /** Makes the n-th sync from now (1: the next) fail like Excel, applying nothing of its batch. */
-  failSync(n: number): void;
+  /**
+   * Makes the n-th sync from now (1: the next) fail like Excel, applying nothing of its batch, with
+   * this code (GeneralException by default; AccessDenied plays a protected sheet).
+   */
+  failSync(n: number, code?: string): void;
 }
 
 /** Excel on the web's payload caps; a test lowers one to see the add-in cope. */
@@ -1064,12 +1069,14 @@ export function createFakeExcel(
     requestLimitBytes: options.requestLimitBytes ?? DEFAULT_REQUEST_LIMIT,
     responseLimitBytes: options.responseLimitBytes ?? DEFAULT_RESPONSE_LIMIT,
     failAt: 0,
+    failCode: "GeneralException",
   };
   return {
     workbook,
     stats,
-    failSync: (n) => {
+    failSync: (n, code = "GeneralException") => {
       host.failAt = stats.syncs + n;
+      host.failCode = code;
     },
     run: async (batch) => {
       const context = new FakeRequestContext(host);
