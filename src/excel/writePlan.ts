@@ -226,9 +226,17 @@ function linesStep(sheet: Excel.Worksheet, row: number, column: number, lines: P
 /** Data lines [from, to) of a table; text columns formatted "@" first, in the same batch. */
 function blockStep(sheet: Excel.Worksheet, table: TablePlan, from: number, to: number): Step {
   const kinds = table.columns.map((column) => column.kind);
-  const values = table.rows
-    .slice(from, to)
-    .map((line) => kinds.map((kind, c) => cellInput(line[c], kind === "text")));
+  // Built when the batch that takes this block is packed, not all at once before the first sync:
+  // the pane's thread then works in slices between syncs, never for the whole write at a time.
+  let built: { values: unknown[][]; bytes: number } | null = null;
+  const build = () => {
+    if (built) return built;
+    const values = table.rows
+      .slice(from, to)
+      .map((line) => kinds.map((kind, c) => cellInput(line[c], kind === "text")));
+    built = { values, bytes: utf8Length(JSON.stringify(values)) + SMALL_STEP_BYTES };
+    return built;
+  };
   const top = table.startRow + 1 + from;
   const queue = () => {
     for (const [c, n, kind] of runs(kinds)) {
@@ -236,11 +244,14 @@ function blockStep(sheet: Excel.Worksheet, table: TablePlan, from: number, to: n
       sheet.getRangeByIndexes(top, table.startColumn + c, to - from, n).numberFormat =
         everyCell("@");
     }
-    sheet.getRangeByIndexes(top, table.startColumn, to - from, kinds.length).values = values;
+    sheet.getRangeByIndexes(top, table.startColumn, to - from, kinds.length).values =
+      build().values;
   };
   const half = from + Math.ceil((to - from) / 2);
   return {
-    bytes: utf8Length(JSON.stringify(values)) + SMALL_STEP_BYTES,
+    get bytes() {
+      return build().bytes;
+    },
     rows: to - from,
     queue,
     split:

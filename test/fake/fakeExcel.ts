@@ -351,7 +351,9 @@ class FakeRequestContext {
   async sync(): Promise<void> {
     const ops = this.pending;
     this.pending = [];
-    await Promise.resolve(); // a round trip is never synchronous
+    // A round trip is never synchronous, and the caller's thread is free meanwhile (a task, not a
+    // microtask: timers and the page's events run between syncs, as with Excel).
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
     const { stats, requestLimitBytes, responseLimitBytes } = this.host;
     stats.syncs++;
     const requestBytes = jsonBytes(ops.map((op) => op.payload));
