@@ -88,9 +88,9 @@ export function cellBytes(value: Cell): number {
 
 /** Bytes of a 2-D array of values as JSON (values, commas, brackets). */
 export function valuesBytes(values: readonly (readonly Cell[])[]): number {
-  let n = 2;
+  let n = 2 + Math.max(0, values.length - 1);
   for (const row of values) {
-    n += 2 + row.length;
+    n += 2 + Math.max(0, row.length - 1);
     for (const value of row) n += cellBytes(value);
   }
   return n;
