@@ -208,11 +208,10 @@ export async function readParts(
       const taken: Piece = { ...piece, rows };
       if (rows === piece.rows) queue.shift();
       else queue[0] = { ...piece, firstRow: piece.firstRow + rows, rows: piece.rows - rows };
-      const range = piece.sheet.name;
       batch.push({
         piece: taken,
         range: context.workbook.worksheets
-          .getItem(range)
+          .getItem(piece.sheet.name)
           .getRangeByIndexes(
             piece.sheet.row + taken.firstRow,
             piece.sheet.col + taken.column,
