@@ -87,6 +87,7 @@ export type ToWorker =
 export type FromWorker =
   | { kind: "progress"; progress: Progress }
   | { kind: "plan"; plan: SheetPlan }
+  | { kind: "rows"; table: number; rows: SheetPlan["tables"][number]["rows"] }
   | { kind: "done"; summary: RunSummary }
   | { kind: "error"; message: string };
 
@@ -96,6 +97,9 @@ export interface WorkerPort {
   listen(handler: (message: FromWorker) => void, failed: (error: unknown) => void): void;
   terminate(): void;
 }
+
+/** Lines of a sheet plan per message back to the pane. */
+const ROWS_PER_MESSAGE = 5000;
 
 /** The worker's side: answers one job's messages (a worker serves one job, then is ended). */
 export function serveJobs(post: (message: FromWorker) => void): (message: ToWorker) => void {
@@ -110,8 +114,22 @@ export function serveJobs(post: (message: FromWorker) => void): (message: ToWork
           post({ kind: "progress", progress })
         );
         session = null; // the grids can go before the plans are copied out
-        // One message per sheet: the pane's thread copies in one sheet's plan at a time.
-        for (const plan of planned.plans) post({ kind: "plan", plan });
+        // A sheet's plan without its lines, then its lines in slices: the pane's thread copies in
+        // a slice at a time and stays free between them.
+        for (const plan of planned.plans) {
+          post({
+            kind: "plan",
+            plan: { ...plan, tables: plan.tables.map((t) => ({ ...t, rows: [] })) },
+          });
+          plan.tables.forEach((table, t) => {
+            for (let from = 0; from < table.rows.length; from += ROWS_PER_MESSAGE)
+              post({
+                kind: "rows",
+                table: t,
+                rows: table.rows.slice(from, from + ROWS_PER_MESSAGE),
+              });
+          });
+        }
         post({ kind: "done", summary: planned.summary });
       }
     } catch (error) {
@@ -141,6 +159,8 @@ export function portPlanner(create: () => WorkerPort): Planner {
         (message) => {
           if (message.kind === "progress") onProgress(message.progress);
           else if (message.kind === "plan") plans.push(message.plan);
+          else if (message.kind === "rows")
+            plans[plans.length - 1].tables[message.table].rows.push(...message.rows);
           else if (message.kind === "done") end({ ok: { summary: message.summary, plans } });
           else end({ error: new Error(message.message) });
         },

@@ -3,6 +3,7 @@
  * goes through structuredClone), results equal the in-process run, and Cancel ends the worker.
  */
 import { serialFromYmd } from "../../src/core/parse";
+import type { SheetGrid } from "../../src/core/types";
 import { createExcelHost } from "../../src/excel/host";
 import {
   inProcessPlanner,
@@ -14,6 +15,7 @@ import {
 } from "../../src/excel/planner";
 import type { Progress } from "../../src/taskpane/host";
 import { fakeFromGrids } from "../fake/fakeExcel";
+import { makeWideWorkbook } from "../fake/wideWorkbook";
 import { sampleGrids } from "./sampleOnFake";
 
 const TODAY = serialFromYmd(2025, 1, 15);
@@ -42,8 +44,12 @@ function loopbackPlanner(log: { terminated: number; sent: string[] }): Planner {
   });
 }
 
-async function scoreWith(planner: Planner, onProgress: (p: Progress) => void = () => undefined) {
-  const fake = fakeFromGrids(await sampleGrids());
+async function scoreWith(
+  planner: Planner,
+  onProgress: (p: Progress) => void = () => undefined,
+  grids?: SheetGrid[]
+) {
+  const fake = fakeFromGrids(grids ?? (await sampleGrids()));
   const host = createExcelHost({
     lang: "zh-CN",
     today: () => TODAY,
@@ -66,6 +72,15 @@ test("over messages the run equals the in-process run, with progress through eve
   expect(log.sent).toContain("block");
   expect(log.sent[log.sent.length - 1]).toBe("run");
   expect(log.terminated).toBe(1); // a worker per run, ended after it
+});
+
+test("sheets longer than one message's lines arrive whole", async () => {
+  const grids = makeWideWorkbook({ customers: 5200, orderLines: 6000, followups: 50 });
+  const log = { terminated: 0, sent: [] as string[] };
+  const viaWorker = await scoreWith(loopbackPlanner(log), () => undefined, grids);
+  const inProcess = await scoreWith(inProcessPlanner, () => undefined, grids);
+  expect(viaWorker.summary.customers).toBe(5200);
+  expect(viaWorker.snapshot).toBe(inProcess.snapshot);
 });
 
 test("Cancel while the worker scores ends the worker and writes nothing", async () => {
