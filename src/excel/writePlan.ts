@@ -116,6 +116,9 @@ function isSetSupported(version: string): boolean {
   return Office.context.requirements.isSetSupported("ExcelApi", version);
 }
 
+/** A task boundary: the pane's events and timers run before the work goes on. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Packs steps into batches of about `budget` bytes and syncs each batch; returns the syncs made. */
 async function runSteps(
   context: Excel.RequestContext,
@@ -142,6 +145,8 @@ async function runSteps(
       if (batch.length === 0 || bytes + step.bytes <= budget) {
         bytes += step.bytes;
         batch.push(queue.shift()!);
+        // Building a block's values is the pane thread's longest work here: let it breathe between.
+        if (step.rows > 0) await pause();
       } else if (step.split && bytes + step.bytes / 2 <= budget) {
         queue.splice(0, 1, ...step.split()); // fill the batch with part of the next block
       } else break;
