@@ -1,6 +1,7 @@
 /* global console, Office, URLSearchParams, window */
 import { todaySerial } from "../core/parse";
 import { createExcelHost } from "../excel/host";
+import { workerPlanner } from "../excel/workerPlanner";
 import { message } from "../i18n/messages";
 import { SHEET_NAMES } from "../i18n/sheets";
 import type { Lang } from "../core/types";
@@ -41,7 +42,7 @@ function notify(text: string, lang: Lang): Promise<void> {
 
 async function scoreCustomers(event: Office.AddinCommands.Event): Promise<void> {
   const lang = langOf(Office.context.displayLanguage);
-  const host = createExcelHost({ lang, today: () => todaySerial() });
+  const host = createExcelHost({ lang, today: () => todaySerial(), planner: workerPlanner() });
   try {
     const summary = await host.score({}, () => undefined);
     if (summary.problem) {

@@ -25,7 +25,7 @@ export interface DetectedTable {
 }
 
 /** Title rows and notes may sit above the header; beyond this the sheet is not a table we recognise. */
-const SCAN_ROWS = 30;
+export const SCAN_ROWS = 30;
 
 /** Shorter synonyms match too much inside longer headers ("id" in "uuid", "date" in "update"). */
 const MIN_CONTAINS_ASCII = 5;

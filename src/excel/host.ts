@@ -1,25 +1,22 @@
 /* global Excel */
-import { fieldsOf, type DetectedTable } from "../core/headers";
+import { SCAN_ROWS } from "../core/headers";
 import type { Settings } from "../core/settings";
-import type { Lang, Serial, SheetGrid } from "../core/types";
+import type { Cell, Lang, Serial } from "../core/types";
 import { SHEET_NAMES } from "../i18n/sheets";
+import { columnsNeeded } from "../plan/reads";
 import type { SheetKey } from "../plan/types";
-import { planWorkbook, type WorkbookRun } from "../plan/workbook";
-import {
-  CALLS_IN_PANE,
-  HostError,
-  type InputTable,
-  type Progress,
-  type RunSummary,
-  type WorkbookHost,
-} from "../taskpane/host";
-import { readAllSheets } from "./read";
+import { HostError, type Progress, type RunSummary, type WorkbookHost } from "../taskpane/host";
+import { GridBuilder } from "./grids";
+import { inProcessPlanner, type Planner } from "./planner";
+import { cellBytes, readParts, usedRanges, type ReadPart, type SheetShape } from "./read";
 import { writeSheetPlans } from "./writePlan";
 
 /**
- * The WorkbookHost on Office.js: read every sheet in row blocks, plan in-process, write our sheets
- * in byte-sized batches. The same code runs in Excel and on the fake host (tests, workbench), which
- * passes its own `run`.
+ * The WorkbookHost on Office.js. A run reads each sheet's first rows (and the whole settings sheet),
+ * decides from them which tables and columns it needs (plan/reads.ts), reads only those in
+ * byte-budgeted blocks, streams them to the planner (a Web Worker in the add-in) and writes our
+ * sheets in byte-sized batches. The same code runs in Excel and on the fake host (tests, workbench),
+ * which passes its own `run`.
  */
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -30,6 +27,12 @@ export interface ExcelHostOptions {
   today: () => Serial;
   /** Excel.run by default; waits while the user is editing a cell instead of failing. */
   run?: <T>(batch: Batch<T>) => Promise<T>;
+  /** Where scoring and planning run: in-process by default; the pane and ribbon pass a Web Worker. */
+  planner?: Planner;
+  /** Response bytes aimed at per read sync (read.ts READ_BUDGET_BYTES by default). */
+  readBudgetBytes?: number;
+  /** Request bytes per write sync (writePlan.ts's default); tests lower it to write in many batches. */
+  writeBytesPerSync?: number;
 }
 
 /** Our output sheets, under either language's name, except the settings sheet. */
@@ -38,69 +41,55 @@ const PREVIEW_SKIPS: ReadonlySet<string> = new Set(
     .filter((key) => key !== "settings")
     .flatMap((key) => Object.values(SHEET_NAMES[key]))
 );
+const SETTINGS_NAMES: ReadonlySet<string> = new Set(Object.values(SHEET_NAMES.settings));
 
 function excelRun<T>(batch: Batch<T>): Promise<T> {
   return Excel.run({ delayForCellEdit: true }, batch);
 }
 
-/** Office's error codes the pane words for the user. */
-function hostErrorOf(error: unknown): unknown {
-  const code = (error as { code?: string } | null)?.code;
-  if (code === "InvalidOperationInCellEditMode") return new HostError("cell_edit_mode");
-  if (code === "RequestPayloadSizeLimitExceeded") return new HostError("request_too_large");
-  return error;
+/** Office's error code of a failed batch (OfficeExtension.Error), or null for any other failure. */
+function officeCode(error: unknown): string | null {
+  const e = error as { code?: unknown; debugInfo?: { code?: unknown } } | null;
+  if (!e || typeof e !== "object" || !("debugInfo" in e)) return null;
+  const code = e.debugInfo?.code ?? e.code;
+  return typeof code === "string" ? code : null;
 }
 
-function inputTables(run: WorkbookRun, grids: readonly SheetGrid[]): InputTable[] {
-  const { customers, orders, followups, partial } = run.report.inputs;
-  const tables: Array<(DetectedTable & { missing?: string[] }) | null> = [
-    customers,
-    orders,
-    followups,
-    ...partial,
-  ];
-  return tables.flatMap((table) => {
-    if (!table) return [];
-    const origin = grids.find((g) => g.name === table.sheet)?.origin?.row ?? 0;
-    const columns: Record<string, string> = {};
-    for (const [field, col] of Object.entries(table.columns)) columns[field] = table.headers[col];
-    return [
-      {
-        kind: table.kind,
-        sheet: table.sheet,
-        headerRow: origin + table.headerRow + 1,
-        headers: table.headers,
-        fields: [...fieldsOf(table.kind)],
-        columns,
-        missing: table.missing ?? [],
-      },
-    ];
-  });
+const WORDED: Record<string, ConstructorParameters<typeof HostError>[0]> = {
+  InvalidOperationInCellEditMode: "cell_edit_mode",
+  RequestPayloadSizeLimitExceeded: "request_too_large",
+  ResponsePayloadSizeLimitExceeded: "response_too_large",
+  AccessDenied: "access_denied",
+  ItemNotFound: "item_not_found",
+};
+
+/** Office's errors as the pane words them; any other Excel failure is worded as one to retry. */
+export function hostErrorOf(error: unknown): unknown {
+  if (error instanceof HostError) return error;
+  const code = officeCode(error);
+  if (code === null) return error;
+  return new HostError(WORDED[code] ?? "excel_failed", code);
 }
 
-function summaryOf(
-  run: WorkbookRun,
-  grids: readonly SheetGrid[],
-  lang: Lang,
-  written: string[]
-): RunSummary {
-  const { report } = run;
-  return {
-    lang,
-    scheme: report.scheme,
-    asOf: report.asOf,
-    mode: report.mode,
-    problem: report.problem,
-    customers: report.customers.length,
-    tierCounts: report.tierCounts,
-    quality: report.quality,
-    settingsProblems: run.settingsProblems,
-    inputs: inputTables(run, grids),
-    settings: run.settings,
-    sheetsWritten: written,
-    calls: written.length > 0 ? (run.calls ?? []).slice(0, CALLS_IN_PANE) : undefined,
-    balance: report.balance,
-  };
+const allColumns = (sheet: SheetShape) => Array.from({ length: sheet.columns }, (_, c) => c);
+
+/** Rows read before deciding: where headers are recognised, and the whole settings sheet. */
+const headRows = (sheet: SheetShape) =>
+  SETTINGS_NAMES.has(sheet.name) ? sheet.rows : Math.min(SCAN_ROWS, sheet.rows);
+
+/** Average bytes of each column's cells in the first rows: the reader's first guess below them. */
+function cellBytesFrom(heads: GridBuilder): (sheet: string, column: number) => number {
+  const averages = new Map<string, number[]>();
+  for (const grid of heads.grids()) {
+    const sums: number[] = [];
+    const rows = grid.values.filter((row): row is Cell[] => Array.isArray(row));
+    for (const row of rows) row.forEach((v, c) => (sums[c] = (sums[c] ?? 0) + cellBytes(v)));
+    averages.set(
+      grid.name,
+      sums.map((sum) => sum / Math.max(1, rows.length))
+    );
+  }
+  return (sheet, column) => Math.max(8, averages.get(sheet)?.[column] ?? 48);
 }
 
 /** `销售订单!C57` or `'My Sheet'!A1` to its sheet name and cell. */
@@ -114,6 +103,7 @@ export function splitAddress(address: string): { sheet: string; cell: string } {
 
 export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
   const run = options.run ?? excelRun;
+  const planner = options.planner ?? inProcessPlanner;
   const { lang } = options;
   let busy = false;
 
@@ -130,35 +120,87 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
     }
   }
 
-  function go(write: boolean, overrides: Partial<Settings>, onProgress: (p: Progress) => void) {
+  function go(
+    write: boolean,
+    overrides: Partial<Settings>,
+    onProgress: (p: Progress) => void,
+    signal?: AbortSignal
+  ): Promise<RunSummary> {
+    const checkpoint = () => {
+      if (signal?.aborted) throw new HostError("cancelled");
+    };
     return job(() =>
       run(async (context) => {
+        checkpoint();
+        onProgress({ stage: "reading", done: 0, total: 0 });
         // A check needs none of our output sheets but the settings; a score reads them back for
         // the previous tiers and what managers typed.
-        const skip = write ? new Set<string>() : PREVIEW_SKIPS;
-        const grids = await readAllSheets(context, skip, (done, total) =>
-          onProgress({ stage: "reading", done, total })
-        );
-        onProgress({ stage: "scoring", done: 0, total: 0 });
-        const today = options.today();
-        const planned = planWorkbook(grids, { lang, today, overrides, preview: !write });
-        if (!write || planned.plans.length === 0) return summaryOf(planned, grids, lang, []);
-        await writeSheetPlans(context, planned.plans, {
-          onProgress: (done, total) => onProgress({ stage: "writing", done, total }),
-        });
-        return summaryOf(
-          planned,
-          grids,
-          lang,
-          planned.plans.map((plan) => plan.name)
-        );
+        const shapes = await usedRanges(context, write ? new Set() : PREVIEW_SKIPS);
+        const plan = { lang, today: options.today(), overrides, preview: !write };
+        const planJob = planner.start(shapes, onProgress);
+        const stop = () => planJob.cancel();
+        signal?.addEventListener("abort", stop);
+        try {
+          const budgetBytes = options.readBudgetBytes;
+          const heads = new GridBuilder(shapes);
+          const headParts: ReadPart[] = shapes.map((sheet) => ({
+            sheet,
+            firstRow: 0,
+            rows: headRows(sheet),
+            columns: allColumns(sheet),
+          }));
+          await readParts(context, headParts, {
+            budgetBytes,
+            checkpoint,
+            onBlock: (block) => {
+              heads.add(block);
+              planJob.add(block);
+            },
+          });
+          const needed = columnsNeeded(heads.grids(), plan);
+          const rest: ReadPart[] = shapes.flatMap((sheet) => {
+            const columns = needed.get(sheet.name);
+            const firstRow = headRows(sheet);
+            if (!columns || firstRow >= sheet.rows) return [];
+            return [
+              {
+                sheet,
+                firstRow,
+                rows: sheet.rows - firstRow,
+                columns: columns === "all" ? allColumns(sheet) : columns,
+              },
+            ];
+          });
+          await readParts(context, rest, {
+            budgetBytes,
+            checkpoint,
+            cellBytes: cellBytesFrom(heads),
+            onBlock: (block) => planJob.add(block),
+            onProgress: (done, total) => onProgress({ stage: "reading", done, total }),
+          });
+          checkpoint();
+          const planned = await planJob.finish(plan);
+          checkpoint();
+          if (!write || planned.plans.length === 0) return planned.summary;
+          await writeSheetPlans(context, planned.plans, {
+            onProgress: (done, total) => onProgress({ stage: "writing", done, total }),
+            shouldStop: () => signal?.aborted === true,
+            bytesPerSync: options.writeBytesPerSync,
+          });
+          return { ...planned.summary, sheetsWritten: planned.plans.map((p) => p.name) };
+        } catch (error) {
+          planJob.cancel();
+          throw error;
+        } finally {
+          signal?.removeEventListener("abort", stop);
+        }
       })
     );
   }
 
   return {
-    inspect: (overrides, onProgress) => go(false, overrides, onProgress),
-    score: (overrides, onProgress) => go(true, overrides, onProgress),
+    inspect: (overrides, onProgress, signal) => go(false, overrides, onProgress, signal),
+    score: (overrides, onProgress, signal) => go(true, overrides, onProgress, signal),
     select: (address) =>
       job(() =>
         run(async (context) => {

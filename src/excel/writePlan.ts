@@ -1,6 +1,7 @@
 /* global Excel, Office */
 import { columnLetter } from "../core/address";
 import { HEADER_FILL, HEADER_FONT, MANAGER_HEADER_FILL, NUMBER_FORMATS } from "../plan/formats";
+import { HostError } from "../taskpane/host";
 import type {
   ChartPlan,
   ColumnKind,
@@ -35,6 +36,11 @@ export interface WritePlanOptions {
   bytesPerSync?: number;
   /** Rows written so far, of all rows (preambles, headers and data lines). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Asked before each batch after the first: true ends the write there with
+   * HostError("cancelled_writing"); what is written stays, and the next run repairs the rest.
+   */
+  shouldStop?: () => boolean;
 }
 
 const ROWS_PER_BLOCK = 10000;
@@ -90,7 +96,9 @@ export async function writeSheetPlans(
   const rowsPerBlock = Math.max(1, options.rowsPerBlock ?? ROWS_PER_BLOCK);
   const steps = targets.flatMap((target) => sheetSteps(target, rowsPerBlock));
   const budget = options.bytesPerSync ?? BYTES_PER_SYNC;
-  return { syncs: 2 + (await runSteps(context, steps, budget, options.onProgress)) };
+  return {
+    syncs: 2 + (await runSteps(context, steps, budget, options.onProgress, options.shouldStop)),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -108,12 +116,16 @@ function isSetSupported(version: string): boolean {
   return Office.context.requirements.isSetSupported("ExcelApi", version);
 }
 
+/** A task boundary: the pane's events and timers run before the work goes on. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Packs steps into batches of about `budget` bytes and syncs each batch; returns the syncs made. */
 async function runSteps(
   context: Excel.RequestContext,
   steps: Step[],
   budget: number,
-  onProgress?: (done: number, total: number) => void
+  onProgress?: (done: number, total: number) => void,
+  shouldStop?: () => boolean
 ): Promise<number> {
   const total = steps.reduce((n, s) => n + s.rows, 0);
   const queue = [...steps];
@@ -125,6 +137,7 @@ async function runSteps(
   let syncs = 0;
   let done = 0;
   while (queue.length > 0) {
+    if (syncs > 0 && shouldStop?.()) throw new HostError("cancelled_writing");
     const batch: Step[] = [];
     let bytes = 0;
     while (queue.length > 0) {
@@ -132,6 +145,8 @@ async function runSteps(
       if (batch.length === 0 || bytes + step.bytes <= budget) {
         bytes += step.bytes;
         batch.push(queue.shift()!);
+        // Building a block's values is the pane thread's longest work here: let it breathe between.
+        if (step.rows > 0) await pause();
       } else if (step.split && bytes + step.bytes / 2 <= budget) {
         queue.splice(0, 1, ...step.split()); // fill the batch with part of the next block
       } else break;
@@ -216,9 +231,17 @@ function linesStep(sheet: Excel.Worksheet, row: number, column: number, lines: P
 /** Data lines [from, to) of a table; text columns formatted "@" first, in the same batch. */
 function blockStep(sheet: Excel.Worksheet, table: TablePlan, from: number, to: number): Step {
   const kinds = table.columns.map((column) => column.kind);
-  const values = table.rows
-    .slice(from, to)
-    .map((line) => kinds.map((kind, c) => cellInput(line[c], kind === "text")));
+  // Built when the batch that takes this block is packed, not all at once before the first sync:
+  // the pane's thread then works in slices between syncs, never for the whole write at a time.
+  let built: { values: unknown[][]; bytes: number } | null = null;
+  const build = () => {
+    if (built) return built;
+    const values = table.rows
+      .slice(from, to)
+      .map((line) => kinds.map((kind, c) => cellInput(line[c], kind === "text")));
+    built = { values, bytes: utf8Length(JSON.stringify(values)) + SMALL_STEP_BYTES };
+    return built;
+  };
   const top = table.startRow + 1 + from;
   const queue = () => {
     for (const [c, n, kind] of runs(kinds)) {
@@ -226,11 +249,14 @@ function blockStep(sheet: Excel.Worksheet, table: TablePlan, from: number, to: n
       sheet.getRangeByIndexes(top, table.startColumn + c, to - from, n).numberFormat =
         everyCell("@");
     }
-    sheet.getRangeByIndexes(top, table.startColumn, to - from, kinds.length).values = values;
+    sheet.getRangeByIndexes(top, table.startColumn, to - from, kinds.length).values =
+      build().values;
   };
   const half = from + Math.ceil((to - from) / 2);
   return {
-    bytes: utf8Length(JSON.stringify(values)) + SMALL_STEP_BYTES,
+    get bytes() {
+      return build().bytes;
+    },
     rows: to - from,
     queue,
     split:

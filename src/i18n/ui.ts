@@ -80,6 +80,47 @@ const UI = {
     "zh-CN": "以下设置无法使用，已改用默认值：",
     "en-US": "These settings could not be used; their defaults were used instead:",
   },
+  planning: {
+    "zh-CN": "正在生成结果表 {done}/{total}…",
+    "en-US": "Preparing the result sheets {done}/{total}…",
+  },
+  planningStage: { "zh-CN": "正在生成结果表…", "en-US": "Preparing the result sheets…" },
+  cancel: { "zh-CN": "取消", "en-US": "Cancel" },
+  cancelling: { "zh-CN": "正在取消…", "en-US": "Cancelling…" },
+  cancelled: {
+    "zh-CN": "已取消，工作簿没有任何改动。",
+    "en-US": "Cancelled. Nothing in the workbook was changed.",
+  },
+  cancelled_writing: {
+    "zh-CN":
+      "已在写入途中停止：部分结果表可能只更新了一半，您的输入表没有改动。再次点击“客户评分”即可补全。",
+    "en-US":
+      "Stopped while writing: some result sheets may be half updated; your own sheets are unchanged. Click Score customers again to complete them.",
+  },
+  response_too_large: {
+    "zh-CN":
+      "Excel 一次交给加载项的数据超出上限（网页版 Excel 每次 5 MB），分小块重试后仍然失败。请重试；若仍失败，请把很长的文字（如备注、沟通记录）移到单独的工作表，或改用 Windows/Mac 版 Excel。",
+    "en-US":
+      "Excel could not hand over a part of the workbook within its limit (5 MB at a time in Excel on the web), even in smaller pieces. Try again; if it still fails, move very long texts (notes, call histories) to a separate sheet, or use Excel on Windows or Mac.",
+  },
+  access_denied: {
+    "zh-CN":
+      "Excel 拒绝修改工作表：结果表（如“客户分层”“设置”）或整个工作簿受保护。请在“审阅”选项卡中撤消工作表保护或工作簿保护，然后再次评分。",
+    "en-US":
+      "Excel refused to change a sheet: one of the result sheets (such as Customer Tiers or Settings) or the workbook is protected. Unprotect it on the Review tab (Unprotect Sheet / Protect Workbook), then score again.",
+  },
+  item_not_found: {
+    "zh-CN":
+      "找不到工作表或单元格：它可能在检查之后被重命名或删除。请点击“重新检查工作簿”刷新列表，然后重试。",
+    "en-US":
+      "A sheet or cell was not found: it may have been renamed or deleted since the check. Click Check the workbook again to refresh the list, then try again.",
+  },
+  excel_failed: {
+    "zh-CN":
+      "Excel 暂时无法完成操作（{detail}）。请稍等片刻再试；若反复出现，请保存并重新打开工作簿。",
+    "en-US":
+      "Excel could not complete the operation ({detail}). Wait a moment and try again; if it keeps happening, save and reopen the workbook.",
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type UiKey = keyof typeof UI;

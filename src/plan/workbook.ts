@@ -39,6 +39,8 @@ export interface RunOptions {
    * plans, which cost far more than the scoring itself on a large workbook.
    */
   preview?: boolean;
+  /** Called as the run moves on (the pane's progress): the scoring steps, then each sheet planned. */
+  onStep?: (stage: "scoring" | "planning", done: number, total: number) => void;
 }
 
 export interface WorkbookRun {
@@ -107,6 +109,8 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     settingsProblems.push(...echo.problems.map((p) => p.message));
   }
 
+  const step = options.onStep ?? (() => undefined);
+  step("scoring", 0, 2);
   const inputs = sheets.filter((s) => !ownNames.has(s.name));
   const report = scoreSheets(inputs, {
     settings,
@@ -117,10 +121,15 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   if (report.problem || options.preview)
     return { report, lifetime: null, settings, settingsProblems, plans: [] };
 
+  step("scoring", 1, 2);
   const lifetime = withLifetimeNotes(computeLifetime(report, settings), lang);
+  step("scoring", 2, 2);
+  const planning = 8;
+  step("planning", 0, planning);
   const nameOf = (key: SheetKey) => own.get(key)?.name ?? SHEET_NAMES[key][lang];
   const previousTiers = readTiers(own.get("tiers"));
   const tiers = planTierSheet(report, settings, lang, lifetime, previousTiers, nameOf("tiers"));
+  step("planning", 1, planning);
   const tracking = planTrackingSheet(
     report,
     settings,
@@ -130,6 +139,7 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   );
   const trackingLines = trackingLinesOf(tracking);
   const groups = reviewGroups(report, trackingLines);
+  step("planning", 2, planning);
   const review = planReviewSheet(
     report,
     lang,
@@ -139,6 +149,7 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     groups
   );
   const modelCheck = checkModel(purchasesOf(report), report.asOf, settings.holdoutWeeks);
+  step("planning", 3, planning);
   const calls = callList(report, lifetime, trackingLines, tiers, lang);
   const summary = planSummarySheet(
     report,
@@ -149,6 +160,7 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     nameOf("summary"),
     nameOf("watchlist")
   );
+  step("planning", 4, planning);
   // The watchlist exists once there are follow-up records; an earlier one stays current (emptied).
   const followups =
     report.followups ?? (own.has("watchlist") ? noFollowups(report, settings) : null);
@@ -160,12 +172,14 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     hasOwners(report) || own.has("owners")
       ? [planOwnersSheet(report, lang, readOwnerTargets(own.get("owners")), nameOf("owners"))]
       : [];
+  step("planning", 5, planning);
   const history = planHistorySheet(
     report,
     lang,
     readHistory(own.get("history")),
     nameOf("history")
   );
+  step("planning", 6, planning);
   const detectedColumns = [
     report.inputs.customers,
     report.inputs.orders,
@@ -179,12 +193,14 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
         }))
       : []
   );
+  step("planning", 7, planning);
   const settingsPlan = planSettingsSheet(
     settings,
     lang,
     { detectedColumns, suggestion: report.balance.suggestion },
     nameOf("settings")
   );
+  step("planning", planning, planning);
   return {
     report,
     lifetime,

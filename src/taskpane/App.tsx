@@ -21,7 +21,13 @@ import {
   typeSetting,
   type Draft,
 } from "./draft";
-import { errorText, type Progress, type RunSummary, type WorkbookHost } from "./host";
+import {
+  errorText,
+  HostError,
+  type Progress,
+  type RunSummary,
+  type WorkbookHost,
+} from "./host";
 import { MappingForm } from "./MappingForm";
 import { Result } from "./Result";
 import { SettingsForm } from "./SettingsForm";
@@ -54,6 +60,7 @@ const STAGE_ANNOUNCED = {
   reading: "readingStage",
   scoring: "scoring",
   writing: "writingStage",
+  planning: "planningStage",
 } as const satisfies Record<Progress["stage"], UiKey>;
 
 type Job = { kind: "inspect" | "score"; progress: Progress } | null;
@@ -70,6 +77,10 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
   const [summary, setSummary] = React.useState<RunSummary | null>(null);
   const [draft, setDraft] = React.useState<Draft | null>(null);
   const [error, setError] = React.useState<string | null>(null);
+  /** Said after a cancelled run: what was (not) changed. */
+  const [notice, setNotice] = React.useState<string | null>(null);
+  /** The running job's cancel switch; null when Cancel was pressed (or nothing runs). */
+  const [cancel, setCancel] = React.useState<AbortController | null>(null);
 
   const running = React.useRef(false);
   /** A column chosen while a job ran: checked as soon as it ends. */
@@ -79,23 +90,31 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
   const go = async (kind: "inspect" | "score", from: Draft | null) => {
     running.current = true;
     setError(null);
+    setNotice(null);
     setJob({ kind, progress: { stage: "reading", done: 0, total: 0 } });
+    const controller = new AbortController();
+    setCancel(controller);
     const onProgress = (progress: Progress) => setJob({ kind, progress });
     try {
       const overrides = from ? overridesOf(from) : {};
       const result =
         kind === "score"
-          ? await host.score(overrides, onProgress)
-          : await host.inspect(overrides, onProgress);
+          ? await host.score(overrides, onProgress, controller.signal)
+          : await host.inspect(overrides, onProgress, controller.signal);
       setSummary(result);
       // Only a run that wrote the sheets saved the choices in the settings sheet.
       const saved = result.sheetsWritten.length > 0;
       setDraft(from ? rebase(from, result.settings, saved) : draftOf(result.settings));
     } catch (failure) {
-      setError(errorText(lang, failure));
+      const cancelled =
+        failure instanceof HostError &&
+        (failure.key === "cancelled" || failure.key === "cancelled_writing");
+      if (cancelled) setNotice(errorText(lang, failure));
+      else setError(errorText(lang, failure));
     } finally {
       running.current = false;
       setJob(null);
+      setCancel(null);
       const next = queued.current;
       queued.current = null;
       if (next) void go("inspect", next);
@@ -140,6 +159,18 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
         >
           {ui(lang, "checkAgain")}
         </Button>
+        {working && (
+          <Button
+            onClick={() => {
+              cancel?.abort();
+              setCancel(null);
+            }}
+            disabledFocusable={cancel === null}
+            data-testid="cancel-button"
+          >
+            {ui(lang, cancel === null ? "cancelling" : "cancel")}
+          </Button>
+        )}
       </div>
       {blocked && <Caption1 data-testid="fix-errors">{ui(lang, "fixErrors")}</Caption1>}
       <div data-testid="progress">
@@ -160,6 +191,11 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
           <Caption1 data-testid="done">{ui(lang, "finished")}</Caption1>
         )}
       </div>
+      {notice && (
+        <Body1 role="status" data-testid="cancelled">
+          {notice}
+        </Body1>
+      )}
       {error && (
         <Body1 role="alert" data-testid="error">
           {error}

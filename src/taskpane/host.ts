@@ -12,9 +12,9 @@ import { ui } from "../i18n/ui";
  * workbench and the tests). Nothing here imports Office.js.
  */
 
-export type Stage = "reading" | "scoring" | "writing";
+export type Stage = "reading" | "scoring" | "writing" | "planning";
 
-/** Progress of a long job: rows read of all rows, or rows written of all rows. */
+/** Progress of a long job: rows read of all rows, steps scored or sheets planned, rows written. */
 export interface Progress {
   stage: Stage;
   done: number;
@@ -66,16 +66,40 @@ export interface RunSummary {
 export const CALLS_IN_PANE = 10;
 
 export interface WorkbookHost {
-  /** Reads and scores without writing anything: the pane's first look and its mapping preview. */
-  inspect(overrides: Partial<Settings>, onProgress: (p: Progress) => void): Promise<RunSummary>;
-  /** The whole job: read, score, write our five sheets; the overrides are saved in the settings sheet. */
-  score(overrides: Partial<Settings>, onProgress: (p: Progress) => void): Promise<RunSummary>;
+  /**
+   * Reads and scores without writing anything: the pane's first look and its mapping preview.
+   * An aborted `signal` ends the job with HostError("cancelled").
+   */
+  inspect(
+    overrides: Partial<Settings>,
+    onProgress: (p: Progress) => void,
+    signal?: AbortSignal
+  ): Promise<RunSummary>;
+  /**
+   * The whole job: read, score, write our five sheets; the overrides are saved in the settings sheet.
+   * Aborted before writing: nothing is written (HostError "cancelled"); while writing: the current
+   * batch finishes and the job ends (HostError "cancelled_writing"), and the next run repairs all.
+   */
+  score(
+    overrides: Partial<Settings>,
+    onProgress: (p: Progress) => void,
+    signal?: AbortSignal
+  ): Promise<RunSummary>;
   /** Selects a cell such as `销售订单!C57` and brings its sheet to the front. */
   select(address: string): Promise<void>;
 }
 
 /** A failure the pane can word in the user's language (anything else shows its message). */
-export type HostErrorKey = "cell_edit_mode" | "request_too_large" | "busy";
+export type HostErrorKey =
+  | "cell_edit_mode"
+  | "request_too_large"
+  | "busy"
+  | "response_too_large"
+  | "access_denied"
+  | "item_not_found"
+  | "excel_failed"
+  | "cancelled"
+  | "cancelled_writing";
 
 export class HostError extends Error {
   constructor(
@@ -88,6 +112,6 @@ export class HostError extends Error {
 
 /** A failure as the user reads it: a HostError in their words, anything else with its message. */
 export function errorText(lang: Lang, error: unknown): string {
-  if (error instanceof HostError) return ui(lang, error.key);
+  if (error instanceof HostError) return ui(lang, error.key, { detail: error.message });
   return ui(lang, "failed", { message: error instanceof Error ? error.message : String(error) });
 }

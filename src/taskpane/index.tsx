@@ -2,6 +2,7 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { createExcelHost } from "../excel/host";
+import { workerPlanner } from "../excel/workerPlanner";
 import { langOf } from "../i18n/ui";
 import { todaySerial } from "../core/parse";
 import { App } from "./App";
@@ -15,7 +16,7 @@ function isDark(): boolean {
 
 Office.onReady(() => {
   const lang = langOf(Office.context.displayLanguage);
-  const host = createExcelHost({ lang, today: () => todaySerial() });
+  const host = createExcelHost({ lang, today: () => todaySerial(), planner: workerPlanner() });
   createRoot(document.getElementById("root") as HTMLElement).render(
     <FluentProvider theme={isDark() ? webDarkTheme : webLightTheme}>
       <App lang={lang} host={host} />

@@ -349,6 +349,51 @@ test("English display language and the dark theme", async () => {
   await page.context().close();
 });
 
+test("Cancel, reached by keyboard, stops a long run before anything is written", async () => {
+  // Enough order lines that reading and scoring take a few seconds in the browser.
+  const book = new ExcelJS.Workbook();
+  const customers = 8000;
+  book
+    .addWorksheet("客户档案")
+    .addRows([
+      ["客户ID", "客户名称"],
+      ...Array.from({ length: customers }, (_, i) => [`C${i}`, `客户${i}`]),
+    ]);
+  book
+    .addWorksheet("销售订单")
+    .addRows([
+      ["订单号", "客户ID", "交易日期", "金额(元)"],
+      ...Array.from({ length: 80000 }, (_, i) => [
+        `SO${i}`,
+        `C${(i * 7919) % customers}`,
+        new Date(Date.UTC(2024, i % 12, 1 + (i % 28))),
+        100 + (i % 900),
+      ]),
+    ]);
+  const { page, pane } = await openInWorkbench(book, "cancel-long-run.xlsx");
+  await paneReady(pane);
+  const tabs = await sheetTabs(page);
+  await pane.getByTestId("score-button").focus();
+  await page.keyboard.press("Enter");
+  const cancel = pane.getByTestId("cancel-button");
+  await cancel.waitFor({ timeout: TIMEOUT });
+  const frame = paneFrame(page);
+  let focused = "";
+  for (let i = 0; i < 5 && focused !== "cancel-button"; i++) {
+    await page.keyboard.press("Tab");
+    focused = await frame.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? "");
+  }
+  assert.equal(focused, "cancel-button", "Tab reaches Cancel");
+  await page.keyboard.press("Enter");
+  await pane.getByTestId("cancelled").waitFor({ timeout: TIMEOUT });
+  assert.match(await pane.getByTestId("cancelled").innerText(), /已取消/);
+  assert.deepEqual(await sheetTabs(page), tabs, "nothing was written");
+  await page.screenshot({ path: join(SHOTS, "7-cancelled.png") });
+  // The pane is free again: a full run completes.
+  await scoreInPane(pane);
+  await page.context().close();
+});
+
 test("every address the manifest names is a file the build emits (pages, help, icons)", () => {
   const manifest = readFileSync(join(DIST, "manifest.xml"), "utf8");
   const urls = [...new Set(manifest.match(/https:\/\/localhost:3000\/[^"<\s]+/g) ?? [])];

@@ -104,6 +104,42 @@ describe("fake Excel host", () => {
     });
   });
 
+  test("a response over 5 MB fails with ResponsePayloadSizeLimitExceeded and delivers nothing", async () => {
+    const rows = 20000;
+    // Chinese text: 3 bytes a character in UTF-8, so 20,000 × 100 characters is about 6 MB.
+    const values = Array.from({ length: rows }, (_, i) => [`${i}${"跟进记录".repeat(25)}`]);
+    const fake = createFakeExcel([{ name: "Data", values }]);
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Data");
+      const whole = sheet.getRange(`A1:A${rows}`);
+      whole.load("values");
+      expect((await caught(() => context.sync())).code).toBe("ResponsePayloadSizeLimitExceeded");
+      expect((await caught(() => whole.values)).code).toBe("PropertyNotLoaded");
+      // Half of it is under the cap and arrives.
+      const half = sheet.getRange(`A1:A${rows / 2}`);
+      half.load("values");
+      await context.sync();
+      expect(half.values[rows / 2 - 1][0]).toBe(values[rows / 2 - 1][0]);
+    });
+    expect(fake.stats.responses[0]).toBeGreaterThan(5 * 1024 * 1024);
+    expect(fake.stats.largestResponseBytes).toBe(fake.stats.responses[0]);
+    expect(fake.stats.responses[1]).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  test("the response cap can be lowered apart from the request cap", async () => {
+    const fake = createFakeExcel([{ name: "Data", values: [["x".repeat(2000)]] }], {
+      responseLimitBytes: 1000,
+    });
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Data");
+      sheet.getRange("B1").values = [["y".repeat(2000)]]; // a request over 1,000 bytes is fine
+      await context.sync();
+      const range = sheet.getRange("A1");
+      range.load("values");
+      expect((await caught(() => context.sync())).code).toBe("ResponsePayloadSizeLimitExceeded");
+    });
+  });
+
   test("failSync fails the n-th sync from now; earlier batches stay, later ones go through", async () => {
     const fake = createFakeExcel([{ name: "Data", values: [] }]);
     fake.failSync(2);

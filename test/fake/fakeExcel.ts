@@ -8,7 +8,8 @@ import type { SheetGrid } from "../../src/core/types";
  *   was neither loaded-and-synced nor set locally throws `PropertyNotLoaded`;
  * - each sync is counted, its request measured as the UTF-8 length of the JSON of its queued
  *   operations (values included) and its response as that of the loaded data; a request over the
- *   limit (5 MB) fails with `RequestPayloadSizeLimitExceeded` and applies nothing;
+ *   limit (5 MB) fails with `RequestPayloadSizeLimitExceeded` and applies nothing; a response over
+ *   its limit (5 MB, as on the web) fails with `ResponsePayloadSizeLimitExceeded` and delivers nothing;
  * - `failSync(n)` makes the n-th sync from now fail and apply nothing; earlier syncs stay applied.
  *   An operation failing inside a sync (unknown sheet, wrong array size) stops the batch there and
  *   the operations before it stay applied, as in Excel (no rollback);
@@ -66,6 +67,7 @@ const SHEET: Rect = { row: 0, column: 0, rows: 1048576, columns: 16384 };
 /** Cells one formatting write may touch in the fake (a whole-sheet fill would never end). */
 const MAX_CELLS_PER_WRITE = 5_000_000;
 export const DEFAULT_REQUEST_LIMIT = 5 * 1024 * 1024;
+export const DEFAULT_RESPONSE_LIMIT = 5 * 1024 * 1024;
 
 export class FakeOfficeError extends Error {
   readonly debugInfo: { code: string; message: string };
@@ -310,13 +312,18 @@ export interface FakeStats {
   requests: number[];
   /** Response bytes per sync. */
   responses: number[];
+  /** Largest response of any sync, in bytes (refused ones included). */
+  largestResponseBytes: number;
 }
 
 interface FakeHost {
   workbook: FakeWorkbookState;
   stats: FakeStats;
   requestLimitBytes: number;
+  responseLimitBytes: number;
   failAt: number;
+  /** The code the failing sync fails with. */
+  failCode: string;
 }
 
 class FakeRequestContext {
@@ -344,8 +351,10 @@ class FakeRequestContext {
   async sync(): Promise<void> {
     const ops = this.pending;
     this.pending = [];
-    await Promise.resolve(); // a round trip is never synchronous
-    const { stats, requestLimitBytes } = this.host;
+    // A round trip is never synchronous, and the caller's thread is free meanwhile (a task, not a
+    // microtask: timers and the page's events run between syncs, as with Excel).
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    const { stats, requestLimitBytes, responseLimitBytes } = this.host;
     stats.syncs++;
     const requestBytes = jsonBytes(ops.map((op) => op.payload));
     stats.requests.push(requestBytes);
@@ -353,7 +362,7 @@ class FakeRequestContext {
     const delivered: Array<{ data: unknown; commit(): void }> = [];
     try {
       if (this.host.failAt === stats.syncs)
-        throw new FakeOfficeError("GeneralException", "An internal error has occurred.");
+        throw new FakeOfficeError(this.host.failCode, "An internal error has occurred.");
       if (requestBytes > requestLimitBytes)
         throw new FakeOfficeError(
           "RequestPayloadSizeLimitExceeded",
@@ -370,8 +379,9 @@ class FakeRequestContext {
     const responseBytes = jsonBytes(delivered.map((d) => d.data));
     stats.responses.push(responseBytes);
     stats.largestRequestBytes = Math.max(stats.largestRequestBytes, responseBytes);
+    stats.largestResponseBytes = Math.max(stats.largestResponseBytes, responseBytes);
     // The writes of this batch are applied by now; only the loaded data is lost.
-    if (responseBytes > requestLimitBytes)
+    if (responseBytes > responseLimitBytes)
       throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "Response too large.");
     delivered.forEach((d) => d.commit());
   }
@@ -1022,13 +1032,22 @@ export interface FakeExcel {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   workbook: FakeWorkbookState;
   stats: FakeStats;
-  /** Makes the n-th sync from now (1: the next) fail like Excel, applying nothing of its batch. */
-  failSync(n: number): void;
+  /**
+   * Makes the n-th sync from now (1: the next) fail like Excel, applying nothing of its batch, with
+   * this code (GeneralException by default; AccessDenied plays a protected sheet).
+   */
+  failSync(n: number, code?: string): void;
+}
+
+/** Excel on the web's payload caps; a test lowers one to see the add-in cope. */
+export interface FakeLimits {
+  requestLimitBytes?: number;
+  responseLimitBytes?: number;
 }
 
 export function createFakeExcel(
   initial: Array<{ name: string; values: FakeValue[][] }> = [],
-  options: { requestLimitBytes?: number } = {}
+  options: FakeLimits = {}
 ): FakeExcel {
   const workbook = new FakeWorkbookState();
   for (const { name, values } of initial) {
@@ -1039,18 +1058,27 @@ export function createFakeExcel(
       })
     );
   }
-  const stats: FakeStats = { syncs: 0, largestRequestBytes: 0, requests: [], responses: [] };
+  const stats: FakeStats = {
+    syncs: 0,
+    largestRequestBytes: 0,
+    requests: [],
+    responses: [],
+    largestResponseBytes: 0,
+  };
   const host: FakeHost = {
     workbook,
     stats,
     requestLimitBytes: options.requestLimitBytes ?? DEFAULT_REQUEST_LIMIT,
+    responseLimitBytes: options.responseLimitBytes ?? DEFAULT_RESPONSE_LIMIT,
     failAt: 0,
+    failCode: "GeneralException",
   };
   return {
     workbook,
     stats,
-    failSync: (n) => {
+    failSync: (n, code = "GeneralException") => {
       host.failAt = stats.syncs + n;
+      host.failCode = code;
     },
     run: async (batch) => {
       const context = new FakeRequestContext(host);
@@ -1062,7 +1090,7 @@ export function createFakeExcel(
 }
 
 /** A fake Excel holding these grids (as read by Office.js or ExcelJS), each cell where its sheet has it. */
-export function fakeFromGrids(grids: readonly SheetGrid[]): FakeExcel {
+export function fakeFromGrids(grids: readonly SheetGrid[], limits: FakeLimits = {}): FakeExcel {
   return createFakeExcel(
     grids.map((g) => {
       const top = g.origin?.row ?? 0;
@@ -1071,6 +1099,7 @@ export function fakeFromGrids(grids: readonly SheetGrid[]): FakeExcel {
       for (const line of g.values)
         values.push([...new Array<FakeValue>(left).fill(""), ...(line ?? []).map((v) => v ?? "")]);
       return { name: g.name, values };
-    })
+    }),
+    limits
   );
 }
