@@ -35,6 +35,20 @@ export interface OwnerResult {
   tiers: Record<string, number>;
 }
 
+/** An owner's line before any customer is counted (also kept for a target whose owner has none). */
+export function emptyOwnerResult(owner: string, key: string): OwnerResult {
+  return {
+    owner,
+    key,
+    customers: 0,
+    buyers: 0,
+    revenue: 0,
+    newCustomers: 0,
+    repurchaseRate: null,
+    tiers: {},
+  };
+}
+
 export function ownerKey(text: string): string {
   return foldWidth(text).replace(/\s+/g, "").toLowerCase();
 }
@@ -51,17 +65,7 @@ export function ownerResults(
     const key = ownerKey(name);
     let r = byKey.get(key);
     if (!r) {
-      r = {
-        owner: name,
-        key,
-        customers: 0,
-        buyers: 0,
-        revenue: 0,
-        newCustomers: 0,
-        repurchaseRate: null,
-        tiers: {},
-        repeat: 0,
-      };
+      r = { ...emptyOwnerResult(name, key), repeat: 0 };
       byKey.set(key, r);
     }
     r.customers++;

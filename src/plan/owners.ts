@@ -3,7 +3,7 @@
  * in the window, new customers, repurchase rate and tier mix (computed), and a revenue target the
  * manager types (kept across runs, matched by owner name) with the share achieved.
  */
-import { ownerKey, ownerResults, type OwnerResult } from "../core/owners";
+import { emptyOwnerResult, ownerKey, ownerResults, type OwnerResult } from "../core/owners";
 import { cellText, formatSerial, isBlank, parseAmount } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
 import { NO_PURCHASES, type Cell, type Lang, type SheetGrid } from "../core/types";
@@ -71,17 +71,7 @@ export function planOwnersSheet(
   );
   // An owner with a target but no customers this run keeps the line (and the target).
   for (const [key, kept] of targets) {
-    if (!results.some((r) => r.key === key))
-      results.push({
-        owner: kept.owner,
-        key,
-        customers: 0,
-        buyers: 0,
-        revenue: 0,
-        newCustomers: 0,
-        repurchaseRate: null,
-        tiers: {},
-      });
+    if (!results.some((r) => r.key === key)) results.push(emptyOwnerResult(kept.owner, key));
   }
   const tiers = Object.keys(report.tierCounts) as TierOrNone[];
   const rows: PlanCell[][] = results.map((r) => {
