@@ -276,9 +276,9 @@ export const SETTING_TEXTS: Record<string, { label: Text; description: Text }> =
     },
     description: {
       "zh-CN":
-        "意向等级为 {grade} 类、尚未成交或流失的客户，距最近一次跟进超过此天数即列入“跟进提醒”表（A 类每周至少一次）。1 到 366 的整数。默认 {default}。",
+        "意向等级为 {grade} 类、尚未成交或流失的客户，距最近一次跟进超过此天数即列入“跟进提醒”表。1 到 366 的整数。默认 {default}。",
       "en-US":
-        "A class {grade} customer not yet won or lost, whose latest follow-up is more than this many days old, goes on the Follow-up Watch sheet (class A at least weekly). A whole number from 1 to 366. Default {default}.",
+        "A customer of intent class {grade}, not yet won or lost, whose latest follow-up is more than this many days old goes on the Follow-up Watch sheet. A whole number from 1 to 366. Default {default}.",
     },
   },
   marketingSpend: {
