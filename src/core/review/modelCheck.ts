@@ -147,14 +147,14 @@ export function compareHoldout(
 }
 
 /**
- * The whole check: fit on the calibration period, compare in the holdout. `fit` is the BG/NBD fit
+ * The whole check: fit on the calibration period, compare in the holdout. `fitModel` is the BG/NBD fit
  * (a parameter so tests can check the comparison with known parameters).
  */
 export function checkModel(
   purchases: Purchases | null,
   asOf: number,
   holdoutWeeks: number,
-  fit: (data: BtydData) => FitResult<BgNbdParams> = fitBgNbd
+  fitModel: (data: BtydData) => FitResult<BgNbdParams> = fitBgNbd
 ): ModelCheck {
   if (!purchases) return { ok: false, holdoutWeeks, reason: "no_orders" };
   const calibrationEnd = Math.floor(asOf) - holdoutWeeks * DAYS_PER_WEEK;
@@ -175,7 +175,7 @@ export function checkModel(
     new Float64Array(purchases.count),
     calibrationEnd
   );
-  const fitted = fit(calibration);
+  const fitted = fitModel(calibration);
   if (!fitted.ok) return { ok: false, holdoutWeeks, reason: fitted.reason };
   const actual = purchasesBetween(purchases, calibrationEnd, Math.floor(asOf));
   return compareHoldout(fitted.params, calibration, actual, holdoutWeeks, calibrationEnd, asOf);
