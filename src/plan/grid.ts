@@ -1,5 +1,6 @@
 import type { Cell, SheetGrid } from "../core/types";
-import type { SheetPlan } from "./types";
+import { columnLetter } from "../core/address";
+import type { RowSpan, SheetPlan, TablePlan } from "./types";
 
 /** The grid a reader finds in a sheet written from this plan (as the adapters write it). */
 export function gridOf(plan: SheetPlan): SheetGrid {
@@ -19,4 +20,18 @@ export function gridOf(plan: SheetPlan): SheetGrid {
     );
   }
   return { name: plan.name, values };
+}
+
+/** A1 reference of a column span over some data lines of a table (both file writers use it). */
+export function spanRef(
+  table: TablePlan,
+  firstColumn: number,
+  lastColumn: number,
+  rows: RowSpan
+): string {
+  const top = table.startRow + 2 + rows.firstRow;
+  const bottom = table.startRow + 2 + rows.lastRow;
+  const left = columnLetter(table.startColumn + firstColumn);
+  const right = columnLetter(table.startColumn + lastColumn);
+  return `${left}${top}:${right}${bottom}`;
 }

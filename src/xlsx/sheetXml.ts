@@ -1,4 +1,5 @@
 import { columnLetter } from "../core/address";
+import { spanRef } from "../plan/grid";
 import {
   BIGGEST_DROP,
   HEADER_FILL,
@@ -9,7 +10,7 @@ import {
   TIER_COLORS,
   WATCH_COLORS,
 } from "../plan/formats";
-import type { ConditionalFormatPlan, PlanCell, RowSpan, SheetPlan, TablePlan } from "../plan/types";
+import type { ConditionalFormatPlan, PlanCell, SheetPlan, TablePlan } from "../plan/types";
 import { escapeXml, NS, XML_DECLARATION } from "./charts";
 import type { StyleMerger } from "./styles";
 
@@ -61,15 +62,6 @@ function cellXml(ref: string, value: PlanCell, style: number): string {
   const text = NEEDS_ESCAPE.test(clipped) ? escapeXml(clipped) : clipped;
   const space = EDGE_SPACE.test(clipped) ? ' xml:space="preserve"' : "";
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${text}</t></is></c>`;
-}
-
-/** A1 reference of a column span over some data lines of a table. */
-function spanRef(table: TablePlan, firstColumn: number, lastColumn: number, rows: RowSpan): string {
-  const top = table.startRow + 2 + rows.firstRow;
-  const bottom = table.startRow + 2 + rows.lastRow;
-  const left = columnLetter(table.startColumn + firstColumn);
-  const right = columnLetter(table.startColumn + lastColumn);
-  return `${left}${top}:${right}${bottom}`;
 }
 
 function cfXml(

@@ -3,8 +3,9 @@ import JSZip from "jszip";
 import { writeFile } from "node:fs/promises";
 import { injectCharts } from "./charts";
 import { columnLetter } from "../core/address";
+import { spanRef } from "../plan/grid";
 import { HEADER_FILL, HEADER_FONT, MANAGER_HEADER_FILL, NUMBER_FORMATS } from "../plan/formats";
-import type { ConditionalFormatPlan, RowSpan, SheetPlan, TablePlan } from "../plan/types";
+import type { ConditionalFormatPlan, SheetPlan, TablePlan } from "../plan/types";
 
 /**
  * The .xlsx side of the workbook port, on ExcelJS: read sheets as Office.js-shaped grids (the
@@ -67,15 +68,6 @@ export async function loadWorkbook(data: Buffer): Promise<LoadedWorkbook> {
 
 function argb(hex: string): string {
   return "FF" + hex.replace("#", "").toUpperCase();
-}
-
-/** A1 reference of a column span over some data lines of a table. */
-function spanRef(table: TablePlan, firstColumn: number, lastColumn: number, rows: RowSpan): string {
-  const top = table.startRow + 2 + rows.firstRow;
-  const bottom = table.startRow + 2 + rows.lastRow;
-  const left = columnLetter(table.startColumn + firstColumn);
-  const right = columnLetter(table.startColumn + lastColumn);
-  return `${left}${top}:${right}${bottom}`;
 }
 
 function fillStyle(fill: string, font: string): Partial<ExcelJS.Style> {
