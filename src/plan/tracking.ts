@@ -159,7 +159,7 @@ export function planTrackingSheet(
         family
       );
     }
-    for (const line of mine) {
+    const keep = (line: (typeof mine)[number], status: string | null) => {
       used.add(line);
       emit(
         result.customer.id,
@@ -168,28 +168,16 @@ export function planTrackingSheet(
         line.typeText,
         line.manager,
         "",
-        null,
+        status,
         line.plannedTier,
         line.customerKey,
         line.family ?? String(line.typeText)
       );
-    }
+    };
+    for (const line of mine) keep(line, null);
     // Lines of the same customer under another playbook: kept, marked.
     for (const line of byCustomer.get(result.customer.key) ?? []) {
-      if (used.has(line)) continue;
-      used.add(line);
-      emit(
-        result.customer.id,
-        name,
-        tier,
-        line.typeText,
-        line.manager,
-        "",
-        LINE_STATUS.left_tier[lang],
-        line.plannedTier,
-        line.customerKey,
-        line.family ?? String(line.typeText)
-      );
+      if (!used.has(line)) keep(line, LINE_STATUS.left_tier[lang]);
     }
   }
   for (const line of previous) {
