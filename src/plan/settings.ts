@@ -30,7 +30,8 @@ import {
   type StrategyFamily,
 } from "../core/types";
 import { isDefaultPlaybook, playbookText, STRATEGY_FAMILIES } from "../i18n/playbooks";
-import { SCHEME_LABELS } from "../i18n/schemes";
+import { inEveryLang } from "../i18n";
+import { schemeLabel } from "../i18n/schemes";
 import {
   ABC_COMBINE_LABELS,
   ABC_CRITERION_LABELS,
@@ -366,11 +367,14 @@ const STATIC_SPECS: Spec[] = [
     "scheme",
     "scheme",
     (lang) => ({
-      choices: SCHEME_KEYS.map((k) => `${k} = ${SCHEME_LABELS[k][lang]}`).join(
+      choices: SCHEME_KEYS.map((k) => `${k} = ${schemeLabel(k, lang)}`).join(
         lang === "zh-CN" ? "；" : "; "
       ),
     }),
-    choiceKind(SCHEME_KEYS, SCHEME_LABELS),
+    choiceKind(
+      SCHEME_KEYS,
+      Object.fromEntries(SCHEME_KEYS.map((k) => [k, inEveryLang((s) => s.schemes.label[k])]))
+    ),
     (s) => s.scheme,
     (s, v) => {
       s.scheme = v;

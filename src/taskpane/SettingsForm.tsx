@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { SCHEME_KEYS, type Lang } from "../core/types";
-import { SCHEME_LABELS } from "../i18n/schemes";
+import { schemeLabel } from "../i18n/schemes";
 import { ui } from "../i18n/ui";
 import { settingLabel, thresholdKeys } from "../plan/settings";
 import { fieldText, type Draft } from "./draft";
@@ -84,7 +84,7 @@ export function SettingsForm({
         >
           {SCHEME_KEYS.map((scheme) => (
             <option key={scheme} value={scheme}>
-              {SCHEME_LABELS[scheme][lang]}
+              {schemeLabel(scheme, lang)}
             </option>
           ))}
         </Select>
