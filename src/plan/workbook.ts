@@ -9,11 +9,10 @@ import { callList, planCallSheet, type CallListEntry } from "./calls";
 import { withLifetimeNotes } from "./lifetimeNotes";
 import { planModelCheckSheet } from "./modelCheck";
 import { planReviewSheet, readReview, reviewGroups, type ReviewGroup } from "./review";
-import { planSettingsSheet, readSettingsSheet } from "./settings";
+import { planSettingsSheet, readSettingsSheet, withChoices } from "./settings";
 import { planSummarySheet } from "./summary";
 import { planTierSheet, previousTiersOf, readTiers } from "./tiers";
 import { planTrackingSheet, readTracking, trackingLinesOf } from "./tracking";
-import { gridOf } from "./grid";
 import type { SheetKey, SheetPlan } from "./types";
 import { planWatchSheet } from "./watchlist";
 import { hasOwners, planOwnersSheet, readOwnerTargets } from "./owners";
@@ -94,19 +93,16 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   const settingsProblems = (read?.problems ?? []).map((p) => p.message);
   const overrides = Object.entries(options.overrides ?? {}).filter(([, v]) => v !== undefined);
   if (overrides.length > 0) {
-    for (const [key, value] of overrides)
-      (settings as unknown as Record<string, unknown>)[key] = value;
-    // The choices are saved in the settings sheet, so they obey its rules: read them back as the next
-    // run will (bins out of order fall back to their defaults, with a message naming the cell).
-    const saved = planSettingsSheet(
+    // The choices are saved in the settings sheet, so they obey its rules (bins out of order fall
+    // back to their defaults, with a message naming the cell their line will have).
+    const chosen = withChoices(
       settings,
+      Object.fromEntries(overrides),
       lang,
-      { detectedColumns: [] },
       nameOfSettings(own, lang)
     );
-    const echo = readSettingsSheet(gridOf(saved), lang);
-    settings = echo.settings;
-    settingsProblems.push(...echo.problems.map((p) => p.message));
+    settings = chosen.settings;
+    settingsProblems.push(...chosen.problems.map((p) => p.message));
   }
 
   const step = options.onStep ?? (() => undefined);

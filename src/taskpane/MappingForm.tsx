@@ -12,9 +12,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Lang } from "../core/types";
-import { INPUT_KIND_LABELS } from "../i18n/settings";
 import { ui } from "../i18n/ui";
-import { fieldLabel } from "../plan/settings";
+import { strings } from "../i18n";
+import { fieldLabel } from "../i18n/settingWords";
 import type { InputTable } from "./host";
 
 /** The recognised input tables, one drop-down per field to name the column it is read from. */
@@ -51,7 +51,7 @@ export function MappingForm({ lang, tables, onMap }: MappingFormProps): React.JS
           <AccordionItem key={table.kind} value={table.kind}>
             <AccordionHeader data-testid={`mapping-${table.kind}`}>
               {ui(lang, "tableOf", {
-                kind: INPUT_KIND_LABELS[table.kind][lang],
+                kind: strings(lang).settings.inputKind[table.kind],
                 sheet: table.sheet,
                 row: table.headerRow,
               })}

@@ -13,10 +13,11 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { thresholdKeys, type SettingKey } from "../core/settingsSchema";
 import { SCHEME_KEYS, type Lang } from "../core/types";
 import { schemeLabel } from "../i18n/schemes";
 import { ui } from "../i18n/ui";
-import { settingLabel, thresholdKeys } from "../plan/settings";
+import { settingLabel } from "../i18n/settingWords";
 import { fieldText, type Draft } from "./draft";
 
 /** Scheme, as-of date, weights and the chosen scheme's thresholds, with the settings sheet's labels. */
@@ -24,7 +25,7 @@ export interface SettingsFormProps {
   lang: Lang;
   draft: Draft;
   disabled: boolean;
-  onType: (key: string, text: string) => void;
+  onType: (key: SettingKey, text: string) => void;
 }
 
 const useStyles = makeStyles({
@@ -37,7 +38,7 @@ const useStyles = makeStyles({
   },
 });
 
-const WEIGHTS = ["weights.r", "weights.f", "weights.m"];
+const WEIGHTS: SettingKey[] = ["weights.r", "weights.f", "weights.m"];
 
 export function SettingsForm({
   lang,
@@ -46,9 +47,9 @@ export function SettingsForm({
   onType,
 }: SettingsFormProps): React.JSX.Element {
   const styles = useStyles();
-  const text = (key: string) => fieldText(draft, key, lang);
+  const text = (key: SettingKey) => fieldText(draft, key, lang);
   const field = (
-    key: string,
+    key: SettingKey,
     props: Partial<React.ComponentProps<typeof Input>> = {},
     hint?: string
   ) => (

@@ -12,15 +12,10 @@ import {
 } from "../../src/i18n/playbooks";
 import { SHEET_NAMES } from "../../src/i18n/sheets";
 import { CUSTOMER_FIELDS, FOLLOWUP_FIELDS, ORDER_FIELDS } from "../../src/i18n/synonyms";
-import {
-  planSettingsSheet,
-  readSettingsSheet,
-  SETTING_KEYS,
-  settingLabel,
-  settingText,
-  thresholdKeys,
-  withSettingText,
-} from "../../src/plan/settings";
+import { planSettingsSheet, readSettingsSheet } from "../../src/plan/settings";
+import { SETTING_KEYS, thresholdKeys, type SettingKey } from "../../src/core/settingsSchema";
+import { settingLabel } from "../../src/i18n/settingWords";
+import { settingText, withSettingText } from "../../src/taskpane/draft";
 import type { SheetPlan } from "../../src/plan/types";
 
 // ---------------------------------------------------------------------------------------------
@@ -925,7 +920,9 @@ describe("one setting at a time (the task pane)", () => {
     expect(date.ok && date.settings.asOf).toBe(serialFromYmd(2024, 12, 31));
     const today = withSettingText({ ...base, asOf: 45000 }, "asOf", "", "en-US");
     expect(today.ok && today.settings.asOf).toBeNull();
-    expect(() => withSettingText(base, "no.such.key", "1", "en-US")).toThrow(RangeError);
+    expect(() => withSettingText(base, "no.such.key" as SettingKey, "1", "en-US")).toThrow(
+      RangeError
+    );
   });
 
   test("labels and shown values are those of the settings sheet's lines", () => {
