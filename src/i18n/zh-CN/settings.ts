@@ -41,7 +41,7 @@ export const settings: SettingsStrings = {
     asOf: {
       label: () => "截止日期",
       description: () =>
-        "计算 R/F/M 的日期，晚于此日期的订单不计入。填日期，如 2024-12-31（1970-01-01 之后）；留空表示每次运行的当天。默认留空。",
+        "计算 R/F/M 的日期，晚于此日期的订单不计入。填日期，如 2024-12-31（1970-01-01 或之后）；留空表示每次运行的当天。默认留空。",
     },
     windowDays: {
       label: () => "统计窗口（天）",
@@ -171,7 +171,7 @@ export const settings: SettingsStrings = {
     "contact.days": {
       label: (p) => `“${p.family}”类客户联系间隔上限（天）`,
       description: (p) =>
-        `客户层级属于“${p.family}”策略（${p.tiers}）的已评分客户，距最近一次联系（最近一次跟进或购买，取较晚者）超过此天数即列入“跟进提醒”表（种子文档：高价值客户每月拜访1次）。1 到 366 的整数。默认 ${p.default}。`,
+        `客户层级属于“${p.family}”策略（${p.tiers}）的已评分客户，距最近一次联系（最近一次跟进或购买，取较晚者）超过此天数即列入“跟进提醒”表（如高价值客户每月拜访 1 次）。1 到 366 的整数。默认 ${p.default}。`,
     },
     mapping: {
       label: (p) => `列：${p.kind} · ${p.field}`,
@@ -191,7 +191,7 @@ export const settings: SettingsStrings = {
     range: (p) => `应为 ${p.min} 到 ${p.max} 之间的数字`,
     above_max: (p) => `应为大于 0、不超过 ${p.max} 的数字`,
     fraction: () => "应为 0 到 1 之间的小数或百分数（如 30%）",
-    date: () => "应为 1970-01-01 之后的日期（如 2024-12-31），留空表示今天",
+    date: () => "应为 1970-01-01 或之后的日期（如 2024-12-31），留空表示今天",
     choice: (p) => `应为以下之一：${p.choices.join(", ")}`,
     bool: () => "应为“是”或“否”",
     money_or_blank: () => "应为不小于 0 的金额，或留空",
