@@ -5,7 +5,7 @@ import { workerPlanner } from "../excel/workerPlanner";
 import { message } from "../i18n/messages";
 import { SHEET_NAMES } from "../i18n/sheets";
 import type { Lang } from "../core/types";
-import { langOf } from "../i18n/ui";
+import { langOf } from "../i18n/lang";
 import { errorText } from "../taskpane/host";
 
 /**

@@ -1,4 +1,15 @@
 import type { SchemeStrings } from "./schemes";
+import type { UiStrings } from "./ui";
+import type { SheetStrings } from "./sheets";
+import type { SummaryStrings } from "./summary";
+import type { ReviewStrings } from "./review";
+import type { HistoryStrings } from "./history";
+import type { OwnerStrings } from "./owners";
+import type { ContactStrings } from "./contact";
+import type { FollowupStrings } from "./followups";
+import type { BalanceStrings } from "./balance";
+import type { ReadStrings } from "./read";
+import type { PlaybookStrings } from "./playbooks";
 
 /**
  * The shape of the string catalogue: every user-facing text, one section per subject. Each language
@@ -8,4 +19,15 @@ import type { SchemeStrings } from "./schemes";
  */
 export interface Strings {
   schemes: SchemeStrings;
+  ui: UiStrings;
+  sheets: SheetStrings;
+  summary: SummaryStrings;
+  review: ReviewStrings;
+  history: HistoryStrings;
+  owners: OwnerStrings;
+  contact: ContactStrings;
+  followups: FollowupStrings;
+  balance: BalanceStrings;
+  read: ReadStrings;
+  playbooks: PlaybookStrings;
 }
