@@ -9,6 +9,8 @@
  * naming its cell.
  */
 import { cellAddress } from "../core/address";
+import { strings } from "../i18n";
+import { isDefaultPlaybook, playbookText, STRATEGY_FAMILIES } from "./playbooks";
 import {
   cellText,
   foldWidth,
@@ -29,7 +31,6 @@ import {
   type SheetGrid,
   type StrategyFamily,
 } from "../core/types";
-import { isDefaultPlaybook, playbookText, STRATEGY_FAMILIES } from "../i18n/playbooks";
 import { inEveryLang } from "../i18n";
 import { schemeLabel } from "../i18n/schemes";
 import {
@@ -43,8 +44,6 @@ import {
   settingsMessage,
   type SettingsProblemKey,
 } from "../i18n/settings";
-import { SHEET_NAMES } from "../i18n/sheets";
-import { SUGGESTED_HEADER } from "../i18n/balance";
 import { CUSTOMER_FIELDS, FOLLOWUP_FIELDS, ORDER_FIELDS } from "../i18n/synonyms";
 import { familyLabel, tierLabel } from "../i18n/tiers";
 import { familyOf, TIER_ORDER } from "../core/tiers";
@@ -733,7 +732,7 @@ export function planSettingsSheet(
   };
   return singleTableSheet(
     "settings",
-    name ?? SHEET_NAMES.settings[lang],
+    name ?? strings(lang).sheets.names.settings,
     [[SETTINGS_TEXT.title[lang]], [SETTINGS_TEXT.intro[lang]]],
     {
       columns: [
@@ -753,7 +752,12 @@ export function planSettingsSheet(
           width: 90,
         },
         // Computed each run: blank unless the scheme left most customers in one tier.
-        { key: COLUMN_KEYS[4], header: SUGGESTED_HEADER[lang], kind: "general", width: 20 },
+        {
+          key: COLUMN_KEYS[4],
+          header: strings(lang).balance.suggestedHeader,
+          kind: "general",
+          width: 20,
+        },
       ],
       rows,
       conditionalFormats: [],

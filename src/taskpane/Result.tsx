@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Body1, Button, Caption1, Card, makeStyles, tokens } from "@fluentui/react-components";
+import { balanceLines } from "../plan/balanceNotes";
 import type { Lang } from "../core/types";
-import { balanceLines } from "../i18n/balance";
 import { qualityLabel } from "../i18n/messages";
 import { tierLabel } from "../i18n/tiers";
 import { strings } from "../i18n";
