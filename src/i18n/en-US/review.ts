@@ -115,7 +115,7 @@ export const review: ReviewStrings = {
   },
   calls: {
     title: (p) => `Who to call today · as of ${p.asOf} · up to ${p.limit} per owner`,
-    rule: "Ranked by value at risk = amount in the window × the chance they have stopped buying (1 − P(alive); without a model figure, how far their silence runs past their usual gap). Customers under a 20% chance and control-group customers are left out (calling them would spoil the comparison). Rebuilt on every run.",
+    rule: "Ranked by value at risk = amount in the window × the chance they have stopped buying (1 − P(alive); without a model figure, how far their silence runs past their usual gap). Customers under a 20% chance are left out, and so are control-group customers (calling them would spoil the comparison). Rebuilt on every run.",
     none: "Nobody needs a call urgently right now.",
     noOwner: "(none)",
     reasonValue: (p) => `bought ${p.value} in the window`,
