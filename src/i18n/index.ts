@@ -18,7 +18,10 @@ export function inEveryLang<T>(pick: (s: Strings) => T): Record<Lang, T> {
   return { "zh-CN": pick(zhCN), "en-US": pick(enUS) };
 }
 
-/** A table of texts by key in every language, e.g. headers to recognise: `byKeyInEveryLang((s) => s.sheets.tierHeaders)`. */
+/**
+ * A table of texts by key in every language, e.g. headers to recognise: `byKeyInEveryLang((s) =>
+ * s.sheets.tierHeaders)`.
+ */
 export function byKeyInEveryLang<K extends string>(
   pick: (s: Strings) => Record<K, string>
 ): Record<K, Record<Lang, string>> {

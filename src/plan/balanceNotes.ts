@@ -3,7 +3,9 @@ import type { Lang } from "../core/types";
 import { strings } from "../i18n";
 import { tierLabel } from "../i18n/tiers";
 
-/** Words for core/balance.ts: a scheme that does not separate the workbook's customers, and the fix. */
+/**
+ * Words for core/balance.ts: a scheme that does not separate the workbook's customers, and the fix.
+ */
 
 function percent(share: number): string {
   return `${Math.round(share * 1000) / 10}%`;

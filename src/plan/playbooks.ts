@@ -69,7 +69,9 @@ export function strategyTypeName(family: StrategyFamily, lang: Lang): string {
 
 const STRATEGY_TYPE_NAMES = inEveryLang((s) => s.playbooks.strategyTypes);
 
-/** The family of a strategy type name in either language (to read back an earlier tracking sheet). */
+/**
+ * The family of a strategy type name in either language (to read back an earlier tracking sheet).
+ */
 export function strategyTypeOf(name: string): StrategyFamily | null {
   const t = name.trim();
   for (const family of STRATEGY_FAMILIES) {

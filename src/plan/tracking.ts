@@ -34,7 +34,10 @@ const CONTROL_NO = new Set([
   "false",
 ]);
 
-/** Reads a control mark typed in either language (是/否, Yes/No, Y/N, TRUE/FALSE); null when blank or unclear. */
+/**
+ * Reads a control mark typed in either language (是/否, Yes/No, Y/N, TRUE/FALSE); null when blank or
+ * unclear.
+ */
 export function controlMarkOf(cell: unknown): boolean | null {
   if (typeof cell === "boolean") return cell;
   if (typeof cell !== "string") return null;

@@ -1,4 +1,6 @@
-/** Words for core/balance.ts: a scheme that does not separate the workbook's customers, and the fix. */
+/**
+ * Words for core/balance.ts: a scheme that does not separate the workbook's customers, and the fix.
+ */
 export interface BalanceStrings {
   tier_dominates: (p: {
     count: string | number;

@@ -3,7 +3,10 @@ import type { DuplicateReason } from "../../core/hygiene";
 import type { SegmentField } from "../../core/distribution";
 import type { Stage } from "../../core/followups";
 
-/** Words of the follow-up, funnel and data-hygiene parts: stage names, watchlist reasons, archive field names, duplicate reasons. */
+/**
+ * Words of the follow-up, funnel and data-hygiene parts: stage names, watchlist reasons, archive
+ * field names, duplicate reasons.
+ */
 export interface FollowupStrings {
   stages: Record<Stage | "unstaged", string>;
   watchKinds: Record<WatchKind, string>;

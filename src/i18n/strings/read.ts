@@ -1,4 +1,7 @@
-/** What the command line (and the workbench) says when a file cannot be read or written: what is wrong, then what to do. */
+/**
+ * What the command line (and the workbench) says when a file cannot be read or written: what is
+ * wrong, then what to do.
+ */
 export interface ReadStrings {
   empty_file: (p: { file: string | number }) => string;
   not_found: (p: { file: string | number }) => string;

@@ -1,4 +1,7 @@
-/** Words of the control group, the uplift table, the model check and the call list (docs/review.md explains them for sales managers). */
+/**
+ * Words of the control group, the uplift table, the model check and the call list (docs/review.md
+ * explains them for sales managers).
+ */
 export interface ReviewStrings {
   controlMark: {
     yes: string;

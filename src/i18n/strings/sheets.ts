@@ -1,6 +1,9 @@
 import type { SheetKey } from "../../plan/types";
 
-/** Names of the sheets the add-in owns and the words of the tiers, tracking, review and watch sheets. */
+/**
+ * Names of the sheets the add-in owns and the words of the tiers, tracking, review and watch
+ * sheets.
+ */
 export interface SheetStrings {
   names: Record<SheetKey, string>;
   tierHeaders: {

@@ -1,4 +1,7 @@
-/** The task pane's words; `errors` are the failures of a run, one per kind the workbook host reports. */
+/**
+ * The task pane's words; `errors` are the failures of a run, one per kind the workbook host
+ * reports.
+ */
 export interface UiStrings {
   title: string;
   intro: string;
