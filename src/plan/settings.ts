@@ -24,7 +24,7 @@ import {
   type SettingProblem,
 } from "../core/settingsSchema";
 import { SCHEME_KEYS, type Cell, type SheetGrid, type StrategyFamily } from "../core/types";
-import { isDefaultPlaybook, playbookText } from "../i18n/playbooks";
+import { isDefaultPlaybook, playbookText } from "./playbooks";
 import { strings } from "../i18n";
 import { LANGS, type Lang } from "../i18n/lang";
 import {
@@ -37,8 +37,6 @@ import {
   type LineParts,
 } from "../i18n/settingWords";
 import type { InputKind } from "../i18n/strings/settings";
-import { SHEET_NAMES } from "../i18n/sheets";
-import { SUGGESTED_HEADER } from "../i18n/balance";
 import { singleTableSheet, type ListValidationPlan, type PlanCell, type SheetPlan } from "./types";
 
 export interface SettingsInfo {
@@ -196,7 +194,7 @@ export function planSettingsSheet(
   };
   return singleTableSheet(
     "settings",
-    name ?? SHEET_NAMES.settings[lang],
+    name ?? strings(lang).sheets.names.settings,
     [[words.title], [words.intro]],
     {
       columns: [
@@ -216,7 +214,12 @@ export function planSettingsSheet(
           width: 90,
         },
         // Computed each run: blank unless the scheme left most customers in one tier.
-        { key: COLUMN_KEYS[4], header: SUGGESTED_HEADER[lang], kind: "general", width: 20 },
+        {
+          key: COLUMN_KEYS[4],
+          header: strings(lang).balance.suggestedHeader,
+          kind: "general",
+          width: 20,
+        },
       ],
       rows,
       conditionalFormats: [],

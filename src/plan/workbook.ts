@@ -1,9 +1,10 @@
 import { computeLifetime, type LifetimeReport } from "../core/lifetime";
+import { OWN_SHEET_NAMES, SHEET_NAMES_BY_KEY } from "../i18n/ownSheets";
 import { funnel } from "../core/funnel";
+import { strings } from "../i18n";
 import { scoreSheets, type FollowupReport, type ScoreReport } from "../core/pipeline";
 import type { Settings } from "../core/settings";
 import type { Lang, Serial, SheetGrid } from "../core/types";
-import { SHEET_NAMES } from "../i18n/sheets";
 import { checkModel, type ModelCheck, type Purchases } from "../core/review/modelCheck";
 import { callList, planCallSheet, type CallListEntry } from "./calls";
 import { withLifetimeNotes } from "./lifetimeNotes";
@@ -75,7 +76,7 @@ const KEYS: SheetKey[] = [
 export function ownSheets(sheets: readonly SheetGrid[]): Map<SheetKey, SheetGrid> {
   const found = new Map<SheetKey, SheetGrid>();
   for (const key of KEYS) {
-    const names = Object.values(SHEET_NAMES[key]);
+    const names = SHEET_NAMES_BY_KEY[key];
     const sheet = sheets.find((s) => names.includes(s.name));
     if (sheet) found.set(key, sheet);
   }
@@ -85,7 +86,6 @@ export function ownSheets(sheets: readonly SheetGrid[]): Map<SheetKey, SheetGrid
 export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions): WorkbookRun {
   const { lang } = options;
   const own = ownSheets(sheets);
-  const ownNames = new Set(Object.values(SHEET_NAMES).flatMap((byLang) => Object.values(byLang)));
   const read = own.has("settings")
     ? readSettingsSheet(own.get("settings") as SheetGrid, lang)
     : null;
@@ -107,12 +107,12 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
 
   const step = options.onStep ?? (() => undefined);
   step("scoring", 0, 2);
-  const inputs = sheets.filter((s) => !ownNames.has(s.name));
+  const inputs = sheets.filter((s) => !OWN_SHEET_NAMES.has(s.name));
   const report = scoreSheets(inputs, {
     settings,
     lang,
     today: options.today,
-    excludeSheets: ownNames,
+    excludeSheets: OWN_SHEET_NAMES,
   });
   if (report.problem || options.preview)
     return { report, lifetime: null, settings, settingsProblems, plans: [] };
@@ -122,7 +122,7 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   step("scoring", 2, 2);
   const planning = 8;
   step("planning", 0, planning);
-  const nameOf = (key: SheetKey) => own.get(key)?.name ?? SHEET_NAMES[key][lang];
+  const nameOf = (key: SheetKey) => own.get(key)?.name ?? strings(lang).sheets.names[key];
   const previousTiers = readTiers(own.get("tiers"));
   const tiers = planTierSheet(report, settings, lang, lifetime, previousTiers, nameOf("tiers"));
   step("planning", 1, planning);
@@ -235,7 +235,7 @@ function purchasesOf(report: ScoreReport): Purchases | null {
 }
 
 function nameOfSettings(own: Map<SheetKey, SheetGrid>, lang: Lang): string {
-  return own.get("settings")?.name ?? SHEET_NAMES.settings[lang];
+  return own.get("settings")?.name ?? strings(lang).sheets.names.settings;
 }
 
 /** The follow-up sheet is gone: an existing watchlist is rebuilt empty rather than left stale. */

@@ -16,7 +16,7 @@ import {
 import { thresholdKeys, type SettingKey } from "../core/settingsSchema";
 import { SCHEME_KEYS, type Lang } from "../core/types";
 import { schemeLabel } from "../i18n/schemes";
-import { ui } from "../i18n/ui";
+import { strings } from "../i18n";
 import { settingLabel } from "../i18n/settingWords";
 import { fieldText, type Draft } from "./draft";
 
@@ -73,9 +73,9 @@ export function SettingsForm({
   return (
     <section className={styles.section} aria-labelledby="settings-title">
       <Subtitle2 as="h2" id="settings-title">
-        {ui(lang, "settingsTitle")}
+        {strings(lang).ui.settingsTitle}
       </Subtitle2>
-      <Caption1>{ui(lang, "settingsHint")}</Caption1>
+      <Caption1>{strings(lang).ui.settingsHint}</Caption1>
       <Field label={settingLabel("scheme", lang)}>
         <Select
           value={draft.settings.scheme}
@@ -90,20 +90,20 @@ export function SettingsForm({
           ))}
         </Select>
       </Field>
-      {field("asOf", { type: "date" }, ui(lang, "asOfHint"))}
+      {field("asOf", { type: "date" }, strings(lang).ui.asOfHint)}
       {field("windowDays", { inputMode: "numeric" })}
-      <Body1>{ui(lang, "weightsTitle")}</Body1>
+      <Body1>{strings(lang).ui.weightsTitle}</Body1>
       <div className={styles.row}>
         {WEIGHTS.map((key) => field(key, { inputMode: "decimal", className: styles.narrow }))}
       </div>
       <Accordion collapsible>
         <AccordionItem value="thresholds">
           <AccordionHeader data-testid="thresholds-header">
-            {ui(lang, "thresholdsTitle")}
+            {strings(lang).ui.thresholdsTitle}
           </AccordionHeader>
           <AccordionPanel className={styles.section}>
             {thresholds.length === 0 ? (
-              <Caption1>{ui(lang, "noThresholds")}</Caption1>
+              <Caption1>{strings(lang).ui.noThresholds}</Caption1>
             ) : (
               thresholds.map((key) => field(key, { inputMode: "decimal" }))
             )}

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { isBlank, serialFromYmd } from "../../src/core/parse";
-import { defaultSettings, type AbcCombine, type Settings } from "../../src/core/settings";
-import type { Cell, Lang, SchemeKey, SheetGrid, StrategyFamily } from "../../src/core/types";
+import { strings } from "../../src/i18n";
 import {
   defaultPlaybook,
   isDefaultPlaybook,
@@ -9,8 +8,9 @@ import {
   STRATEGY_FAMILIES,
   strategyTypeName,
   strategyTypeOf,
-} from "../../src/i18n/playbooks";
-import { SHEET_NAMES } from "../../src/i18n/sheets";
+} from "../../src/plan/playbooks";
+import { defaultSettings, type AbcCombine, type Settings } from "../../src/core/settings";
+import type { Cell, Lang, SchemeKey, SheetGrid, StrategyFamily } from "../../src/core/types";
 import { CUSTOMER_FIELDS, FOLLOWUP_FIELDS, ORDER_FIELDS } from "../../src/i18n/synonyms";
 import { planSettingsSheet, readSettingsSheet } from "../../src/plan/settings";
 import { SETTING_KEYS, thresholdKeys, type SettingKey } from "../../src/core/settingsSchema";
@@ -249,7 +249,7 @@ describe("planSettingsSheet", () => {
   it("writes one line per setting with key, label, value and description", () => {
     const plan = planSettingsSheet(defaultSettings(), "zh-CN", NO_INFO);
     expect(plan.key).toBe("settings");
-    expect(plan.name).toBe(SHEET_NAMES.settings["zh-CN"]);
+    expect(plan.name).toBe(strings("zh-CN").sheets.names.settings);
     expect(plan.preamble.flat().join("")).toContain("下次");
     const table = plan.tables[0];
     expect(table.columns.map((c) => c.key)).toEqual([

@@ -1,5 +1,16 @@
 import type { SchemeStrings } from "./schemes";
 import type { SettingsStrings } from "./settings";
+import type { UiStrings } from "./ui";
+import type { SheetStrings } from "./sheets";
+import type { SummaryStrings } from "./summary";
+import type { ReviewStrings } from "./review";
+import type { HistoryStrings } from "./history";
+import type { OwnerStrings } from "./owners";
+import type { ContactStrings } from "./contact";
+import type { FollowupStrings } from "./followups";
+import type { BalanceStrings } from "./balance";
+import type { ReadStrings } from "./read";
+import type { PlaybookStrings } from "./playbooks";
 
 /**
  * The shape of the string catalogue: every user-facing text, one section per subject. Each language
@@ -10,4 +21,15 @@ import type { SettingsStrings } from "./settings";
 export interface Strings {
   schemes: SchemeStrings;
   settings: SettingsStrings;
+  ui: UiStrings;
+  sheets: SheetStrings;
+  summary: SummaryStrings;
+  review: ReviewStrings;
+  history: HistoryStrings;
+  owners: OwnerStrings;
+  contact: ContactStrings;
+  followups: FollowupStrings;
+  balance: BalanceStrings;
+  read: ReadStrings;
+  playbooks: PlaybookStrings;
 }
