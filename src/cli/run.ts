@@ -7,11 +7,13 @@ import { reportJson } from "../core/reportJson";
 import type { LifetimeReport } from "../core/lifetime";
 import { formatSerial, parseDate } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
-import { SCHEME_KEYS, type Lang, type SchemeKey } from "../core/types";
+import { SCHEME_KEYS, type SchemeKey } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { DUPLICATE_REASON_LABELS, STAGE_LABELS, WATCH_KIND_LABELS } from "../i18n/followups";
 import { message, qualityLabel } from "../i18n/messages";
 import { SHEET_NAMES } from "../i18n/sheets";
 import { schemeLabel } from "../i18n/schemes";
+import { reportNoteText } from "../i18n/notes";
 import { tierLabel } from "../i18n/tiers";
 import { planWorkbook, type RunOptions } from "../plan/workbook";
 import { fileNotFoundMessage, readFailureMessage, writeFailureMessage } from "../i18n/read";
@@ -133,7 +135,7 @@ export function summaryLines(report: ScoreReport, lang: Lang, maxIssues = 20): s
   }
   if (report.mode === "orders") lines.push(message(lang, "summary_lines", report.orderLines));
   lines.push(...insightLines(report, lang, maxIssues));
-  for (const note of report.notes) lines.push(note.text);
+  for (const note of report.notes) lines.push(reportNoteText(note, lang));
   if (report.quality.length === 0) lines.push(message(lang, "summary_none_skipped"));
   else {
     lines.push(message(lang, "summary_skipped"));

@@ -4,7 +4,7 @@ import { createExcelHost } from "../excel/host";
 import { workerPlanner } from "../excel/workerPlanner";
 import { message } from "../i18n/messages";
 import { SHEET_NAMES } from "../i18n/sheets";
-import type { Lang } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { langOf } from "../i18n/ui";
 import { errorText } from "../taskpane/host";
 

@@ -1,7 +1,8 @@
 /* global Excel */
 import { SCAN_ROWS } from "../core/headers";
 import type { Settings } from "../core/settings";
-import type { Cell, Lang, Serial } from "../core/types";
+import type { Cell, Serial } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { SHEET_NAMES } from "../i18n/sheets";
 import { columnsNeeded } from "../plan/reads";
 import type { SheetKey } from "../plan/types";

@@ -2,7 +2,7 @@
  * Words for core/balance.ts: a scheme that does not separate the workbook's customers, and the fix.
  */
 import type { BalanceFinding, TierBalance } from "../core/balance";
-import type { Lang } from "../core/types";
+import type { Lang } from "./lang";
 import { fillText } from "./settings";
 import { tierLabel } from "./tiers";
 

@@ -1,5 +1,5 @@
 /** Words for the contact cadence of scored customers (core/cadence.ts contactWatch). */
-import type { Lang } from "../core/types";
+import type { Lang } from "./lang";
 
 /** The watch sheet's line stating the contact cadence per playbook in force. */
 export const CONTACT_RULE: Record<Lang, string> = {

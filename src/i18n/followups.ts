@@ -2,7 +2,7 @@ import type { WatchKind } from "../core/cadence";
 import type { DuplicateReason } from "../core/hygiene";
 import type { SegmentField } from "../core/distribution";
 import type { Stage } from "../core/followups";
-import type { Lang } from "../core/types";
+import type { Lang } from "./lang";
 
 /**
  * Words of the follow-up, funnel and data-hygiene parts (seed 004, seed 003 §2.3): stage names,

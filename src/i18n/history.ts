@@ -1,5 +1,5 @@
 /** Words of the history sheet (plan/history.ts). */
-import type { Lang } from "../core/types";
+import type { Lang } from "./lang";
 
 type Text = Record<Lang, string>;
 

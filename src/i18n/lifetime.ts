@@ -1,4 +1,4 @@
-import type { Lang } from "../core/types";
+import type { Lang } from "./lang";
 
 /**
  * Words for the lifetime-value models' new outcomes (the older ones are in messages.ts, keys

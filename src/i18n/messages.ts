@@ -1,4 +1,5 @@
-import type { Lang, QualityKind } from "../core/types";
+import type { QualityKind } from "../core/types";
+import type { Lang } from "./lang";
 
 /**
  * User-facing sentences of the engine and the command line, both languages side by side so a

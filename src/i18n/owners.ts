@@ -1,5 +1,5 @@
 /** Words of the results-per-salesperson sheet (plan/owners.ts). */
-import type { Lang } from "../core/types";
+import type { Lang } from "./lang";
 
 type Text = Record<Lang, string>;
 

@@ -1,5 +1,6 @@
 import type { Settings } from "../core/settings";
-import type { Lang, SchemeKey, StrategyFamily } from "../core/types";
+import type { SchemeKey, StrategyFamily } from "../core/types";
+import type { Lang } from "./lang";
 
 /** The four playbook families in the order sheets list them. */
 export const STRATEGY_FAMILIES: readonly StrategyFamily[] = [

@@ -1,5 +1,5 @@
 import type { ReadFailureCode } from "../core/readFailure";
-import type { Lang } from "../core/types";
+import type { Lang } from "./lang";
 
 /**
  * What the command line (and the workbench) says when a file cannot be read: what is wrong, then

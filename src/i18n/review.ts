@@ -1,4 +1,4 @@
-import type { Lang } from "../core/types";
+import type { Lang } from "./lang";
 
 /**
  * Words of the control group, the uplift table, the model check and the call list (docs/review.md

@@ -1,4 +1,4 @@
-import type { Lang } from "../core/types";
+import type { Lang } from "./lang";
 
 /**
  * Wording of the settings sheet (设置 / Settings): column headers, the label and the description of

@@ -1,4 +1,4 @@
-import type { Lang } from "../core/types";
+import type { Lang } from "./lang";
 import type { SheetPlan } from "../plan/types";
 
 /** Names of the sheets the add-in owns. Once created, a sheet keeps its name (found again by key). */

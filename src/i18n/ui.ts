@@ -1,4 +1,4 @@
-import type { Lang } from "../core/types";
+import type { Lang } from "./lang";
 
 /** Task pane wording, both languages. */
 const UI = {

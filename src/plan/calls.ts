@@ -8,7 +8,7 @@ import type { LifetimeReport } from "../core/lifetime";
 import { cellText, formatSerial, isBlank } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
 import { rankCalls, type CallCandidate } from "../core/review/callList";
-import type { Lang } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { CALL_HEADERS, CALL_TEXT } from "../i18n/review";
 import { fillText } from "../i18n/settings";
 import { SHEET_NAMES } from "../i18n/sheets";

@@ -7,7 +7,8 @@
 import { familyFigures, HISTORY_FAMILIES, mergeHistory } from "../core/history";
 import { cellText, formatSerial, isBlank, parseAmount, parseDate } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
-import type { Cell, Lang, Serial, SheetGrid } from "../core/types";
+import type { Cell, Serial, SheetGrid } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { HISTORY_HEADERS, HISTORY_TEXT } from "../i18n/history";
 import { schemeLabel } from "../i18n/schemes";
 import { SHEET_NAMES } from "../i18n/sheets";

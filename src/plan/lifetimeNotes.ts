@@ -1,6 +1,6 @@
 import type { BgNbdParams, FitResult, GammaGammaParams } from "../core/clv";
 import type { LifetimeFacts, LifetimeReport } from "../core/lifetime";
-import type { Lang } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { lifetimeWord } from "../i18n/lifetime";
 import { message } from "../i18n/messages";
 

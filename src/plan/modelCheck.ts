@@ -10,7 +10,7 @@ import {
   TRUST_ROUGH,
   type ModelCheck,
 } from "../core/review/modelCheck";
-import type { Lang } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { MODEL_CHECK_REASONS, MODEL_CHECK_TEXT, MODEL_CHECK_VERDICTS } from "../i18n/review";
 import { fillText } from "../i18n/settings";
 import { SHEET_NAMES } from "../i18n/sheets";

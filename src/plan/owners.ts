@@ -6,7 +6,8 @@
 import { emptyOwnerResult, ownerKey, ownerResults, type OwnerResult } from "../core/owners";
 import { cellText, formatSerial, isBlank, parseAmount } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
-import { NO_PURCHASES, type Cell, type Lang, type SheetGrid } from "../core/types";
+import { NO_PURCHASES, type Cell, type SheetGrid } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { OWNER_HEADERS, OWNER_TEXT } from "../i18n/owners";
 import { fillText } from "../i18n/settings";
 import { SHEET_NAMES } from "../i18n/sheets";

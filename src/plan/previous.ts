@@ -1,5 +1,6 @@
 import { normalizeHeader, normalizeId } from "../core/parse";
-import type { Cell, Grid, Lang } from "../core/types";
+import type { Cell, Grid } from "../core/types";
+import type { Lang } from "../i18n/lang";
 
 /**
  * What the add-in finds in its own sheets from an earlier run: the tiers it gave, the custom tags and

@@ -21,14 +21,8 @@ import {
 } from "../core/parse";
 import type { BalanceSuggestion } from "../core/balance";
 import { defaultSettings, type AbcCombine, type Settings } from "../core/settings";
-import {
-  SCHEME_KEYS,
-  type Cell,
-  type Lang,
-  type SchemeKey,
-  type SheetGrid,
-  type StrategyFamily,
-} from "../core/types";
+import { SCHEME_KEYS, type Cell, type SchemeKey, type SheetGrid, type StrategyFamily } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { isDefaultPlaybook, playbookText, STRATEGY_FAMILIES } from "../i18n/playbooks";
 import { inEveryLang } from "../i18n";
 import { schemeLabel } from "../i18n/schemes";

@@ -3,7 +3,8 @@ import { FUNNEL_STAGES } from "../core/followups";
 import type { LifetimeReport } from "../core/lifetime";
 import { formatSerial } from "../core/parse";
 import type { FollowupReport, ScoreReport } from "../core/pipeline";
-import { NO_PURCHASES, type Lang, type QualityIssue } from "../core/types";
+import { NO_PURCHASES, type QualityIssue } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { DUPLICATE_REASON_LABELS, fieldLabel, STAGE_LABELS, stageLabel } from "../i18n/followups";
 import { qualityLabel } from "../i18n/messages";
 import { schemeLabel } from "../i18n/schemes";
@@ -12,6 +13,7 @@ import { SHEET_NAMES } from "../i18n/sheets";
 import { SUMMARY_TEXT } from "../i18n/summary";
 import { BALANCE_CAPTION, balanceLines } from "../i18n/balance";
 import { CONTACT_COUNT } from "../i18n/contact";
+import { reportNoteText } from "../i18n/notes";
 import { tierLabel } from "../i18n/tiers";
 import { BIGGEST_DROP, DATA_BAR_COLOR, LOPSIDED } from "./formats";
 import type { TierOrNone } from "./tiers";
@@ -309,7 +311,7 @@ export function planSummarySheet(
     place(part);
 
   const notes = [
-    ...report.notes.map((n) => n.text),
+    ...report.notes.map((n) => reportNoteText(n, lang)),
     ...(lifetime?.notes ?? []),
     ...extraNotes,
   ].filter((n) => n !== "");

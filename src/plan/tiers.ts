@@ -5,7 +5,8 @@ import { maskPhone } from "../core/privacy";
 import type { Settings } from "../core/settings";
 import { behaviourTags } from "../core/tags";
 import { familyOf, TIER_ORDER } from "../core/tiers";
-import { NO_PURCHASES, type Cell, type Lang, type SheetGrid, type TierKey } from "../core/types";
+import { NO_PURCHASES, type Cell, type SheetGrid, type TierKey } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { schemeLabel } from "../i18n/schemes";
 import {
   BEHAVIOUR_TAGS,
@@ -16,7 +17,7 @@ import {
   TIER_PREAMBLE,
   TIER_SHEET_TITLE,
 } from "../i18n/sheets";
-import { familyLabel, tierLabel, tierOfLabel } from "../i18n/tiers";
+import { familyLabel, tierLabel, tierOfLabel, TierReasons } from "../i18n/tiers";
 import { DATA_BAR_COLOR, SCORE_SCALE, TIER_COLORS } from "./formats";
 import { customerKeyOf, findTable, linesOf } from "./previous";
 import {
@@ -148,6 +149,7 @@ export function planTierSheet(
     header: TIER_HEADERS[key][lang],
   }));
   const before = previousTiersOf(report, previous);
+  const reasons = new TierReasons(lang);
 
   const rows: PlanCell[][] = report.customers.map((result, k) => {
     const fields = result.customer.fields;
@@ -173,7 +175,7 @@ export function planTierSheet(
       before[k] === null ? null : tierLabel(before[k] as TierOrNone, lang),
       TIER_CHANGE[change(tierKey, before[k])][lang],
       tier ? familyLabel(familyOf(tier.tier), lang) : null,
-      tier?.reason ?? null,
+      tier ? reasons.text(tier, result) : null,
       result.clv,
       life?.pAlive ?? null,
       life?.expectedPurchases ?? null,

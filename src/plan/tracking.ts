@@ -1,7 +1,8 @@
 import type { ScoreReport } from "../core/pipeline";
 import type { Settings } from "../core/settings";
 import { familyOf } from "../core/tiers";
-import type { Cell, Lang, SheetGrid, StrategyFamily } from "../core/types";
+import type { Cell, SheetGrid, StrategyFamily } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { playbookText, STRATEGY_TYPES, strategyTypeOf } from "../i18n/playbooks";
 import { LINE_STATUS, SHEET_NAMES, STATUS_VALUES, TRACKING_HEADERS } from "../i18n/sheets";
 import { tierLabel } from "../i18n/tiers";

@@ -5,7 +5,8 @@
  */
 import type { FollowupReport } from "../core/pipeline";
 import { formatSerial } from "../core/parse";
-import type { Lang, Serial } from "../core/types";
+import type { Serial } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { stageLabel, WATCH_KIND_LABELS } from "../i18n/followups";
 import { SHEET_NAMES, WATCH_HEADERS, WATCH_TEXT } from "../i18n/sheets";
 import { fillText } from "../i18n/settings";

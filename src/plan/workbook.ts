@@ -2,7 +2,8 @@ import { computeLifetime, type LifetimeReport } from "../core/lifetime";
 import { funnel } from "../core/funnel";
 import { scoreSheets, type FollowupReport, type ScoreReport } from "../core/pipeline";
 import type { Settings } from "../core/settings";
-import type { Lang, Serial, SheetGrid } from "../core/types";
+import type { Serial, SheetGrid } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { SHEET_NAMES } from "../i18n/sheets";
 import { checkModel, type ModelCheck, type Purchases } from "../core/review/modelCheck";
 import { callList, planCallSheet, type CallListEntry } from "./calls";
@@ -114,7 +115,6 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   const inputs = sheets.filter((s) => !ownNames.has(s.name));
   const report = scoreSheets(inputs, {
     settings,
-    lang,
     today: options.today,
     excludeSheets: ownNames,
   });

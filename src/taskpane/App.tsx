@@ -9,7 +9,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Lang } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { message } from "../i18n/messages";
 import { ui, type UiKey } from "../i18n/ui";
 import {

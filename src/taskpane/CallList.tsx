@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import type { Lang } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { PANE_CALL_TEXT } from "../i18n/review";
 import { fillText } from "../i18n/settings";
 import { formatMoney } from "../i18n/tiers";

@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Lang } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { INPUT_KIND_LABELS } from "../i18n/settings";
 import { ui } from "../i18n/ui";
 import { fieldLabel } from "../plan/settings";

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Body1, Button, Caption1, Card, makeStyles, tokens } from "@fluentui/react-components";
-import type { Lang } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { balanceLines } from "../i18n/balance";
 import { qualityLabel } from "../i18n/messages";
 import { tierLabel } from "../i18n/tiers";

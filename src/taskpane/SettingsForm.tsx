@@ -13,7 +13,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { SCHEME_KEYS, type Lang } from "../core/types";
+import { SCHEME_KEYS } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { schemeLabel } from "../i18n/schemes";
 import { ui } from "../i18n/ui";
 import { settingLabel, thresholdKeys } from "../plan/settings";

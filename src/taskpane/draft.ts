@@ -1,5 +1,6 @@
 import type { Settings } from "../core/settings";
-import { SCHEME_KEYS, type Lang, type SchemeKey } from "../core/types";
+import { SCHEME_KEYS, type SchemeKey } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { settingText, thresholdKeys, withSettingText } from "../plan/settings";
 
 /**

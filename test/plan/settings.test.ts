@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { isBlank, serialFromYmd } from "../../src/core/parse";
 import { defaultSettings, type AbcCombine, type Settings } from "../../src/core/settings";
-import type { Cell, Lang, SchemeKey, SheetGrid, StrategyFamily } from "../../src/core/types";
+import type { Cell, SchemeKey, SheetGrid, StrategyFamily } from "../../src/core/types";
+import type { Lang } from "../../src/i18n/lang";
 import {
   defaultPlaybook,
   isDefaultPlaybook,

@@ -1,4 +1,5 @@
 import type { SchemeStrings } from "./schemes";
+import type { TierStrings } from "./tiers";
 
 /**
  * The shape of the string catalogue: every user-facing text, one section per subject. Each language
@@ -8,4 +9,5 @@ import type { SchemeStrings } from "./schemes";
  */
 export interface Strings {
   schemes: SchemeStrings;
+  tiers: TierStrings;
 }

@@ -1,7 +1,9 @@
 import type { Strings } from "../strings";
 import { schemes } from "./schemes";
+import { tiers } from "./tiers";
 
 /** Every user-facing text in Simplified Chinese. */
 export const zhCN: Strings = {
   schemes,
+  tiers,
 };
