@@ -88,7 +88,7 @@ export interface CustomerResult {
 
 export type ProblemKey = "no_customer_data" | "no_id_column";
 
-/** What the pipeline tells about where R, F and M came from, as a code (words: src/i18n/). */
+/** What the pipeline tells about where R, F and M came from, as a code (worded at the edge). */
 export type PipelineNote = { key: "archive_mode" } | { key: "customers_from_orders" };
 
 /** A note of the run: the pipeline's own, then the scheme's. */

@@ -1,6 +1,6 @@
 /**
  * Shared vocabulary of the pure core. Nothing here knows about Office.js, ExcelJS or the DOM, and
- * nothing here is worded: reasons and notes are codes with parameters (words: src/i18n/).
+ * nothing here is worded: reasons and notes are codes with parameters, worded at the edge.
  */
 import type { AbcCombine } from "./settings";
 

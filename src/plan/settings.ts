@@ -21,7 +21,13 @@ import {
 } from "../core/parse";
 import type { BalanceSuggestion } from "../core/balance";
 import { defaultSettings, type AbcCombine, type Settings } from "../core/settings";
-import { SCHEME_KEYS, type Cell, type SchemeKey, type SheetGrid, type StrategyFamily } from "../core/types";
+import {
+  SCHEME_KEYS,
+  type Cell,
+  type SchemeKey,
+  type SheetGrid,
+  type StrategyFamily,
+} from "../core/types";
 import type { Lang } from "../i18n/lang";
 import { isDefaultPlaybook, playbookText, STRATEGY_FAMILIES } from "../i18n/playbooks";
 import { inEveryLang } from "../i18n";
@@ -39,7 +45,7 @@ import {
 } from "../i18n/settings";
 import { SHEET_NAMES } from "../i18n/sheets";
 import { SUGGESTED_HEADER } from "../i18n/balance";
-import { CUSTOMER_FIELDS, FOLLOWUP_FIELDS, ORDER_FIELDS } from "../i18n/synonyms";
+import { FIELD_LISTS, isAscii } from "../core/vocabulary/headers";
 import { familyLabel, tierLabel } from "../i18n/tiers";
 import { familyOf, TIER_ORDER } from "../core/tiers";
 import { singleTableSheet, type ListValidationPlan, type PlanCell, type SheetPlan } from "./types";
@@ -309,17 +315,6 @@ const WEIGHTS = ["r", "f", "m"] as const;
 
 type InputKindName = keyof typeof INPUT_KIND_LABELS;
 const INPUT_KINDS: readonly InputKindName[] = ["customers", "orders", "followups"];
-const FIELD_LISTS: Record<InputKindName, Readonly<Record<string, readonly string[]>>> = {
-  customers: CUSTOMER_FIELDS,
-  orders: ORDER_FIELDS,
-  followups: FOLLOWUP_FIELDS,
-};
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
 /** A field's name as people know it: its first Chinese or first English header synonym. */
 export function fieldLabel(kind: InputKindName, field: string, lang: Lang): string {
   const names = FIELD_LISTS[kind][field] ?? [];

@@ -12,7 +12,7 @@ import {
   strategyTypeOf,
 } from "../../src/i18n/playbooks";
 import { SHEET_NAMES } from "../../src/i18n/sheets";
-import { CUSTOMER_FIELDS, FOLLOWUP_FIELDS, ORDER_FIELDS } from "../../src/i18n/synonyms";
+import { CUSTOMER_FIELDS, FOLLOWUP_FIELDS, ORDER_FIELDS } from "../../src/core/vocabulary/headers";
 import {
   planSettingsSheet,
   readSettingsSheet,
