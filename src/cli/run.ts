@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import type { FitResult } from "../core/clv";
 import { toCsv } from "../core/csv";
 import { reportJson } from "../core/reportJson";
-import type { LifetimeReport } from "../core/lifetime";
+import type { LifetimeReport } from "../plan/lifetimeNotes";
 import { formatSerial, parseDate } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
 import { SCHEME_KEYS, type SchemeKey } from "../core/types";

@@ -105,43 +105,6 @@ const MESSAGES = {
     "en-US": "NPS: {nps}; CAC: {cac} ({newCustomers} new customers in the window)",
   },
   not_available: { "zh-CN": "不适用", "en-US": "not available" },
-  bgnbd_fitted: {
-    "zh-CN": "复购模型 BG/NBD 已拟合：r = {r}，α = {alpha}，a = {a}，b = {b}。",
-    "en-US": "Repeat-purchase model BG/NBD fitted: r = {r}, α = {alpha}, a = {a}, b = {b}.",
-  },
-  gammagamma_fitted: {
-    "zh-CN": "客单价模型 Gamma-Gamma 已拟合：p = {p}，q = {q}，γ = {gamma}。",
-    "en-US": "Spend model Gamma-Gamma fitted: p = {p}, q = {q}, γ = {gamma}.",
-  },
-  model_too_few_customers: {
-    "zh-CN": "{model} 未拟合：有购买记录的客户太少。",
-    "en-US": "{model} not fitted: too few customers with purchases.",
-  },
-  model_too_few_repeat_buyers: {
-    "zh-CN": "{model} 未拟合：复购客户只有 {repeat} 个，至少需要 10 个。",
-    "en-US": "{model} not fitted: only {repeat} repeat buyers, at least 10 are needed.",
-  },
-  model_single_day: {
-    "zh-CN": "{model} 未拟合：所有购买都在同一天，无法判断购买节奏。",
-    "en-US": "{model} not fitted: all purchases fall on one day, so there is no rhythm to learn.",
-  },
-  model_all_amounts_equal: {
-    "zh-CN": "{model} 未拟合：所有复购金额相同，无法估计客户间差异。",
-    "en-US":
-      "{model} not fitted: every repeat amount is the same, so spend cannot vary between customers.",
-  },
-  model_nonpositive_amounts: {
-    "zh-CN": "{model} 未拟合：复购金额为零或负数（退货多于购买）。",
-    "en-US": "{model} not fitted: repeat amounts are zero or negative (more returned than bought).",
-  },
-  model_no_convergence: {
-    "zh-CN": "{model} 未拟合：模型无法收敛到合理参数。",
-    "en-US": "{model} not fitted: the model found no sensible parameters for this data.",
-  },
-  model_needs_orders: {
-    "zh-CN": "预测终身价值需要订单表（逐笔交易）。",
-    "en-US": "Predicted lifetime value needs the orders sheet (single purchases).",
-  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -4,7 +4,7 @@
  * the tiers sheet to open. Computed only: rebuilt on every run.
  */
 import { cellAddress } from "../core/address";
-import type { LifetimeReport } from "../core/lifetime";
+import type { LifetimeReport } from "./lifetimeNotes";
 import { cellText, formatSerial, isBlank } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
 import { rankCalls, type CallCandidate } from "../core/review/callList";

@@ -1,6 +1,6 @@
 import { columnLetter } from "../core/address";
 import { FUNNEL_STAGES } from "../core/followups";
-import type { LifetimeReport } from "../core/lifetime";
+import type { LifetimeReport } from "./lifetimeNotes";
 import { formatSerial } from "../core/parse";
 import type { FollowupReport, ScoreReport } from "../core/pipeline";
 import { NO_PURCHASES, type QualityIssue } from "../core/types";

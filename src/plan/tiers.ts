@@ -1,4 +1,5 @@
-import type { ChurnWarning, LifetimeReport } from "../core/lifetime";
+import type { ChurnWarning } from "../core/lifetime";
+import type { LifetimeReport } from "./lifetimeNotes";
 import { cellText, formatSerial, parseDate } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
 import { maskPhone } from "../core/privacy";

@@ -1,4 +1,4 @@
-import { computeLifetime, type LifetimeReport } from "../core/lifetime";
+import { computeLifetime } from "../core/lifetime";
 import { funnel } from "../core/funnel";
 import { scoreSheets, type FollowupReport, type ScoreReport } from "../core/pipeline";
 import type { Settings } from "../core/settings";
@@ -7,7 +7,7 @@ import type { Lang } from "../i18n/lang";
 import { SHEET_NAMES } from "../i18n/sheets";
 import { checkModel, type ModelCheck, type Purchases } from "../core/review/modelCheck";
 import { callList, planCallSheet, type CallListEntry } from "./calls";
-import { withLifetimeNotes } from "./lifetimeNotes";
+import { withLifetimeNotes, type LifetimeReport } from "./lifetimeNotes";
 import { planModelCheckSheet } from "./modelCheck";
 import { planReviewSheet, readReview, reviewGroups, type ReviewGroup } from "./review";
 import { planSettingsSheet, readSettingsSheet } from "./settings";

@@ -1,3 +1,4 @@
+import type { LifetimeStrings } from "./lifetime";
 import type { SchemeStrings } from "./schemes";
 import type { TierStrings } from "./tiers";
 
@@ -10,4 +11,5 @@ import type { TierStrings } from "./tiers";
 export interface Strings {
   schemes: SchemeStrings;
   tiers: TierStrings;
+  lifetime: LifetimeStrings;
 }

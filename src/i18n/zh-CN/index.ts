@@ -1,4 +1,5 @@
 import type { Strings } from "../strings";
+import { lifetime } from "./lifetime";
 import { schemes } from "./schemes";
 import { tiers } from "./tiers";
 
@@ -6,4 +7,5 @@ import { tiers } from "./tiers";
 export const zhCN: Strings = {
   schemes,
   tiers,
+  lifetime,
 };
