@@ -6,7 +6,7 @@ import type { FollowupReport, ScoreReport } from "../core/pipeline";
 import { NO_PURCHASES, type QualityIssue } from "../core/types";
 import type { Lang } from "../i18n/lang";
 import { DUPLICATE_REASON_LABELS, fieldLabel, STAGE_LABELS, stageLabel } from "../i18n/followups";
-import { qualityLabel } from "../i18n/messages";
+import { strings } from "../i18n";
 import { schemeLabel } from "../i18n/schemes";
 import { fillText } from "../i18n/settings";
 import { SHEET_NAMES } from "../i18n/sheets";
@@ -330,7 +330,7 @@ export function planSummarySheet(
   const issues: QualityIssue[] = report.quality.slice(0, MAX_QUALITY_LINES);
   const qualityRows: PlanCell[][] = issues.map((q) => [
     q.address,
-    qualityLabel(q.kind, lang),
+    strings(lang).run.quality[q.kind],
     q.value,
     q.excluded ? t("excluded", lang) : t("doubtful", lang),
   ]);

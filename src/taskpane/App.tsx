@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Lang } from "../i18n/lang";
-import { message } from "../i18n/messages";
+import { strings } from "../i18n";
 import { ui, type UiKey } from "../i18n/ui";
 import {
   draftOf,
@@ -203,7 +203,7 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
       )}
       {summary?.problem && (
         <Body1 role="alert" data-testid="problem">
-          {message(lang, summary.problem)}
+          {strings(lang).run.problem[summary.problem]}
         </Body1>
       )}
       {summary && <Result lang={lang} summary={summary} onSelect={select} />}

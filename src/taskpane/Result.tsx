@@ -2,7 +2,7 @@ import * as React from "react";
 import { Body1, Button, Caption1, Card, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "../i18n/lang";
 import { balanceLines } from "../i18n/balance";
-import { qualityLabel } from "../i18n/messages";
+import { strings } from "../i18n";
 import { tierLabel } from "../i18n/tiers";
 import { ui } from "../i18n/ui";
 import { CallList } from "./CallList";
@@ -80,7 +80,7 @@ export function Result({
                   data-testid="quality-item"
                   onClick={() => onSelect(issue.address)}
                 >
-                  {issue.address} {qualityLabel(issue.kind, lang)} {issue.value}
+                  {issue.address} {strings(lang).run.quality[issue.kind]} {issue.value}
                 </Button>
               </li>
             ))}

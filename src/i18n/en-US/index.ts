@@ -1,5 +1,6 @@
 import type { Strings } from "../strings";
 import { lifetime } from "./lifetime";
+import { run } from "./run";
 import { schemes } from "./schemes";
 import { tiers } from "./tiers";
 
@@ -8,4 +9,5 @@ export const enUS: Strings = {
   schemes,
   tiers,
   lifetime,
+  run,
 };

@@ -1,4 +1,5 @@
 import type { LifetimeStrings } from "./lifetime";
+import type { RunStrings } from "./run";
 import type { SchemeStrings } from "./schemes";
 import type { TierStrings } from "./tiers";
 
@@ -12,4 +13,5 @@ export interface Strings {
   schemes: SchemeStrings;
   tiers: TierStrings;
   lifetime: LifetimeStrings;
+  run: RunStrings;
 }
