@@ -12,7 +12,6 @@ import type { Lang } from "../i18n/lang";
 import { DUPLICATE_REASON_LABELS, STAGE_LABELS, WATCH_KIND_LABELS } from "../i18n/followups";
 import { strings } from "../i18n";
 import { SHEET_NAMES } from "../i18n/sheets";
-import { schemeLabel } from "../i18n/schemes";
 import { reportNoteText } from "../i18n/notes";
 import { tierLabel } from "../i18n/tiers";
 import { planWorkbook, type RunOptions } from "../plan/workbook";
@@ -128,7 +127,9 @@ export function summaryLines(report: ScoreReport, lang: Lang, maxIssues = 20): s
       start: formatSerial(report.windowStart),
     })
   );
-  lines.push(strings(lang).run.summaryScheme({ scheme: schemeLabel(report.scheme, lang) }));
+  lines.push(
+    strings(lang).run.summaryScheme({ scheme: strings(lang).schemes.label[report.scheme] })
+  );
   lines.push(strings(lang).run.summaryCustomers({ count: report.customers.length }));
   for (const [key, count] of Object.entries(report.tierCounts)) {
     lines.push(`  ${tierLabel(key as never, lang)}: ${count}`);

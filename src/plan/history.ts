@@ -10,7 +10,7 @@ import type { ScoreReport } from "../core/pipeline";
 import type { Cell, Serial, SheetGrid } from "../core/types";
 import type { Lang } from "../i18n/lang";
 import { HISTORY_HEADERS, HISTORY_TEXT } from "../i18n/history";
-import { schemeLabel } from "../i18n/schemes";
+import { strings } from "../i18n";
 import { SHEET_NAMES } from "../i18n/sheets";
 import { DATA_BAR_COLOR } from "./formats";
 import { findTable, linesOf } from "./previous";
@@ -65,7 +65,7 @@ function currentLine(report: ScoreReport, lang: Lang, kept: HistoryLine | undefi
   );
   const cells = new Map<string, Cell>([
     ["period", formatSerial(report.asOf)],
-    ["scheme", schemeLabel(report.scheme, lang)],
+    ["scheme", strings(lang).schemes.label[report.scheme]],
     ["customers", k.customers],
     ["buyers", k.buyers],
     ["revenue", k.revenue],

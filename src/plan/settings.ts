@@ -31,7 +31,7 @@ import {
 import type { Lang } from "../i18n/lang";
 import { isDefaultPlaybook, playbookText, STRATEGY_FAMILIES } from "../i18n/playbooks";
 import { inEveryLang } from "../i18n";
-import { schemeLabel } from "../i18n/schemes";
+import { strings } from "../i18n";
 import {
   ABC_COMBINE_LABELS,
   ABC_CRITERION_LABELS,
@@ -356,7 +356,7 @@ const STATIC_SPECS: Spec[] = [
     "scheme",
     "scheme",
     (lang) => ({
-      choices: SCHEME_KEYS.map((k) => `${k} = ${schemeLabel(k, lang)}`).join(
+      choices: SCHEME_KEYS.map((k) => `${k} = ${strings(lang).schemes.label[k]}`).join(
         lang === "zh-CN" ? "；" : "; "
       ),
     }),

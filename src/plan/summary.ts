@@ -7,7 +7,6 @@ import { NO_PURCHASES, type QualityIssue } from "../core/types";
 import type { Lang } from "../i18n/lang";
 import { DUPLICATE_REASON_LABELS, fieldLabel, STAGE_LABELS, stageLabel } from "../i18n/followups";
 import { strings } from "../i18n";
-import { schemeLabel } from "../i18n/schemes";
 import { fillText } from "../i18n/settings";
 import { SHEET_NAMES } from "../i18n/sheets";
 import { SUMMARY_TEXT } from "../i18n/summary";
@@ -110,7 +109,7 @@ export function planSummarySheet(
       t("asOf", lang),
       formatSerial(report.asOf),
       t("scheme", lang),
-      schemeLabel(report.scheme, lang),
+      strings(lang).schemes.label[report.scheme],
     ],
   ];
   const tables: TablePlan[] = [];

@@ -8,7 +8,7 @@ import { behaviourTags } from "../core/tags";
 import { familyOf, TIER_ORDER } from "../core/tiers";
 import { NO_PURCHASES, type Cell, type SheetGrid, type TierKey } from "../core/types";
 import type { Lang } from "../i18n/lang";
-import { schemeLabel } from "../i18n/schemes";
+import { strings } from "../i18n";
 import {
   BEHAVIOUR_TAGS,
   CHURN_WARNING_TEXT,
@@ -231,7 +231,7 @@ export function planTierSheet(
   const title = TIER_SHEET_TITLE[lang]
     .replace(/\{asOf\}/g, formatSerial(report.asOf))
     .replace("{start}", formatSerial(report.windowStart))
-    .replace("{scheme}", schemeLabel(report.scheme, lang));
+    .replace("{scheme}", strings(lang).schemes.label[report.scheme]);
 
   return singleTableSheet(
     "tiers",

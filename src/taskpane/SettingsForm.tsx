@@ -15,7 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { SCHEME_KEYS } from "../core/types";
 import type { Lang } from "../i18n/lang";
-import { schemeLabel } from "../i18n/schemes";
+import { strings } from "../i18n";
 import { ui } from "../i18n/ui";
 import { settingLabel, thresholdKeys } from "../plan/settings";
 import { fieldText, type Draft } from "./draft";
@@ -85,7 +85,7 @@ export function SettingsForm({
         >
           {SCHEME_KEYS.map((scheme) => (
             <option key={scheme} value={scheme}>
-              {schemeLabel(scheme, lang)}
+              {strings(lang).schemes.label[scheme]}
             </option>
           ))}
         </Select>
