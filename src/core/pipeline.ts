@@ -39,12 +39,10 @@ import { computeActivity, readOrders, type OrderBook } from "./orders";
 import { cellText, isBlank, parseAmount, parseCount, parseDate } from "./parse";
 import { scoreScheme } from "./schemes";
 import { TIER_ORDER } from "./tiers";
-import { message } from "../i18n/messages";
 import type { Settings } from "./settings";
 import {
   NO_PURCHASES,
   type Cell,
-  type Lang,
   type QualityIssue,
   type RfmInput,
   type SchemeKey,
@@ -57,7 +55,6 @@ import {
 
 export interface ScoreOptions {
   settings: Settings;
-  lang: Lang;
   /** Today's date as a serial; the as-of date when settings fix none. Passed in to keep the core pure. */
   today: Serial;
   /** Sheets never read as inputs (the add-in's own output sheets). */
@@ -90,6 +87,12 @@ export interface CustomerResult {
 }
 
 export type ProblemKey = "no_customer_data" | "no_id_column";
+
+/** What the pipeline tells about where R, F and M came from, as a code (worded at the edge). */
+export type PipelineNote = { key: "archive_mode" } | { key: "customers_from_orders" };
+
+/** A note of the run: the pipeline's own, then the scheme's. */
+export type ReportNote = PipelineNote | SchemeNote;
 
 /** One line of the follow-up watchlist, with what a manager needs to act on it. */
 export interface WatchEntry extends WatchItem {
@@ -133,7 +136,6 @@ export interface ScoreReport {
   mode: ScoreMode;
   problem: ProblemKey | null;
   scheme: SchemeKey;
-  lang: Lang;
   asOf: Serial;
   windowStart: Serial;
   inputs: {
@@ -145,7 +147,7 @@ export interface ScoreReport {
   };
   customers: CustomerResult[];
   quality: QualityIssue[];
-  notes: SchemeNote[];
+  notes: ReportNote[];
   /** Customers per tier key, plus `no_purchases`. */
   tierCounts: Record<string, number>;
   /** Order lines read from the orders sheet and lines that went into the figures. */
@@ -282,7 +284,7 @@ function fromArchive(
  * Never throws on any grid: what it cannot use is in `quality`, what it cannot do is in `problem`.
  */
 export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions): ScoreReport {
-  const { settings, lang } = options;
+  const { settings } = options;
   const asOf = settings.asOf ?? options.today;
   const windowStart = asOf - settings.windowDays + 1;
   const detected = detectInputs([...sheets], settings.columnMapping, options.excludeSheets);
@@ -296,7 +298,6 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
     mode: "none",
     problem: null,
     scheme: settings.scheme,
-    lang,
     asOf,
     windowStart,
     inputs: {
@@ -340,17 +341,13 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
     report.book = book;
     report.orderLines = { read: book.linesRead, used: book.linesUsed };
     report.customers = fromOrders(index, book, asOf, settings);
-    if (!archiveSheet)
-      report.notes.push({
-        key: "customers_from_orders",
-        text: message(lang, "customers_from_orders"),
-      });
+    if (!archiveSheet) report.notes.push({ key: "customers_from_orders" });
   } else if (archiveSheet && detected.customers) {
     const log = new QualityLog(archiveSheet);
     report.customers = fromArchive(archiveSheet, detected.customers, index, asOf, log, settings);
     report.quality.push(...log.issues);
     report.mode = "archive";
-    report.notes.push({ key: "archive_mode", text: message(lang, "archive_mode") });
+    report.notes.push({ key: "archive_mode" });
   } else {
     report.problem = "no_customer_data";
     return report;
@@ -369,7 +366,7 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
     });
     scoredAt.push(i);
   });
-  const output = scoreScheme(settings.scheme, scored, settings, lang);
+  const output = scoreScheme(settings.scheme, scored, settings);
   output.results.forEach((tier, k) => {
     report.customers[scoredAt[k]].tier = tier;
   });

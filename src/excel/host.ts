@@ -2,7 +2,8 @@
 import { SHEET_NAMES_BY_KEY } from "../i18n/ownSheets";
 import { SCAN_ROWS } from "../core/headers";
 import type { Settings } from "../core/settings";
-import type { Cell, Lang, Serial } from "../core/types";
+import type { Cell, Serial } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { columnsNeeded } from "../plan/reads";
 import type { SheetKey } from "../plan/types";
 import { HostError, type Progress, type RunSummary, type WorkbookHost } from "../taskpane/host";

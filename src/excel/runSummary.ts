@@ -1,5 +1,5 @@
 import { fieldsOf, type DetectedTable } from "../core/headers";
-import type { Lang } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import type { WorkbookRun } from "../plan/workbook";
 import { CALLS_IN_PANE, type InputTable, type RunSummary } from "../taskpane/host";
 

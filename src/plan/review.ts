@@ -15,7 +15,8 @@ import {
 import { tierOfLabel } from "../i18n/tiers";
 import type { OrderBook } from "../core/orders";
 import type { ScoreReport } from "../core/pipeline";
-import type { Cell, Lang, Serial, SheetGrid } from "../core/types";
+import type { Cell, Serial, SheetGrid } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { TIER_COLORS } from "./formats";
 import { customerKeyOf, findTable, linesOf } from "./previous";
 import type { ColumnKind, PlanCell, SheetPlan, TablePlan } from "./types";

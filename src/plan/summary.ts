@@ -2,12 +2,12 @@ import { columnLetter } from "../core/address";
 import { FUNNEL_STAGES } from "../core/followups";
 import { strings } from "../i18n";
 import { balanceLines } from "./balanceNotes";
-import type { LifetimeReport } from "../core/lifetime";
+import type { LifetimeReport } from "./lifetimeNotes";
 import { formatSerial } from "../core/parse";
 import type { FollowupReport, ScoreReport } from "../core/pipeline";
-import { NO_PURCHASES, type Lang, type QualityIssue } from "../core/types";
-import { qualityLabel } from "../i18n/messages";
-import { schemeLabel } from "../i18n/schemes";
+import { NO_PURCHASES, type QualityIssue } from "../core/types";
+import type { Lang } from "../i18n/lang";
+import { reportNoteText } from "../i18n/notes";
 import { tierLabel } from "../i18n/tiers";
 import { BIGGEST_DROP, DATA_BAR_COLOR, LOPSIDED } from "./formats";
 import type { TierOrNone } from "./tiers";
@@ -108,7 +108,7 @@ export function planSummarySheet(
       strings(lang).summary.asOf,
       formatSerial(report.asOf),
       strings(lang).summary.scheme,
-      schemeLabel(report.scheme, lang),
+      strings(lang).schemes.label[report.scheme],
     ],
   ];
   const tables: TablePlan[] = [];
@@ -309,7 +309,7 @@ export function planSummarySheet(
     place(part);
 
   const notes = [
-    ...report.notes.map((n) => n.text),
+    ...report.notes.map((n) => reportNoteText(n, lang)),
     ...(lifetime?.notes ?? []),
     ...extraNotes,
   ].filter((n) => n !== "");
@@ -328,7 +328,7 @@ export function planSummarySheet(
   const issues: QualityIssue[] = report.quality.slice(0, MAX_QUALITY_LINES);
   const qualityRows: PlanCell[][] = issues.map((q) => [
     q.address,
-    qualityLabel(q.kind, lang),
+    strings(lang).run.quality[q.kind],
     q.value,
     q.excluded ? strings(lang).summary.excluded : strings(lang).summary.doubtful,
   ]);

@@ -1,13 +1,14 @@
-import { computeLifetime, type LifetimeReport } from "../core/lifetime";
+import { computeLifetime } from "../core/lifetime";
 import { OWN_SHEET_NAMES, SHEET_NAMES_BY_KEY } from "../i18n/ownSheets";
 import { funnel } from "../core/funnel";
 import { strings } from "../i18n";
 import { scoreSheets, type FollowupReport, type ScoreReport } from "../core/pipeline";
 import type { Settings } from "../core/settings";
-import type { Lang, Serial, SheetGrid } from "../core/types";
+import type { Serial, SheetGrid } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { checkModel, type ModelCheck, type Purchases } from "../core/review/modelCheck";
 import { callList, planCallSheet, type CallListEntry } from "./calls";
-import { withLifetimeNotes } from "./lifetimeNotes";
+import { withLifetimeNotes, type LifetimeReport } from "./lifetimeNotes";
 import { planModelCheckSheet } from "./modelCheck";
 import { planReviewSheet, readReview, reviewGroups, type ReviewGroup } from "./review";
 import { planSettingsSheet, readSettingsSheet, withChoices } from "./settings";
@@ -110,7 +111,6 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   const inputs = sheets.filter((s) => !OWN_SHEET_NAMES.has(s.name));
   const report = scoreSheets(inputs, {
     settings,
-    lang,
     today: options.today,
     excludeSheets: OWN_SHEET_NAMES,
   });

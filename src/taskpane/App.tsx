@@ -9,8 +9,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Lang } from "../core/types";
-import { message } from "../i18n/messages";
+import type { Lang } from "../i18n/lang";
 import { strings } from "../i18n";
 import type { UiStrings } from "../i18n/strings/ui";
 import {
@@ -205,7 +204,7 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
       )}
       {summary?.problem && (
         <Body1 role="alert" data-testid="problem">
-          {message(lang, summary.problem)}
+          {strings(lang).run.problem[summary.problem]}
         </Body1>
       )}
       {summary && <Result lang={lang} summary={summary} onSelect={select} />}

@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Lang } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { strings } from "../i18n";
 import { fieldLabel } from "../i18n/settingWords";
 import type { InputTable } from "./host";

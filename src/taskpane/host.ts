@@ -3,7 +3,8 @@ import type { TierBalance } from "../core/balance";
 import type { ProblemKey, ScoreMode } from "../core/pipeline";
 import type { Settings } from "../core/settings";
 import type { CallListEntry } from "../plan/calls";
-import type { Lang, QualityIssue, SchemeKey, Serial } from "../core/types";
+import type { QualityIssue, SchemeKey, Serial } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { strings } from "../i18n";
 
 /**

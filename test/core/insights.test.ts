@@ -16,7 +16,6 @@ const AS_OF = serialFromYmd(2024, 12, 31);
 function run(sheets: SheetGrid[], patch: Partial<Settings> = {}): ScoreReport {
   return scoreSheets(sheets, {
     settings: { ...defaultSettings(), asOf: AS_OF, ...patch },
-    lang: "zh-CN",
     today: AS_OF,
   });
 }

@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import { runScoreCommand, type CliOptions } from "../../src/cli/run";
 import { writeSheetPlans } from "../../src/excel/writePlan";
 import { parseDate } from "../../src/core/parse";
-import type { Lang } from "../../src/core/types";
+import type { Lang } from "../../src/i18n/lang";
 import type { SheetPlan } from "../../src/plan/types";
 import { planWorkbook } from "../../src/plan/workbook";
 import { writeScoredWorkbook } from "../../src/xlsx/output";

@@ -1,3 +1,5 @@
+import type { LifetimeStrings } from "./lifetime";
+import type { RunStrings } from "./run";
 import type { SchemeStrings } from "./schemes";
 import type { SettingsStrings } from "./settings";
 import type { UiStrings } from "./ui";
@@ -11,6 +13,7 @@ import type { FollowupStrings } from "./followups";
 import type { BalanceStrings } from "./balance";
 import type { ReadStrings } from "./read";
 import type { PlaybookStrings } from "./playbooks";
+import type { TierStrings } from "./tiers";
 
 /**
  * The shape of the string catalogue: every user-facing text, one section per subject. Each language
@@ -32,4 +35,7 @@ export interface Strings {
   balance: BalanceStrings;
   read: ReadStrings;
   playbooks: PlaybookStrings;
+  tiers: TierStrings;
+  lifetime: LifetimeStrings;
+  run: RunStrings;
 }
