@@ -1,7 +1,7 @@
 /* global console, Office, URLSearchParams, window */
 import { todaySerial } from "../core/parse";
-import { createExcelHost } from "../excel/host";
-import { workerPlanner } from "../excel/workerPlanner";
+import { createExcelHost } from "../officejs/host";
+import { workerPlanner } from "../officejs/workerPlanner";
 import { message } from "../i18n/messages";
 import { SHEET_NAMES } from "../i18n/sheets";
 import type { Lang } from "../core/types";

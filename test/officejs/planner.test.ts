@@ -4,7 +4,7 @@
  */
 import { serialFromYmd } from "../../src/core/parse";
 import type { SheetGrid } from "../../src/core/types";
-import { createExcelHost } from "../../src/excel/host";
+import { createExcelHost } from "../../src/officejs/host";
 import {
   inProcessPlanner,
   portPlanner,
@@ -12,7 +12,7 @@ import {
   type FromWorker,
   type Planner,
   type ToWorker,
-} from "../../src/excel/planner";
+} from "../../src/officejs/planner";
 import type { Progress } from "../../src/taskpane/host";
 import { fakeFromGrids } from "../fake/fakeExcel";
 import { makeWideWorkbook } from "../fake/wideWorkbook";

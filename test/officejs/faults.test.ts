@@ -4,7 +4,7 @@
  */
 import { serialFromYmd } from "../../src/core/parse";
 import type { SheetGrid } from "../../src/core/types";
-import { createExcelHost } from "../../src/excel/host";
+import { createExcelHost } from "../../src/officejs/host";
 import { SHEET_NAMES, TRACKING_HEADERS } from "../../src/i18n/sheets";
 import { fakeFromGrids, type FakeExcel } from "../fake/fakeExcel";
 import { sampleGrids } from "./sampleOnFake";

@@ -4,9 +4,9 @@
  * Excel's errors reach the user in words.
  */
 import type { SheetGrid } from "../../src/core/types";
-import { createExcelHost, hostErrorOf } from "../../src/excel/host";
-import { readAllSheets } from "../../src/excel/read";
-import { writeSheetPlans } from "../../src/excel/writePlan";
+import { createExcelHost, hostErrorOf } from "../../src/officejs/host";
+import { readAllSheets } from "../../src/officejs/read";
+import { writeSheetPlans } from "../../src/officejs/writePlan";
 import { SHEET_NAMES, TIER_HEADERS, TRACKING_HEADERS } from "../../src/i18n/sheets";
 import { planWorkbook } from "../../src/plan/workbook";
 import { errorText, HostError, type Progress } from "../../src/taskpane/host";
