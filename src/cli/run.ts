@@ -13,10 +13,11 @@ import { message, qualityLabel } from "../i18n/messages";
 import { SHEET_NAMES } from "../i18n/sheets";
 import { schemeLabel } from "../i18n/schemes";
 import { tierLabel } from "../i18n/tiers";
-import { planWorkbook, type RunOptions } from "../plan/workbook";
+import type { RunOptions, WorkbookRun } from "../plan/workbook";
+import { readPlanWrite } from "../app/flow";
 import { fileNotFoundMessage, readFailureMessage, writeFailureMessage } from "../i18n/read";
-import { readWorkbookValues, type ReadFailure } from "../xlsx/values";
-import { writeScoredWorkbook } from "../xlsx/output";
+import type { ReadFailure } from "../xlsx/values";
+import { xlsxPort, XlsxReadFailed, XlsxWriteFailed } from "../xlsx/port";
 import { todaySerial } from "../xlsx/workbook";
 
 const LANGS: Lang[] = ["zh-CN", "en-US"];
@@ -301,32 +302,28 @@ export async function runScoreCommand(
   today = todaySerial()
 ): Promise<CliResult> {
   const bytes = await inputBytes(options.input, options.lang);
-  const read = readWorkbookValues(bytes);
-  if (!read.ok) {
-    const { code, part, reason } = read;
-    const text = readFailureMessage(read, options.lang, basename(options.input));
-    throw new UnreadableWorkbook(text, { code, part, reason });
-  }
   const overrides: RunOptions["overrides"] = {};
   if (options.scheme) overrides.scheme = options.scheme;
   if (options.asOf !== null) overrides.asOf = options.asOf;
-  const run = planWorkbook(read.sheets, { lang: options.lang, today, overrides });
+  const port = xlsxPort(bytes, (output) => writeFile(options.out, output));
+  let run: WorkbookRun;
+  try {
+    ({ planned: run } = await readPlanWrite(port, { lang: options.lang, today, overrides }));
+  } catch (error) {
+    const name = basename(options.input);
+    if (error instanceof XlsxReadFailed) {
+      const { code, part, reason } = error.failure;
+      const text = readFailureMessage(error.failure, options.lang, name);
+      throw new UnreadableWorkbook(text, { code, part, reason });
+    }
+    if (error instanceof XlsxWriteFailed)
+      throw new UnreadableWorkbook(writeFailureMessage(options.lang, name, error.message), null);
+    throw error;
+  }
   const { report, lifetime } = run;
   if (report.problem) {
     return { report, lifetime: null, lines: [message(options.lang, report.problem)] };
   }
-  // The input package with our sheets added or replaced: every other part stays as it was.
-  let output: Buffer;
-  try {
-    output = await writeScoredWorkbook(bytes, run.plans);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new UnreadableWorkbook(
-      writeFailureMessage(options.lang, basename(options.input), detail),
-      null
-    );
-  }
-  await writeFile(options.out, output);
   const lines = summaryLines(report, options.lang);
   lines.push(...run.settingsProblems);
   lines.push(message(options.lang, "summary_output", { path: options.out }));

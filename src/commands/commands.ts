@@ -6,7 +6,7 @@ import { message } from "../i18n/messages";
 import { SHEET_NAMES } from "../i18n/sheets";
 import type { Lang } from "../core/types";
 import { langOf } from "../i18n/ui";
-import { errorText } from "../taskpane/host";
+import { errorText } from "../app/host";
 
 /**
  * The ribbon's Score customers button: the whole run with the settings stored in the workbook, no

@@ -27,7 +27,7 @@ import {
   type Progress,
   type RunSummary,
   type WorkbookHost,
-} from "./host";
+} from "../app/host";
 import { MappingForm } from "./MappingForm";
 import { Result } from "./Result";
 import { SettingsForm } from "./SettingsForm";

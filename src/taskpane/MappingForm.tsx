@@ -15,7 +15,7 @@ import type { Lang } from "../core/types";
 import { INPUT_KIND_LABELS } from "../i18n/settings";
 import { ui } from "../i18n/ui";
 import { fieldLabel } from "../plan/settings";
-import type { InputTable } from "./host";
+import type { InputTable } from "../app/host";
 
 /** The recognised input tables, one drop-down per field to name the column it is read from. */
 export interface MappingFormProps {

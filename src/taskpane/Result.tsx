@@ -6,7 +6,7 @@ import { qualityLabel } from "../i18n/messages";
 import { tierLabel } from "../i18n/tiers";
 import { ui } from "../i18n/ui";
 import { CallList } from "./CallList";
-import type { RunSummary } from "./host";
+import type { RunSummary } from "../app/host";
 
 /** Quality entries shown in the pane; the summary sheet lists them all. */
 const QUALITY_SHOWN = 200;

@@ -13,7 +13,7 @@ import {
   type Planner,
   type ToWorker,
 } from "../../src/officejs/planner";
-import type { Progress } from "../../src/taskpane/host";
+import type { Progress } from "../../src/app/host";
 import { fakeFromGrids } from "../fake/fakeExcel";
 import { makeWideWorkbook } from "../fake/wideWorkbook";
 import { sampleGrids } from "./sampleOnFake";

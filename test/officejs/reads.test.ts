@@ -9,7 +9,7 @@ import { readAllSheets } from "../../src/officejs/read";
 import { writeSheetPlans } from "../../src/officejs/writePlan";
 import { SHEET_NAMES, TIER_HEADERS, TRACKING_HEADERS } from "../../src/i18n/sheets";
 import { planWorkbook } from "../../src/plan/workbook";
-import { errorText, HostError, type Progress } from "../../src/taskpane/host";
+import { errorText, HostError, type Progress } from "../../src/app/host";
 import {
   DEFAULT_RESPONSE_LIMIT,
   DEFAULT_REQUEST_LIMIT,
