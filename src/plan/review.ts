@@ -8,10 +8,8 @@ import {
   type Uplift,
   type UpliftVerdict,
 } from "../core/review/uplift";
-import { strategyTypeOf } from "../i18n/playbooks";
 import { CONTROL_MARK, REVIEW_TEXT, UPLIFT_HEADERS, UPLIFT_VERDICTS } from "../i18n/review";
 import { fillText } from "../i18n/settings";
-import { tierOfLabel } from "../i18n/tiers";
 import type { OrderBook } from "../core/orders";
 import type { ScoreReport } from "../core/pipeline";
 import type { Cell, Lang, Serial, SheetGrid } from "../core/types";
@@ -166,13 +164,11 @@ function reviewLines(tracking: TrackingPlanLine[]): ReviewLine[] {
   return tracking.map((line) => {
     const from = isBlank(line.start) ? null : parseDate(line.start);
     const to = isBlank(line.end) ? null : parseDate(line.end);
-    const typeText = cellText(line.type).trim();
-    const tierText = cellText(line.plannedTier).trim();
     const valid = from !== null && to !== null && to >= from;
     return {
       line,
-      strategy: strategyTypeOf(typeText) ?? typeText,
-      tier: tierOfLabel(tierText) ?? tierText,
+      strategy: line.strategy,
+      tier: line.tier,
       from: valid ? from : null,
       to: valid ? to : null,
     };

@@ -12,7 +12,7 @@ import { planReviewSheet, readReview, reviewGroups, type ReviewGroup } from "./r
 import { planSettingsSheet, readSettingsSheet } from "./settings";
 import { planSummarySheet } from "./summary";
 import { planTierSheet, previousTiersOf, readTiers } from "./tiers";
-import { planTrackingSheet, readTracking, trackingLinesOf } from "./tracking";
+import { planTracking, readTracking, trackingLinesOf } from "./tracking";
 import { gridOf } from "./grid";
 import type { SheetKey, SheetPlan } from "./types";
 import { planWatchSheet } from "./watchlist";
@@ -130,14 +130,14 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   const previousTiers = readTiers(own.get("tiers"));
   const tiers = planTierSheet(report, settings, lang, lifetime, previousTiers, nameOf("tiers"));
   step("planning", 1, planning);
-  const tracking = planTrackingSheet(
+  const { sheet: tracking, keys: trackingKeys } = planTracking(
     report,
     settings,
     lang,
     readTracking(own.get("tracking")),
     nameOf("tracking")
   );
-  const trackingLines = trackingLinesOf(tracking);
+  const trackingLines = trackingLinesOf(tracking, trackingKeys);
   const groups = reviewGroups(report, trackingLines);
   step("planning", 2, planning);
   const review = planReviewSheet(
