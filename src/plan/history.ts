@@ -13,7 +13,7 @@ import { schemeLabel } from "../i18n/schemes";
 import { SHEET_NAMES } from "../i18n/sheets";
 import { DATA_BAR_COLOR } from "./formats";
 import { findTable, linesOf } from "./previous";
-import { kpis } from "./summary";
+import { kpis } from "../core/kpis";
 import type { ColumnKind, PlanCell, SheetPlan } from "./types";
 
 const COLUMNS: ReadonlyArray<[key: string, kind: ColumnKind, width: number, manager?: boolean]> = [
