@@ -118,7 +118,7 @@ describe("reads that fit Excel on the web", () => {
     expect(errorText("en-US", failure)).toMatch(/5 MB.*Try again/);
   });
 
-  test("the issue's workbook (20,000 customers × 24, 200,000 order lines × 14, 30,000 follow-ups) scores within both caps", async () => {
+  test("a large team's workbook (20,000 customers × 24, 200,000 order lines × 14, 30,000 follow-ups) scores within both caps", async () => {
     const grids = makeWideWorkbook(WIDE_FULL);
     const expected = planWorkbook(grids, { lang: "zh-CN", today: TODAY, preview: true });
     const limits: FakeLimits = {
