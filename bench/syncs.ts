@@ -17,7 +17,12 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import type { SheetGrid } from "../src/core/types";
 import { createExcelHost } from "../src/officejs/host";
-import { inProcessPlanner, portPlanner, type FromWorker, type Planner } from "../src/officejs/planner";
+import {
+  inProcessPlanner,
+  portPlanner,
+  type FromWorker,
+  type Planner,
+} from "../src/officejs/planner";
 import type { Stage } from "../src/app/host";
 import { fakeFromGrids } from "../test/fake/fakeExcel";
 import { makeWideWorkbook, WIDE_AS_OF, WIDE_FULL } from "../test/fake/wideWorkbook";
