@@ -13,10 +13,11 @@ import type { Lang } from "../i18n/lang";
 import { LANGS } from "../i18n/lang";
 import { reportNoteText } from "../i18n/notes";
 import { tierLabel } from "../i18n/tiers";
-import { planWorkbook, type RunOptions } from "../plan/workbook";
+import type { RunOptions, WorkbookRun } from "../plan/workbook";
+import { readPlanWrite } from "../app/flow";
 import { readFailureMessage } from "../plan/readFailure";
-import { readWorkbookValues, type ReadFailure } from "../xlsx/values";
-import { writeScoredWorkbook } from "../xlsx/output";
+import type { ReadFailure } from "../xlsx/values";
+import { xlsxPort, XlsxReadFailed, XlsxWriteFailed } from "../xlsx/port";
 import { todaySerial } from "../xlsx/workbook";
 
 export const USAGE =
@@ -303,32 +304,31 @@ export async function runScoreCommand(
   today = todaySerial()
 ): Promise<CliResult> {
   const bytes = await inputBytes(options.input, options.lang);
-  const read = readWorkbookValues(bytes);
-  if (!read.ok) {
-    const { code, part, reason } = read;
-    const text = readFailureMessage(read, options.lang, basename(options.input));
-    throw new UnreadableWorkbook(text, { code, part, reason });
-  }
   const overrides: RunOptions["overrides"] = {};
   if (options.scheme) overrides.scheme = options.scheme;
   if (options.asOf !== null) overrides.asOf = options.asOf;
-  const run = planWorkbook(read.sheets, { lang: options.lang, today, overrides });
+  const port = xlsxPort(bytes, (output) => writeFile(options.out, output));
+  let run: WorkbookRun;
+  try {
+    ({ planned: run } = await readPlanWrite(port, { lang: options.lang, today, overrides }));
+  } catch (error) {
+    const name = basename(options.input);
+    if (error instanceof XlsxReadFailed) {
+      const { code, part, reason } = error.failure;
+      const text = readFailureMessage(error.failure, options.lang, name);
+      throw new UnreadableWorkbook(text, { code, part, reason });
+    }
+    if (error instanceof XlsxWriteFailed)
+      throw new UnreadableWorkbook(
+        strings(options.lang).read.writeFailure({ file: name, detail: error.message }),
+        null
+      );
+    throw error;
+  }
   const { report, lifetime } = run;
   if (report.problem) {
     return { report, lifetime: null, lines: [strings(options.lang).run.problem[report.problem]] };
   }
-  // The input package with our sheets added or replaced: every other part stays as it was.
-  let output: Buffer;
-  try {
-    output = await writeScoredWorkbook(bytes, run.plans);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new UnreadableWorkbook(
-      strings(options.lang).read.writeFailure({ file: basename(options.input), detail }),
-      null
-    );
-  }
-  await writeFile(options.out, output);
   const lines = summaryLines(report, options.lang);
   lines.push(...run.settingsProblems);
   lines.push(strings(options.lang).run.summaryOutput({ path: options.out }));

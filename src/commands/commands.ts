@@ -1,12 +1,12 @@
 /* global console, Office, URLSearchParams, window */
 import { SHEET_NAMES_BY_KEY } from "../i18n/ownSheets";
 import { todaySerial } from "../core/parse";
-import { createExcelHost } from "../excel/host";
-import { workerPlanner } from "../excel/workerPlanner";
+import { createExcelHost } from "../officejs/host";
+import { workerPlanner } from "../officejs/workerPlanner";
 import { strings } from "../i18n";
 import type { Lang } from "../i18n/lang";
 import { langOf } from "../i18n/lang";
-import { errorText } from "../taskpane/host";
+import { errorText } from "../app/host";
 
 /**
  * The ribbon's Score customers button: the whole run with the settings stored in the workbook, no

@@ -2,7 +2,6 @@
  * Shared vocabulary of the pure core. Nothing here knows about Office.js, ExcelJS or the DOM, and
  * nothing here is worded: reasons and notes are codes with parameters, worded at the edge.
  */
-import type { AbcCombine } from "./settings";
 
 /** One cell as Office.js `range.values` delivers it (ExcelJS cells are converted to the same shape). */
 export type Cell = string | number | boolean | null | undefined;
@@ -19,6 +18,23 @@ export interface SheetGrid {
 
 /** Excel serial day number, 1900 date system (2000-01-01 = 36526). Integer days in the core. */
 export type Serial = number;
+
+/** How ABC criteria combine into one grade, in the order lists offer them (see schemes/abc.ts). */
+export const ABC_COMBINES = ["majority", "all", "any", "amount_only"] as const;
+export type AbcCombine = (typeof ABC_COMBINES)[number];
+
+/** Every sheet the add-in writes, by stable key whatever its localised name. */
+export type SheetKey =
+  | "tiers"
+  | "tracking"
+  | "review"
+  | "summary"
+  | "watchlist"
+  | "settings"
+  | "calls"
+  | "modelcheck"
+  | "owners"
+  | "history";
 
 /** Every scoring scheme, in the order menus list them. */
 export const SCHEME_KEYS = ["fixed5", "pct100", "quintile11", "abc"] as const;

@@ -14,7 +14,7 @@ import type { Cell, Serial, SheetGrid } from "../core/types";
 import type { Lang } from "../i18n/lang";
 import { DATA_BAR_COLOR } from "./formats";
 import { findTable, linesOf } from "./previous";
-import { kpis } from "./summary";
+import { kpis } from "../core/kpis";
 import type { ColumnKind, PlanCell, SheetPlan } from "./types";
 
 const COLUMNS: ReadonlyArray<

@@ -7,12 +7,12 @@ import { playbookText, strategyTypeOf } from "./playbooks";
 import { familyOf } from "../core/tiers";
 import type { Cell, SheetGrid, StrategyFamily } from "../core/types";
 import type { Lang } from "../i18n/lang";
-import { tierLabel } from "../i18n/tiers";
+import { tierLabel, tierOfLabel } from "../i18n/tiers";
 import { CONTROL_FILL, OVERDUE } from "./formats";
 import { customerKeyOf, findTable, linesOf } from "./previous";
 import { singleTableSheet, type ColumnKind, type PlanCell, type SheetPlan } from "./types";
 import { columnLetter } from "../core/address";
-import { parseDate } from "../core/parse";
+import { cellText, parseDate } from "../core/parse";
 import { isControlDraw } from "../core/review/draw";
 
 /**
@@ -81,6 +81,14 @@ export interface TrackingLine {
   manager: Map<string, Cell>;
   /** The tier when the line was created (blank on sheets written before the column existed). */
   plannedTier: Cell;
+  /** The planned tier's key, read once from its words in either language (else the text typed). */
+  plannedTierKey: string;
+}
+
+/** A key read from a manager's words in either language, or the trimmed text when it is not one. */
+function keyOrText(cell: Cell, keyOf: (text: string) => string | null): string {
+  const text = cellText(cell).trim();
+  return keyOf(text) ?? text;
 }
 
 export function readTracking(grid: SheetGrid | undefined): TrackingLine[] {
@@ -102,6 +110,7 @@ export function readTracking(grid: SheetGrid | undefined): TrackingLine[] {
       typeText,
       manager,
       plannedTier: cells.get("plannedTier") ?? "",
+      plannedTierKey: keyOrText(cells.get("plannedTier"), tierOfLabel),
     });
   }
   return lines;
@@ -117,6 +126,18 @@ function periodOf(manager: Map<string, Cell> | null): string {
 
 const blankToNull = (v: Cell): PlanCell => (v === undefined || v === "" ? null : (v as PlanCell));
 
+/** Each planned line's strategy and tier as keys (or the text a manager typed), in row order. */
+export interface TrackingLineKeys {
+  strategy: string;
+  tier: string;
+}
+
+/** A kept line's keys: its playbook, and the tier it was planned for (else the tier it is written under). */
+const keysOf = (line: TrackingLine, tierKey: string): TrackingLineKeys => ({
+  strategy: line.family ?? cellText(line.typeText).trim(),
+  tier: blankToNull(line.plannedTier) === null ? tierKey : line.plannedTierKey,
+});
+
 export function planTrackingSheet(
   report: ScoreReport,
   settings: Settings,
@@ -124,6 +145,17 @@ export function planTrackingSheet(
   previous: TrackingLine[],
   name?: string
 ): SheetPlan {
+  return planTracking(report, settings, lang, previous, name).sheet;
+}
+
+/** The tracking sheet's plan, and its lines' keys for the review and the call list. */
+export function planTracking(
+  report: ScoreReport,
+  settings: Settings,
+  lang: Lang,
+  previous: TrackingLine[],
+  name?: string
+): { sheet: SheetPlan; keys: TrackingLineKeys[] } {
   const byKey = new Map<string, TrackingLine[]>();
   const byCustomer = new Map<string, TrackingLine[]>();
   const push = (map: Map<string, TrackingLine[]>, key: string, line: TrackingLine) => {
@@ -137,6 +169,7 @@ export function planTrackingSheet(
   }
   const used = new Set<TrackingLine>();
   const rows: PlanCell[][] = [];
+  const keys: TrackingLineKeys[] = [];
   const emit = (
     id: Cell,
     customerName: Cell,
@@ -147,7 +180,8 @@ export function planTrackingSheet(
     line: string | null,
     plannedTier: Cell,
     customerKey: string,
-    strategy: string
+    strategy: string,
+    lineKeys: TrackingLineKeys
   ) => {
     const cells: PlanCell[] = COLUMNS.map(() => null);
     cells[col("id")] = blankToNull(id);
@@ -168,13 +202,15 @@ export function planTrackingSheet(
       cells[col("content")] = control ? strings(lang).review.trackingControl.content : content;
     cells[col("line")] = line;
     rows.push(cells);
+    keys.push(lineKeys);
   };
 
   for (const result of report.customers) {
     if (!result.tier) continue;
     const family = familyOf(result.tier.tier);
     const key = `${result.customer.key}|${family}`;
-    const tier = tierLabel(result.tier.tier, lang);
+    const tierKey = result.tier.tier;
+    const tier = tierLabel(tierKey, lang);
     const name = result.customer.fields.name ?? "";
     const mine = byKey.get(key) ?? [];
     if (mine.length === 0) {
@@ -188,7 +224,8 @@ export function planTrackingSheet(
         null,
         "",
         result.customer.key,
-        family
+        family,
+        { strategy: family, tier: tierKey }
       );
     }
     const keep = (line: (typeof mine)[number], status: string | null) => {
@@ -203,7 +240,8 @@ export function planTrackingSheet(
         status,
         line.plannedTier,
         line.customerKey,
-        line.family ?? String(line.typeText)
+        line.family ?? String(line.typeText),
+        keysOf(line, tierKey)
       );
     };
     for (const line of mine) keep(line, null);
@@ -224,7 +262,8 @@ export function planTrackingSheet(
       strings(lang).sheets.lineStatus.gone,
       line.plannedTier,
       line.customerKey,
-      line.family ?? String(line.typeText)
+      line.family ?? String(line.typeText),
+      keysOf(line, "")
     );
   }
 
@@ -310,7 +349,7 @@ export function planTrackingSheet(
     conditionalFormats: [],
     validations: [],
   });
-  return sheet;
+  return { sheet, keys };
 }
 
 /** A strategy line of the plan, as the review sheet needs it. */
@@ -328,11 +367,18 @@ export interface TrackingPlanLine {
   owner: Cell;
   /** The line belongs to the customer's current strategy (not left behind, not gone). */
   current: boolean;
+  /** Strategy family key (maintain, …), or the type text a manager typed. */
+  strategy: string;
+  /** Planned tier key (churn_risk, …), or the text on the line. */
+  tier: string;
 }
 
-export function trackingLinesOf(plan: SheetPlan): TrackingPlanLine[] {
+export function trackingLinesOf(
+  plan: SheetPlan,
+  keys: readonly TrackingLineKeys[]
+): TrackingPlanLine[] {
   const cell = (row: PlanCell[], key: string): Cell => row[col(key)] ?? "";
-  return plan.tables[0].rows.flatMap((row) => {
+  return plan.tables[0].rows.flatMap((row, r) => {
     const customerKey = customerKeyOf(cell(row, "id"));
     return customerKey === null
       ? []
@@ -349,6 +395,7 @@ export function trackingLinesOf(plan: SheetPlan): TrackingPlanLine[] {
             plannedTier: cell(row, "plannedTier"),
             owner: cell(row, "owner"),
             current: cell(row, "line") === "",
+            ...keys[r],
           },
         ];
   });

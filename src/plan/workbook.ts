@@ -14,7 +14,7 @@ import { planReviewSheet, readReview, reviewGroups, type ReviewGroup } from "./r
 import { planSettingsSheet, readSettingsSheet, withChoices } from "./settings";
 import { planSummarySheet } from "./summary";
 import { planTierSheet, previousTiersOf, readTiers } from "./tiers";
-import { planTrackingSheet, readTracking, trackingLinesOf } from "./tracking";
+import { planTracking, readTracking, trackingLinesOf } from "./tracking";
 import type { SheetKey, SheetPlan } from "./types";
 import { planWatchSheet } from "./watchlist";
 import { hasOwners, planOwnersSheet, readOwnerTargets } from "./owners";
@@ -126,14 +126,14 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   const previousTiers = readTiers(own.get("tiers"));
   const tiers = planTierSheet(report, settings, lang, lifetime, previousTiers, nameOf("tiers"));
   step("planning", 1, planning);
-  const tracking = planTrackingSheet(
+  const { sheet: tracking, keys: trackingKeys } = planTracking(
     report,
     settings,
     lang,
     readTracking(own.get("tracking")),
     nameOf("tracking")
   );
-  const trackingLines = trackingLinesOf(tracking);
+  const trackingLines = trackingLinesOf(tracking, trackingKeys);
   const groups = reviewGroups(report, trackingLines);
   step("planning", 2, planning);
   const review = planReviewSheet(

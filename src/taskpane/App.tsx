@@ -27,12 +27,12 @@ import {
   type Progress,
   type RunSummary,
   type WorkbookHost,
-} from "./host";
+} from "../app/host";
 import { MappingForm } from "./MappingForm";
 import { Result } from "./Result";
 import { SettingsForm } from "./SettingsForm";
 
-/** The pane only talks to a WorkbookHost; Office.js stays behind it (src/excel/). */
+/** The pane only talks to a WorkbookHost; Office.js stays behind it (src/officejs/). */
 export interface AppProps {
   lang: Lang;
   host: WorkbookHost;

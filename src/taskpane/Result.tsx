@@ -5,7 +5,7 @@ import type { Lang } from "../i18n/lang";
 import { tierLabel } from "../i18n/tiers";
 import { strings } from "../i18n";
 import { CallList } from "./CallList";
-import type { RunSummary } from "./host";
+import type { RunSummary } from "../app/host";
 
 /** Quality entries shown in the pane; the summary sheet lists them all. */
 const QUALITY_SHOWN = 200;

@@ -1,5 +1,5 @@
 /**
- * Issue 6 in the run: follow-up records, funnel, watchlist, distribution, hygiene, NPS and CAC as
+ * Follow-up insights in the run: follow-up records, funnel, watchlist, distribution, hygiene, NPS and CAC as
  * scoreSheets puts them into the report (the rules themselves are tested in followups, funnel,
  * cadence, hygiene and metrics tests).
  */

@@ -9,7 +9,7 @@ import { strings } from "../i18n";
 
 /**
  * What the task pane and the ribbon command may ask of the workbook. The pane only sees this
- * interface; `src/excel/` implements it with Office.js (in Excel, and on the fake host of the
+ * interface; `src/officejs/` implements it with Office.js (in Excel, and on the fake host of the
  * workbench and the tests). Nothing here imports Office.js.
  */
 
