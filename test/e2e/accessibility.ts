@@ -143,11 +143,16 @@ async function controls(frame: Frame): Promise<Control[]> {
   }, ATTR);
 }
 
-/** The id of the control that has focus in the frame, "" for none, null when focus left the frame. */
+/**
+ * The id of the control that has focus in the frame; "" for an element that is none of them; null
+ * when focus is on no element of the pane (it left the frame, or past the last control Chromium
+ * leaves it on the page itself).
+ */
 function focusedId(frame: Frame): Promise<string | null> {
   return frame.evaluate((attr) => {
-    if (!document.hasFocus()) return null;
-    return document.activeElement?.closest(`[${attr}]`)?.getAttribute(attr) ?? "";
+    const active = document.activeElement;
+    if (!document.hasFocus() || !active || active === document.body) return null;
+    return active.closest(`[${attr}]`)?.getAttribute(attr) ?? "";
   }, ATTR);
 }
 
@@ -329,6 +334,7 @@ export async function checkKeyboard(
     presses++;
     const id = await focusedId(frame);
     if (id === null) {
+      if (order.length === 0) continue;
       left = true;
       break;
     }
