@@ -425,9 +425,14 @@ test("accessibility: no serious or critical axe finding in the pane, zh-CN and e
       await page.screenshot({ path: join(SHOTS, `8-accessibility-${lang}-${theme}.png`) });
       if (lang === "zh-CN" && theme === "light") {
         // The check itself can fail: a button without a name is a critical finding.
-        await frame.evaluate(() => document.querySelector("main")?.append(document.createElement("button")));
+        await frame.evaluate(() =>
+          document.querySelector("main")?.append(document.createElement("button"))
+        );
         const rules = (await axeFindings(frame)).map((f) => f.rule);
-        assert.ok(rules.includes("button-name"), `axe runs in the pane (found: ${rules.join(", ")})`);
+        assert.ok(
+          rules.includes("button-name"),
+          `axe runs in the pane (found: ${rules.join(", ")})`
+        );
       }
       await page.context().close();
     }
