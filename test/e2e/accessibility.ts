@@ -230,7 +230,8 @@ async function probed(frame: Frame): Promise<string[]> {
 async function operate(page: Page, frame: Frame, control: Control): Promise<string[]> {
   const keys: Record<Control["kind"], string[]> = {
     select: ["ArrowDown", "ArrowUp", "ArrowUp", "ArrowDown"],
-    date: ["ArrowUp", "ArrowDown"],
+    // Each part of the date (an empty field only reports a change once all of them are set).
+    date: ["ArrowUp", "ArrowRight", "ArrowUp", "ArrowRight", "ArrowUp", "ArrowDown"],
     text: ["End", "1", "Backspace"],
     toggle: ["Space", "Space"],
     press: ["Enter", "Space"],
