@@ -506,6 +506,8 @@ test("keyboard only: every control of the pane reached, focus visible, never tra
   await page.keyboard.press("Space");
   await page.getByTestId("wb-selection").filter({ hasText: address }).waitFor({ timeout: TIMEOUT });
 
+  // Selecting a cell puts focus on the sheet, as in Excel; come back to the pane (Excel's F6).
+  await frame.locator("body").click({ position: { x: 1, y: 1 } });
   await tabTo(page, frame, "mapping-customers");
   if ((await pane.getByTestId("mapping-customers").getAttribute("aria-expanded")) !== "true")
     await page.keyboard.press("Enter");
