@@ -414,11 +414,16 @@ export async function checkKeyboard(
   return { order: order.map((id) => byId.get(id)?.name ?? id), presses };
 }
 
-/** Presses Tab (or Shift+Tab) until the control with this test id has focus; fails if it never does. */
+/**
+ * Presses Tab (or Shift+Tab) until the control with this test id (on it or on its wrapper, as
+ * Fluent's accordion header has it) has focus; fails if it never does.
+ */
 export async function tabTo(page: Page, frame: Frame, testId: string, back = false): Promise<void> {
   for (let i = 0; i < 600; i++) {
     const at = await frame.evaluate(() =>
-      document.hasFocus() ? (document.activeElement?.getAttribute("data-testid") ?? "") : null
+      document.hasFocus()
+        ? (document.activeElement?.closest("[data-testid]")?.getAttribute("data-testid") ?? "")
+        : null
     );
     if (at === testId) return;
     await page.keyboard.press(back ? "Shift+Tab" : "Tab");

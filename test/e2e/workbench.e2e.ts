@@ -509,8 +509,8 @@ test("keyboard only: every control of the pane reached, focus visible, never tra
   // Selecting a cell puts focus on the sheet, as in Excel; come back to the pane (Excel's F6).
   await frame.locator("body").click({ position: { x: 1, y: 1 } });
   await tabTo(page, frame, "mapping-customers");
-  if ((await pane.getByTestId("mapping-customers").getAttribute("aria-expanded")) !== "true")
-    await page.keyboard.press("Enter");
+  const header = pane.getByTestId("mapping-customers").locator("button");
+  if ((await header.getAttribute("aria-expanded")) !== "true") await page.keyboard.press("Enter");
   await tabTo(page, frame, "mapping-customers-owner");
   await page.keyboard.press("ArrowDown");
   const owner = await pane.getByTestId("mapping-customers-owner").inputValue();
