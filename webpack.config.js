@@ -23,9 +23,9 @@ function productionManifest(xml, url) {
 }
 
 /**
- * The certificate `npx office-addin-dev-certs install` leaves in ~/.office-addin-dev-certs, which
- * Excel trusts once installed; without it the dev server makes a self-signed one (fine for the
- * workbench in a browser, refused by Excel).
+ * The certificate `npm start` (scripts/addin-dev.ts, with office-addin-dev-certs) leaves in
+ * ~/.office-addin-dev-certs, which Excel trusts once its authority is installed; without it the dev
+ * server makes a self-signed one (fine for the workbench in a browser, refused by Excel).
  */
 function devCertificate() {
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
@@ -33,7 +33,7 @@ function devCertificate() {
   if (!["localhost.key", "localhost.crt", "ca.crt"].every((name) => fs.existsSync(file(name)))) {
     console.warn(
       "No trusted development certificate in ~/.office-addin-dev-certs: serving with a self-signed one.\n" +
-        "Excel refuses it; for sideloading run `npx office-addin-dev-certs install` once, then `npm start` again."
+        "Excel refuses it; `npm start` makes and installs one before it starts this server."
     );
     return undefined;
   }

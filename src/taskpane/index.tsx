@@ -16,6 +16,8 @@ function isDark(): boolean {
 
 Office.onReady(() => {
   const lang = langOf(Office.context.displayLanguage);
+  // Screen readers pick their voice from the page's language.
+  document.documentElement.lang = lang;
   const host = createExcelHost({ lang, today: () => todaySerial(), planner: workerPlanner() });
   createRoot(document.getElementById("root") as HTMLElement).render(
     <FluentProvider theme={isDark() ? webDarkTheme : webLightTheme}>
