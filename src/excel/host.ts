@@ -4,7 +4,7 @@ import type { Settings } from "../core/settings";
 import type { Cell, Lang, Serial } from "../core/types";
 import { SHEET_NAMES } from "../i18n/sheets";
 import { columnsNeeded } from "../plan/reads";
-import type { SheetKey } from "../plan/types";
+import type { SheetKey, SheetPlan } from "../plan/types";
 import { HostError, type Progress, type RunSummary, type WorkbookHost } from "../taskpane/host";
 import { GridBuilder } from "./grids";
 import { inProcessPlanner, type Planner } from "./planner";
@@ -42,6 +42,23 @@ const PREVIEW_SKIPS: ReadonlySet<string> = new Set(
     .flatMap((key) => Object.values(SHEET_NAMES[key]))
 );
 const SETTINGS_NAMES: ReadonlySet<string> = new Set(Object.values(SHEET_NAMES.settings));
+
+/**
+ * One truth on screen without a shared runtime: the ribbon command and the pane run in separate
+ * JavaScript runtimes (Office's shared runtime needs the SharedRuntime 1.1 requirement set and a
+ * <Runtimes> manifest entry, which the ExcelApi 1.9 manifest does not ask for and older Excel
+ * lacks). So every scoring run leaves a stamp and its summary in the add-in's document settings
+ * (Excel.SettingCollection, ExcelApi 1.4); the pane reads the stamp (a few bytes) when it comes into
+ * view and shows the saved summary when the stamp is not its own.
+ */
+export const RUN_STAMP_SETTING = "rfmTiers.runStamp";
+export const RUN_SUMMARY_SETTING = "rfmTiers.runSummary";
+/** Quality entries kept with the saved summary: the summary sheet lists them all. */
+const SAVED_QUALITY = 300;
+
+function newStamp(): string {
+  return `${new Date().toISOString()}#${Math.random().toString(36).slice(2, 10)}`;
+}
 
 function excelRun<T>(batch: Batch<T>): Promise<T> {
   return Excel.run({ delayForCellEdit: true }, batch);
@@ -187,7 +204,17 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
             shouldStop: () => signal?.aborted === true,
             bytesPerSync: options.writeBytesPerSync,
           });
-          return { ...planned.summary, sheetsWritten: planned.plans.map((p) => p.name) };
+          const runStamp = newStamp();
+          const summary: RunSummary = {
+            ...planned.summary,
+            sheetsWritten: planned.plans.map((p) => p.name),
+            runStamp,
+          };
+          const saved = { ...summary, quality: summary.quality.slice(0, SAVED_QUALITY) };
+          context.workbook.settings.add(RUN_SUMMARY_SETTING, JSON.stringify(saved));
+          context.workbook.settings.add(RUN_STAMP_SETTING, runStamp);
+          await context.sync();
+          return summary;
         } catch (error) {
           planJob.cancel();
           throw error;
@@ -198,7 +225,54 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
     );
   }
 
+  /** A document setting's value; null when absent. Not a job: it may run beside one. */
+  const setting = (key: string) =>
+    run(async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(key);
+      item.load("value");
+      await context.sync();
+      return item.isNullObject ? null : (item.value as unknown);
+    }).catch((error) => {
+      throw hostErrorOf(error);
+    });
+
+  const addSheets = (make: (taken: readonly string[]) => ReadonlyArray<SheetPlan<string>>) =>
+    job(() =>
+      run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        const taken = sheets.items.map((sheet) => sheet.name);
+        const plans = make(taken);
+        const lower = new Set(taken.map((name) => name.toLowerCase()));
+        const clash = plans.find((plan) => lower.has(plan.name.toLowerCase()));
+        if (clash) throw new RangeError(`Sheet exists: ${clash.name}`); // a planning bug: never overwrite
+        await writeSheetPlans(context, plans);
+        if (plans.length > 0) {
+          const first = sheets.getItem(plans[0].name);
+          first.activate();
+          first.getRange("A1").select();
+          await context.sync();
+        }
+        return plans.map((plan) => plan.name);
+      })
+    );
+
   return {
+    addSheets,
+    runStamp: async () => {
+      const value = await setting(RUN_STAMP_SETTING);
+      return typeof value === "string" ? value : null;
+    },
+    lastRun: async () => {
+      const value = await setting(RUN_SUMMARY_SETTING);
+      if (typeof value !== "string") return null;
+      try {
+        return JSON.parse(value) as RunSummary;
+      } catch {
+        return null; // edited or cut by hand: the pane keeps what it shows
+      }
+    },
     inspect: (overrides, onProgress, signal) => go(false, overrides, onProgress, signal),
     score: (overrides, onProgress, signal) => go(true, overrides, onProgress, signal),
     select: (address) =>

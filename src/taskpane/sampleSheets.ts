@@ -1,0 +1,16 @@
+import type { SheetGrid } from "../core/types";
+import { SHEET_NAMES } from "../i18n/sheets";
+import { readWorkbookValues } from "../xlsx/values";
+import sampleData from "../../assets/sample-customers.xlsx";
+
+/**
+ * The bundled sample workbook's input sheets (loaded on demand: the file is inlined in this chunk,
+ * nothing is fetched). Our own result sheets in it are left out: the pane scores the sample itself.
+ */
+export async function sampleGrids(): Promise<SheetGrid[]> {
+  const bytes = await fetch(sampleData).then((response) => response.arrayBuffer());
+  const read = readWorkbookValues(new Uint8Array(bytes));
+  if (!read.ok) throw new Error(`The bundled sample could not be read (${read.reason})`);
+  const own = new Set(Object.values(SHEET_NAMES).flatMap((names) => Object.values(names)));
+  return read.sheets.filter((sheet) => !own.has(sheet.name));
+}
