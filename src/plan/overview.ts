@@ -124,7 +124,8 @@ export function tierShares(report: ScoreReport): TierShare[] {
 
 /**
  * The pane's overview of a scored run. `before` is each customer's tier on the previous run's sheet
- * (previousTiersOf), or null when there was no earlier tiers sheet at all.
+ * (previousTiersOf), or null when there was no earlier tiers sheet at all; either way, movement is
+ * null until some customer has an earlier tier.
  */
 export function paneOverview(
   report: ScoreReport,
@@ -139,7 +140,8 @@ export function paneOverview(
   const blanks = (hygiene.missing?.rows ?? []).flatMap((row) => row.missing);
   return {
     tiers: tierShares(report),
-    movement: before ? movementOf(now, before) : null,
+    // Tiers sheets without any earlier tier (a first run, re-scored on its date) show no movement.
+    movement: before && before.some((b) => b !== null) ? movementOf(now, before) : null,
     weakestStep: drop ? { from: drop.from, to: drop.to, rate: drop.rate } : null,
     overdue: overdue
       ? {

@@ -9,6 +9,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, relative, resolve } from "node:path";
@@ -200,6 +201,8 @@ test("score the sample, change the scheme, score again, click a quality entry, d
   console.log(`e2e: second run (scheme pct100): ${second} ms`);
 
   // A quality entry selects its cell: the fake host's selection and the sheet in front follow.
+  // The list is grouped by kind: open the largest group first.
+  await pane.getByTestId("quality-group").first().locator("summary").click();
   const entry = pane.getByTestId("quality-item").first();
   const address = (await entry.innerText()).split(" ")[0];
   await entry.click();
@@ -392,6 +395,117 @@ test("Cancel, reached by keyboard, stops a long run before anything is written",
   // The pane is free again: a full run completes.
   await scoreInPane(pane);
   await page.context().close();
+});
+
+for (const lang of ["zh-CN", "en-US"] as const) {
+  const tag = lang === "zh-CN" ? "zh" : "en";
+
+  test(`an empty workbook (${lang}): create the template sheets, nothing else touched`, async () => {
+    const page = await openWorkbench(`?workbook=empty&lang=${lang}`);
+    const pane = paneOf(page);
+    await pane.getByTestId("start").waitFor({ timeout: TIMEOUT });
+    assert.deepEqual(await sheetTabs(page), ["Sheet1"]);
+    await page.screenshot({ path: join(SHOTS, `8-empty-start-${tag}.png`) });
+
+    await pane.getByTestId("create-templates").click();
+    await pane.getByTestId("added").waitFor({ timeout: TIMEOUT });
+    const names =
+      lang === "zh-CN"
+        ? ["客户档案", "销售订单", "客户跟进记录"]
+        : ["Customers", "Orders", "Follow-ups"];
+    assert.deepEqual(await sheetTabs(page), ["Sheet1", ...names]);
+    const followups = await showSheet(page, names[2]);
+    const header = followups[0].filter(Boolean);
+    assert.ok(
+      header.includes(lang === "zh-CN" ? "成交阶段" : "Stage") &&
+        header.includes(lang === "zh-CN" ? "意向等级" : "Intent level"),
+      header.join(", ")
+    );
+    // Still nothing to score: the start card stays, and a second click never reuses a name.
+    await pane.getByTestId("start").waitFor({ timeout: TIMEOUT });
+    await pane.getByTestId("create-templates").click();
+    await page.getByTestId("sheet-tabs").getByText(`${names[0]} (2)`).waitFor({ timeout: TIMEOUT });
+    await page.screenshot({ path: join(SHOTS, `9-templates-${tag}.png`) });
+    await page.context().close();
+  });
+
+  test(`try it on sample data (${lang}): a truthful first look, one click to live tiers, the pane after a run`, async () => {
+    const page = await openWorkbench(`?workbook=empty&lang=${lang}`);
+    const pane = paneOf(page);
+    await pane.getByTestId("try-sample").click();
+    // The sample's orders end in 2024: said before scoring, with the newest order as the as-of date.
+    const stale = pane.getByTestId("stale-orders");
+    await stale.waitFor({ timeout: TIMEOUT });
+    assert.ok((await sheetTabs(page)).includes("销售订单"), "the sample's orders were added");
+    assert.match(await stale.innerText(), /2024-12-\d\d/);
+    const churn = lang === "zh-CN" ? "流失风险客户" : "Churn risk";
+    const churnCount = async () => {
+      const text = await pane.getByTestId("tier-counts").innerText();
+      return Number(text.match(new RegExp(`${churn}: (\\d+)`))?.[1] ?? 0);
+    };
+    const everyone = await churnCount();
+    await page.screenshot({ path: join(SHOTS, `10-sample-first-look-${tag}.png`) });
+    await pane.getByTestId("use-latest-date").click();
+    await stale.waitFor({ state: "detached", timeout: TIMEOUT });
+    const asOf = await pane.getByTestId("setting-asOf").inputValue();
+    assert.match(asOf, /^2024-12-\d\d$/);
+    assert.ok((await churnCount()) < everyone, "fewer churn-risk customers as of the newest order");
+
+    await scoreInPane(pane);
+    const overview = pane.getByTestId("overview");
+    await overview.waitFor({ timeout: TIMEOUT });
+    assert.ok((await pane.getByTestId("tier-bar").count()) >= 2, "a bar per tier");
+    await pane.getByTestId("movement-first").waitFor();
+    assert.match(await pane.getByTestId("hygiene-duplicates").innerText(), /2/);
+    await page.screenshot({ path: join(SHOTS, `11-after-run-${tag}.png`), fullPage: true });
+    await pane.getByTestId("overview").screenshot({
+      path: join(SHOTS, `11b-overview-${tag}.png`),
+    });
+
+    // A hygiene line selects its cell.
+    const blanks = pane.getByTestId("hygiene-blanks");
+    const address = (await blanks.getAttribute("data-address")) ?? "";
+    assert.ok(address.includes("!"), `the blank-cells line names a cell (${address})`);
+    await blanks.click();
+    await page
+      .getByTestId("wb-selection")
+      .filter({ hasText: address })
+      .waitFor({ timeout: TIMEOUT });
+
+    // Score again two months later: the movement since the last run replaces "first run".
+    await pane.getByTestId("setting-asOf").fill("2025-02-28");
+    await scoreInPane(pane);
+    await pane.getByTestId("movement").waitFor({ timeout: TIMEOUT });
+    assert.match(await pane.getByTestId("movement-lapsed").innerText(), /[1-9]/);
+
+    // The ribbon scores while the pane is open: back in the pane, it shows that run.
+    await page.getByTestId("ribbon-score").click();
+    await page
+      .getByTestId("wb-status")
+      .filter({ hasText: "finished" })
+      .waitFor({ timeout: TIMEOUT });
+    await paneFrame(page)
+      .locator("body")
+      .click({ position: { x: 5, y: 5 } });
+    await pane.getByTestId("elsewhere").waitFor({ timeout: TIMEOUT });
+    await pane.getByTestId("overview").waitFor({ timeout: TIMEOUT });
+    await page.screenshot({ path: join(SHOTS, `12-after-ribbon-${tag}.png`) });
+    await page.context().close();
+  });
+}
+
+test("the pane's first script stays at or under 200 KB gzipped (the rest loads on demand)", () => {
+  const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
+  const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)]
+    .map((m) => m[1])
+    .filter((src) => !src.startsWith("http"));
+  assert.ok(scripts.length > 0, "the pane page loads its script");
+  const gzipped = scripts.reduce(
+    (n, src) => n + gzipSync(readFileSync(join(DIST, src)), { level: 9 }).length,
+    0
+  );
+  console.log(`e2e: the pane's initial JavaScript is ${(gzipped / 1024).toFixed(1)} KB gzipped`);
+  assert.ok(gzipped <= 200 * 1024, `${gzipped} bytes gzipped`);
 });
 
 test("every address the manifest names is a file the build emits (pages, help, icons)", () => {
