@@ -3,7 +3,6 @@ import { SCAN_ROWS } from "../core/headers";
 import type { Settings } from "../core/settings";
 import type { Cell, Lang, Serial } from "../core/types";
 import { SHEET_NAMES } from "../i18n/sheets";
-import { columnsNeeded } from "../plan/reads";
 import type { SheetKey, SheetPlan } from "../plan/types";
 import { HostError, type Progress, type RunSummary, type WorkbookHost } from "../taskpane/host";
 import { GridBuilder } from "./grids";
@@ -174,6 +173,9 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
               planJob.add(block);
             },
           });
+          // Loaded on first use, with the scoring it runs on the first rows: the pane's first script
+          // stays small and the pane draws before it arrives.
+          const { columnsNeeded } = await import(/* webpackChunkName: "reads" */ "../plan/reads");
           const needed = columnsNeeded(heads.grids(), plan);
           const rest: ReadPart[] = shapes.flatMap((sheet) => {
             const columns = needed.get(sheet.name);

@@ -8,11 +8,11 @@ import { createExcelHost } from "../../src/excel/host";
 import {
   inProcessPlanner,
   portPlanner,
-  serveJobs,
   type FromWorker,
   type Planner,
   type ToWorker,
 } from "../../src/excel/planner";
+import { serveJobs } from "../../src/excel/planSession";
 import type { Progress } from "../../src/taskpane/host";
 import { fakeFromGrids } from "../fake/fakeExcel";
 import { makeWideWorkbook } from "../fake/wideWorkbook";
