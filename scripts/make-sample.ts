@@ -15,7 +15,8 @@ import { runScoreCommand } from "../src/cli/run";
 import { mulberry32 } from "./prng";
 import { FOLLOWUP_SHEET, writeFollowups } from "./sample-followups";
 
-const OUTPUT = process.env.SAMPLE_OUT ?? resolve(__dirname, "..", "assets", "sample-customers.xlsx");
+const OUTPUT =
+  process.env.SAMPLE_OUT ?? resolve(__dirname, "..", "assets", "sample-customers.xlsx");
 /** The sample's orders end in December 2024: it is scored as of the year's last day. */
 const SCORED_AS_OF = serialFromYmd(2024, 12, 31);
 const SEED = 20241231;
