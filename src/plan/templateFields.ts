@@ -1,4 +1,4 @@
-import type { CustomerField, FollowupField, OrderField } from "../i18n/synonyms";
+import type { CustomerField, FollowupField, OrderField } from "../core/vocabulary/headers";
 
 /**
  * The columns of the template sheets, in order, by input field: the paper templates this product

@@ -1,5 +1,6 @@
 import { detectInputs, type InputKind } from "../core/headers";
-import type { Cell, Lang, SheetGrid } from "../core/types";
+import type { Cell, SheetGrid } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { strings } from "../i18n";
 import { TEMPLATE_FIELDS, type TemplateKind } from "./templateFields";
 import type {

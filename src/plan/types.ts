@@ -88,17 +88,8 @@ export interface ChartPlan {
   anchor: { row: number; column: number; columns: number; rows: number };
 }
 
-export type SheetKey =
-  | "tiers"
-  | "tracking"
-  | "review"
-  | "summary"
-  | "watchlist"
-  | "settings"
-  | "calls"
-  | "modelcheck"
-  | "owners"
-  | "history";
+export type { SheetKey } from "../core/types";
+import type { SheetKey } from "../core/types";
 
 /** Input sheets the pane adds on request (templates, sample data): never our own output sheets. */
 export type InputSheetKey = "input_customers" | "input_orders" | "input_followups" | "input_other";

@@ -2,7 +2,6 @@ import * as React from "react";
 import { Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "../i18n/lang";
 import { strings } from "../i18n";
-import { qualityLabel } from "../i18n/messages";
 import { tierLabel } from "../i18n/tiers";
 import type { QualityIssue } from "../core/types";
 import { groupQuality, sheetStart, type CountedLink, type PaneOverview } from "../plan/overview";
@@ -231,7 +230,7 @@ export function QualityGroups({
         <details key={group.kind} className={styles.details} data-testid="quality-group">
           <summary className={styles.summary}>
             <Caption1>
-              {words.group({ kind: qualityLabel(group.kind, lang), count: group.issues.length })}
+              {words.group({ kind: strings(lang).run.quality[group.kind], count: group.issues.length })}
             </Caption1>
           </summary>
           <ul className={styles.list}>

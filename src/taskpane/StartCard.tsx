@@ -3,7 +3,7 @@ import { Body1, Button, Caption1, Card, Subtitle2, makeStyles, tokens } from "@f
 import type { Lang } from "../i18n/lang";
 import { strings } from "../i18n";
 import { templatePlans } from "../plan/templates";
-import type { WorkbookHost } from "./host";
+import type { WorkbookHost } from "../app/host";
 
 /**
  * A workbook without customer data: start from the template sheets, or add the sample's input

@@ -1,5 +1,5 @@
 import type { SheetGrid } from "../core/types";
-import { SHEET_NAMES } from "../i18n/sheets";
+import { OWN_SHEET_NAMES } from "../i18n/ownSheets";
 import { readWorkbookValues } from "../xlsx/values";
 import sampleData from "../../assets/sample-customers.xlsx";
 
@@ -11,6 +11,5 @@ export async function sampleGrids(): Promise<SheetGrid[]> {
   const bytes = await fetch(sampleData).then((response) => response.arrayBuffer());
   const read = readWorkbookValues(new Uint8Array(bytes));
   if (!read.ok) throw new Error(`The bundled sample could not be read (${read.reason})`);
-  const own = new Set(Object.values(SHEET_NAMES).flatMap((names) => Object.values(names)));
-  return read.sheets.filter((sheet) => !own.has(sheet.name));
+  return read.sheets.filter((sheet) => !OWN_SHEET_NAMES.has(sheet.name));
 }

@@ -1,6 +1,6 @@
 /* global document, window, setInterval, clearInterval */
 import * as React from "react";
-import type { RunSummary, WorkbookHost } from "./host";
+import type { RunSummary, WorkbookHost } from "../app/host";
 
 /** While the pane is visible it also looks every so often (one small read of the stamp). */
 const POLL_MS = 15_000;

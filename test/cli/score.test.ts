@@ -1,12 +1,13 @@
+import { OWN_SHEET_NAMES } from "../../src/i18n/ownSheets";
 import ExcelJS from "exceljs";
 import { execFileSync, spawnSync } from "node:child_process";
+import { strings } from "../../src/i18n";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { CSV_COLUMNS } from "../../src/core/csv";
 import { parseDate } from "../../src/core/parse";
 import { parseCliArgs, runScoreCommand, UsageError } from "../../src/cli/run";
-import { SHEET_NAMES } from "../../src/i18n/sheets";
 import { SEGMENT_KEYS } from "../../src/core/tiers";
 
 const root = resolve(__dirname, "../..");
@@ -104,7 +105,8 @@ describe("npm run score on the sample workbook", () => {
   it("writes the tier sheet and leaves formula-like names as text", async () => {
     const wb = await load(out);
     // The sample carries its tier sheet under the Chinese name, which a re-score keeps.
-    const tiers = wb.worksheets.find((w) => Object.values(SHEET_NAMES.tiers).includes(w.name));
+    const tierNames = [strings("zh-CN").sheets.names.tiers, strings("en-US").sheets.names.tiers];
+    const tiers = wb.worksheets.find((w) => tierNames.includes(w.name));
     expect(tiers).toBeDefined();
     const names: ExcelJS.Cell[] = [];
     tiers?.eachRow((row) => {
@@ -123,8 +125,7 @@ describe("npm run score on the sample workbook", () => {
   it("copies the input sheets unchanged", async () => {
     const before = await load(SAMPLE);
     const after = await load(out);
-    const ours = new Set(Object.values(SHEET_NAMES).flatMap((names) => Object.values(names)));
-    for (const sheet of before.worksheets.filter((w) => !ours.has(w.name))) {
+    for (const sheet of before.worksheets.filter((w) => !OWN_SHEET_NAMES.has(w.name))) {
       const copy = after.getWorksheet(sheet.name);
       expect(copy).toBeDefined();
       expect(copy?.getSheetValues()).toEqual(sheet.getSheetValues());

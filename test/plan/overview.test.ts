@@ -3,7 +3,7 @@ import type { QualityIssue } from "../../src/core/types";
 import { groupQuality, movementOf, paneOverview } from "../../src/plan/overview";
 import { planWorkbook } from "../../src/plan/workbook";
 import { gridOf } from "../../src/plan/grid";
-import { sampleGrids } from "../excel/sampleOnFake";
+import { sampleGrids } from "../officejs/sampleOnFake";
 
 describe("movement since the last run", () => {
   test("up and down within one scheme, new when not on the previous sheet, lapsed into win-back or no purchases", () => {

@@ -4,7 +4,7 @@ import type { Lang } from "../../src/i18n/lang";
 import { gridOf } from "../../src/plan/grid";
 import { TEMPLATE_FIELDS } from "../../src/plan/templateFields";
 import { copiedSheetPlans, freeName, templatePlans } from "../../src/plan/templates";
-import { sampleGrids } from "../excel/sampleOnFake";
+import { sampleGrids } from "../officejs/sampleOnFake";
 
 describe("free sheet names", () => {
   test("a taken name gets the first free suffix, whatever its case", () => {

@@ -1,5 +1,5 @@
 import type { Stage } from "../../core/followups";
-import type { CustomerField, FollowupField, OrderField } from "../synonyms";
+import type { CustomerField, FollowupField, OrderField } from "../../core/vocabulary/headers";
 
 /**
  * The template sheets a team starts from: sheet names, the usual header of each field (the header
