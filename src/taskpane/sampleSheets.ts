@@ -1,5 +1,8 @@
 import type { SheetGrid } from "../core/types";
 import { OWN_SHEET_NAMES } from "../i18n/ownSheets";
+// The one file the pane reads is the bundled sample (on demand, inlined in this chunk): with the
+// command line's value reader, not a second one. Sideways (UI to file adapter), never upward.
+// eslint-disable-next-line no-restricted-imports
 import { readWorkbookValues } from "../xlsx/values";
 import sampleData from "../../assets/sample-customers.xlsx";
 
