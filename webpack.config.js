@@ -88,6 +88,8 @@ module.exports = (env = {}, argv) => {
           },
           exclude: /node_modules/,
         },
+        // The sample workbook, inlined into the pane's on-demand "Try it on sample data" chunk.
+        { test: /\.xlsx$/, type: "asset/inline" },
       ],
     },
     plugins: [

@@ -1,5 +1,6 @@
 import { parentPort } from "node:worker_threads";
-import { serveJobs, type ToWorker } from "../src/officejs/planner";
+import type { ToWorker } from "../src/officejs/planner";
+import { serveJobs } from "../src/officejs/planSession";
 
 /** The planner's worker for `npm run bench:syncs`: the add-in's Web Worker, on worker_threads. */
 const port = parentPort;

@@ -6,14 +6,19 @@
  * The orders carry a little deliberate mess (text dates and amounts, returns in both signs, odd IDs) and
  * ten lines the add-in must report rather than guess; their cell addresses are printed when run.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { serialFromYmd } from "../src/core/parse";
+import { runScoreCommand } from "../src/cli/run";
 import { mulberry32 } from "./prng";
 import { FOLLOWUP_SHEET, writeFollowups } from "./sample-followups";
 
-const OUTPUT = resolve(__dirname, "..", "assets", "sample-customers.xlsx");
+const OUTPUT =
+  process.env.SAMPLE_OUT ?? resolve(__dirname, "..", "assets", "sample-customers.xlsx");
+/** The sample's orders end in December 2024: it is scored as of the year's last day. */
+const SCORED_AS_OF = serialFromYmd(2024, 12, 31);
 const SEED = 20241231;
 /** Workbook timestamps and zip entry times: fixed, so two runs write the same bytes. */
 const FIXED_TIMESTAMP = new Date(Date.UTC(2024, 11, 31, 9, 0, 0));
@@ -1100,6 +1105,22 @@ async function main(): Promise<void> {
   const xlsx = await workbook.xlsx.writeBuffer();
   mkdirSync(dirname(OUTPUT), { recursive: true });
   writeFileSync(OUTPUT, await withFixedZipDates(new Uint8Array(xlsx)));
+  // Opened, the sample shows live tiers: it carries our sheets, scored by the command line's own
+  // path as of its last day (saved in its settings sheet, so the next run keeps that date).
+  const scored = await runScoreCommand(
+    {
+      input: OUTPUT,
+      out: OUTPUT,
+      asOf: SCORED_AS_OF,
+      scheme: null,
+      csv: null,
+      lang: "zh-CN",
+      modelJson: null,
+    },
+    SCORED_AS_OF
+  );
+  writeFileSync(OUTPUT, await withFixedZipDates(new Uint8Array(readFileSync(OUTPUT))));
+  console.log(`Scored as of 2024-12-31: ${JSON.stringify(scored.report.tierCounts)}`);
   printSummary(customers, orders);
   console.log(
     `${FOLLOWUP_SHEET}: ${followups} follow-up lines (C998 unknown, one unreadable date)`

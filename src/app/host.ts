@@ -3,6 +3,9 @@ import type { TierBalance } from "../core/balance";
 import type { ProblemKey, ScoreMode } from "../core/pipeline";
 import type { Settings } from "../core/settings";
 import type { CallListEntry } from "../plan/calls";
+import type { PaneOverview } from "../plan/overview";
+import type { SheetPlan } from "../plan/types";
+import type { StaleOrders } from "../core/staleOrders";
 import type { QualityIssue, SchemeKey, Serial } from "../core/types";
 import type { Lang } from "../i18n/lang";
 import { strings } from "../i18n";
@@ -61,6 +64,12 @@ export interface RunSummary {
   calls?: CallListEntry[];
   /** Whether the scheme separated the customers (lopsided tiers are shown with the fix). */
   balance?: TierBalance;
+  /** The newest purchase is older than the window: everyone would be churn risk (first look). */
+  stale?: StaleOrders | null;
+  /** Tiers, movement, funnel, follow-ups and hygiene for the pane; absent for an inspection. */
+  overview?: PaneOverview;
+  /** The run stamp this run left in the workbook (a score); see WorkbookHost.runStamp. */
+  runStamp?: string;
 }
 
 /** Customers the pane lists after a run; the call-list sheet has them all. */
@@ -88,6 +97,20 @@ export interface WorkbookHost {
   ): Promise<RunSummary>;
   /** Selects a cell such as `销售订单!C57` and brings its sheet to the front. */
   select(address: string): Promise<void>;
+  /**
+   * Adds sheets (templates, sample data): `make` gets the names already in the workbook and plans
+   * sheets under other names; nothing existing is touched. Resolves with the names added.
+   */
+  addSheets(
+    make: (taken: readonly string[]) => ReadonlyArray<SheetPlan<string>>
+  ): Promise<string[]>;
+  /**
+   * The stamp the last scoring run (pane or ribbon) left in the workbook, null before any: one small
+   * read, so the pane can ask whenever it comes back into view.
+   */
+  runStamp(): Promise<string | null>;
+  /** The summary the last scoring run saved with its stamp (quality list cut short); null if none. */
+  lastRun(): Promise<RunSummary | null>;
 }
 
 /** A failure the pane can word in the user's language (anything else shows its message). */

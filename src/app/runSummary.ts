@@ -1,4 +1,5 @@
 import { fieldsOf, type DetectedTable } from "../core/headers";
+import { staleOrders } from "../core/staleOrders";
 import type { Lang } from "../i18n/lang";
 import type { WorkbookRun } from "../plan/workbook";
 import { CALLS_IN_PANE, type InputTable, type RunSummary } from "../app/host";
@@ -54,5 +55,14 @@ export function summaryOf(
     // A check (preview) plans no call list; a score's list is cut to what the pane shows.
     calls: run.calls?.slice(0, CALLS_IN_PANE),
     balance: report.balance,
+    stale:
+      report.problem === null
+        ? staleOrders(
+            report.customers.map((c) => c.lastPurchase),
+            report.asOf,
+            run.settings.windowDays
+          )
+        : null,
+    overview: run.overview,
   };
 }

@@ -4,8 +4,7 @@ import { SCAN_ROWS } from "../core/headers";
 import type { Settings } from "../core/settings";
 import type { Cell, Serial } from "../core/types";
 import type { Lang } from "../i18n/lang";
-import { columnsNeeded } from "../plan/reads";
-import type { SheetKey } from "../plan/types";
+import type { SheetKey, SheetPlan } from "../plan/types";
 import { readPlanWrite, type WorkbookPort } from "../app/flow";
 import { HostError, type Progress, type RunSummary, type WorkbookHost } from "../app/host";
 import { GridBuilder } from "./grids";
@@ -44,6 +43,23 @@ const PREVIEW_SKIPS: ReadonlySet<string> = new Set(
     .flatMap((key) => SHEET_NAMES_BY_KEY[key])
 );
 const SETTINGS_NAMES: ReadonlySet<string> = new Set(SHEET_NAMES_BY_KEY.settings);
+
+/**
+ * One truth on screen without a shared runtime: the ribbon command and the pane run in separate
+ * JavaScript runtimes (Office's shared runtime needs the SharedRuntime 1.1 requirement set and a
+ * <Runtimes> manifest entry, which the ExcelApi 1.9 manifest does not ask for and older Excel
+ * lacks). So every scoring run leaves a stamp and its summary in the add-in's document settings
+ * (Excel.SettingCollection, ExcelApi 1.4); the pane reads the stamp (a few bytes) when it comes into
+ * view and shows the saved summary when the stamp is not its own.
+ */
+export const RUN_STAMP_SETTING = "rfmTiers.runStamp";
+export const RUN_SUMMARY_SETTING = "rfmTiers.runSummary";
+/** Quality entries kept with the saved summary: the summary sheet lists them all. */
+const SAVED_QUALITY = 300;
+
+function newStamp(): string {
+  return `${new Date().toISOString()}#${Math.random().toString(36).slice(2, 10)}`;
+}
 
 function excelRun<T>(batch: Batch<T>): Promise<T> {
   return Excel.run({ delayForCellEdit: true }, batch);
@@ -140,6 +156,9 @@ function officeJsPort(
             planJob.add(block);
           },
         });
+        // Loaded on first use, with the scoring it runs on the first rows: the pane's first script
+        // stays small and the pane draws before it arrives.
+        const { columnsNeeded } = await import(/* webpackChunkName: "reads" */ "../plan/reads");
         const needed = columnsNeeded(heads.grids(), plan);
         const rest: ReadPart[] = shapes.flatMap((sheet) => {
           const columns = needed.get(sheet.name);
@@ -217,12 +236,66 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
           onProgress,
           checkpoint
         );
-        return { ...planned.summary, sheetsWritten: written };
+        const summary: RunSummary = { ...planned.summary, sheetsWritten: written };
+        if (written.length === 0) return summary;
+        const runStamp = newStamp();
+        const saved = { ...summary, runStamp, quality: summary.quality.slice(0, SAVED_QUALITY) };
+        context.workbook.settings.add(RUN_SUMMARY_SETTING, JSON.stringify(saved));
+        context.workbook.settings.add(RUN_STAMP_SETTING, runStamp);
+        await context.sync();
+        return { ...summary, runStamp };
       })
     );
   }
 
+  /** A document setting's value; null when absent. Not a job: it may run beside one. */
+  const setting = (key: string) =>
+    run(async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(key);
+      item.load("value");
+      await context.sync();
+      return item.isNullObject ? null : (item.value as unknown);
+    }).catch((error) => {
+      throw hostErrorOf(error);
+    });
+
+  const addSheets = (make: (taken: readonly string[]) => ReadonlyArray<SheetPlan<string>>) =>
+    job(() =>
+      run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        const taken = sheets.items.map((sheet) => sheet.name);
+        const plans = make(taken);
+        const lower = new Set(taken.map((name) => name.toLowerCase()));
+        const clash = plans.find((plan) => lower.has(plan.name.toLowerCase()));
+        if (clash) throw new RangeError(`Sheet exists: ${clash.name}`); // a planning bug: never overwrite
+        await writeSheetPlans(context, plans);
+        if (plans.length > 0) {
+          const first = sheets.getItem(plans[0].name);
+          first.activate();
+          first.getRange("A1").select();
+          await context.sync();
+        }
+        return plans.map((plan) => plan.name);
+      })
+    );
+
   return {
+    addSheets,
+    runStamp: async () => {
+      const value = await setting(RUN_STAMP_SETTING);
+      return typeof value === "string" ? value : null;
+    },
+    lastRun: async () => {
+      const value = await setting(RUN_SUMMARY_SETTING);
+      if (typeof value !== "string") return null;
+      try {
+        return JSON.parse(value) as RunSummary;
+      } catch {
+        return null; // edited or cut by hand: the pane keeps what it shows
+      }
+    },
     inspect: (overrides, onProgress, signal) => go(false, overrides, onProgress, signal),
     score: (overrides, onProgress, signal) => go(true, overrides, onProgress, signal),
     select: (address) =>

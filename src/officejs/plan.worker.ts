@@ -1,5 +1,6 @@
 /* global self, MessageEvent */
-import { serveJobs, type FromWorker, type ToWorker } from "./planner";
+import type { FromWorker, ToWorker } from "./planner";
+import { serveJobs } from "./planSession";
 
 /** The Web Worker that scores and plans a run (see planner.ts); webpack bundles it on its own. */
 const scope = self as unknown as {

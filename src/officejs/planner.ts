@@ -1,10 +1,8 @@
 import type { SheetPlan } from "../plan/types";
-import { planWorkbook } from "../plan/workbook";
 import type { PlanOptions } from "../app/flow";
 import { HostError, type Progress, type RunSummary } from "../app/host";
-import { GridBuilder } from "./grids";
+import type { PlanSession } from "./planSession";
 import type { RowsBlock, SheetShape } from "./read";
-import { summaryOf } from "../app/runSummary";
 
 /**
  * The scoring and planning of a run, away from the pane's thread. The host streams the blocks it
@@ -33,40 +31,29 @@ export interface Planner {
   start(shapes: readonly SheetShape[], onProgress: (p: Progress) => void): PlanJob;
 }
 
-/** The computing side of a job: grids from blocks, then planWorkbook with progress. */
-export class PlanSession {
-  private readonly builder: GridBuilder;
-
-  constructor(private readonly shapes: readonly SheetShape[]) {
-    this.builder = new GridBuilder(shapes);
-  }
-
-  add(block: RowsBlock): void {
-    this.builder.add(block);
-  }
-
-  run(options: PlanOptions, onProgress: (p: Progress) => void): PlannedRun {
-    const grids = this.builder.grids();
-    const run = planWorkbook(grids, {
-      ...options,
-      onStep: (stage, done, total) => onProgress({ stage, done, total }),
-    });
-    const origin = (sheet: string) => this.shapes.find((s) => s.name === sheet)?.row ?? 0;
-    return { summary: summaryOf(run, origin, options.lang, []), plans: run.plans };
-  }
-}
-
-/** Runs the session on the calling thread (tests; a host without workers). */
+/**
+ * Runs the session on the calling thread (tests; a host without workers). The planning code is
+ * loaded on first use: the pane's first script does not carry it (the pane plans in a worker).
+ */
 export const inProcessPlanner: Planner = {
   start(shapes, onProgress) {
-    const session = new PlanSession(shapes);
+    let session: PlanSession | null = null;
+    let pending: RowsBlock[] = [];
+    const loading = import(/* webpackChunkName: "planning" */ "./planSession").then((module) => {
+      session = new module.PlanSession(shapes);
+      for (const block of pending) session.add(block);
+      pending = [];
+    });
     let cancelled = false;
     return {
-      add: (block) => session.add(block),
+      add: (block) => {
+        if (session) session.add(block);
+        else pending.push(block);
+      },
       finish: async (options) => {
-        await Promise.resolve();
+        await loading;
         if (cancelled) throw new HostError("cancelled");
-        const planned = session.run(options, onProgress);
+        const planned = (session as unknown as PlanSession).run(options, onProgress);
         if (cancelled) throw new HostError("cancelled");
         return planned;
       },
@@ -97,46 +84,6 @@ export interface WorkerPort {
   post(message: ToWorker): void;
   listen(handler: (message: FromWorker) => void, failed: (error: unknown) => void): void;
   terminate(): void;
-}
-
-/** Lines of a sheet plan per message back to the pane. */
-const ROWS_PER_MESSAGE = 5000;
-
-/** The worker's side: answers one job's messages (a worker serves one job, then is ended). */
-export function serveJobs(post: (message: FromWorker) => void): (message: ToWorker) => void {
-  let session: PlanSession | null = null;
-  return (message) => {
-    try {
-      if (message.kind === "start") session = new PlanSession(message.shapes);
-      else if (!session) throw new Error("No job started");
-      else if (message.kind === "block") session.add(message.block);
-      else {
-        const planned = session.run(message.options, (progress) =>
-          post({ kind: "progress", progress })
-        );
-        session = null; // the grids can go before the plans are copied out
-        // A sheet's plan without its lines, then its lines in slices: the pane's thread copies in
-        // a slice at a time and stays free between them.
-        for (const plan of planned.plans) {
-          post({
-            kind: "plan",
-            plan: { ...plan, tables: plan.tables.map((t) => ({ ...t, rows: [] })) },
-          });
-          plan.tables.forEach((table, t) => {
-            for (let from = 0; from < table.rows.length; from += ROWS_PER_MESSAGE)
-              post({
-                kind: "rows",
-                table: t,
-                rows: table.rows.slice(from, from + ROWS_PER_MESSAGE),
-              });
-          });
-        }
-        post({ kind: "done", summary: planned.summary });
-      }
-    } catch (error) {
-      post({ kind: "error", message: error instanceof Error ? error.message : String(error) });
-    }
-  };
 }
 
 /** A planner that gives each job a fresh worker from `create` and ends it after the job. */

@@ -68,7 +68,7 @@ interface Step {
 }
 
 interface Target {
-  plan: SheetPlan;
+  plan: SheetPlan<string>;
   sheet: Excel.Worksheet;
   /** Previous content of an existing sheet; null for a sheet added now. */
   previous: { used: Excel.Range; charts: Excel.ChartCollection } | null;
@@ -76,7 +76,7 @@ interface Target {
 
 export async function writeSheetPlans(
   context: Excel.RequestContext,
-  plans: SheetPlan[],
+  plans: ReadonlyArray<SheetPlan<string>>,
   options: WritePlanOptions = {}
 ): Promise<{ syncs: number }> {
   const sheets = context.workbook.worksheets;
@@ -286,6 +286,9 @@ function sheetSteps({ plan, sheet, previous }: Target, rowsPerBlock: number): St
       steps.push(blockStep(sheet, table, from, Math.min(table.rows.length, from + rowsPerBlock)));
   }
   for (const table of plan.tables) steps.push(tableFormatStep(sheet, table));
+  for (const table of plan.tables)
+    if (table.excelTable && table.rows.length > 0)
+      steps.push(small(() => excelTable(sheet, table)));
   steps.push(small(() => sheetFormats(sheet, plan)));
   steps.push(...conditionalFormatSteps(sheet, plan));
   for (const table of plan.tables) {
@@ -366,8 +369,22 @@ function tableFormatStep(sheet: Excel.Worksheet, table: TablePlan): Step {
   return small(queue, bytes);
 }
 
+/**
+ * The header and lines as an Excel table (ExcelApi 1.1): Excel names it, so it never clashes with a
+ * table the workbook has. Our header fill stays on top of the table style.
+ */
+function excelTable(sheet: Excel.Worksheet, table: TablePlan): void {
+  const range = sheet.getRangeByIndexes(
+    table.startRow,
+    table.startColumn,
+    table.rows.length + 1,
+    table.columns.length
+  );
+  sheet.tables.add(range, true).style = "TableStyleLight9";
+}
+
 /** Column widths (the widest table sets a column), the title in bold, frozen panes. */
-function sheetFormats(sheet: Excel.Worksheet, plan: SheetPlan): void {
+function sheetFormats(sheet: Excel.Worksheet, plan: SheetPlan<string>): void {
   const widths: number[] = [];
   for (const table of plan.tables)
     table.columns.forEach((column, c) => {
@@ -412,7 +429,7 @@ function span(
  * One range-level rule per plan rule. Excel puts each new rule at the top priority, so rules are
  * added last first: the plan's first rule ends up on top, as priority 1 in the ExcelJS executor.
  */
-function conditionalFormatSteps(sheet: Excel.Worksheet, plan: SheetPlan): Step[] {
+function conditionalFormatSteps(sheet: Excel.Worksheet, plan: SheetPlan<string>): Step[] {
   const rules = plan.tables
     .filter((table) => table.rows.length > 0)
     .flatMap((table) => table.conditionalFormats.map((rule) => ({ table, rule })));
@@ -470,7 +487,7 @@ const CHART_TYPES = { column: "ColumnClustered", bar: "BarClustered", pie: "Pie"
  */
 function addChart(
   sheet: Excel.Worksheet,
-  plan: SheetPlan,
+  plan: SheetPlan<string>,
   table: TablePlan,
   chart: ChartPlan,
   index: number

@@ -3,7 +3,7 @@ import { columnLetter } from "../core/address";
 import type { RowSpan, SheetPlan, TablePlan } from "./types";
 
 /** The grid a reader finds in a sheet written from this plan (as the adapters write it). */
-export function gridOf(plan: SheetPlan): SheetGrid {
+export function gridOf(plan: SheetPlan<string>): SheetGrid {
   const values: Cell[][] = [];
   const put = (row: number, col: number, value: Cell) => {
     while (values.length <= row) values.push([]);

@@ -67,6 +67,12 @@ export interface TablePlan {
   rowKinds?: Array<ColumnKind | null>;
   conditionalFormats: ConditionalFormatPlan[];
   validations: ListValidationPlan[];
+  /**
+   * Make the header and lines an Excel table (the template sheets, the sample's orders): a table
+   * carries its formats and drop-downs down to every line typed below it. Office.js only; the file
+   * writer of the command line never writes input sheets.
+   */
+  excelTable?: boolean;
 }
 
 /** A native Excel chart over a table's columns. */
@@ -85,9 +91,13 @@ export interface ChartPlan {
 export type { SheetKey } from "../core/types";
 import type { SheetKey } from "../core/types";
 
-export interface SheetPlan {
+/** Input sheets the pane adds on request (templates, sample data): never our own output sheets. */
+export type InputSheetKey = "input_customers" | "input_orders" | "input_followups" | "input_other";
+
+/** Our output sheets by default; `SheetPlan<InputSheetKey>` for the input sheets the pane adds. */
+export interface SheetPlan<Key extends string = SheetKey> {
   /** Stable identity of the sheet, whatever its localised name. */
-  key: SheetKey;
+  key: Key;
   name: string;
   /** Lines above the first table (title, as-of date), from row 0. */
   preamble: PlanCell[][];

@@ -20,6 +20,7 @@ import { planWatchSheet } from "./watchlist";
 import { hasOwners, planOwnersSheet, readOwnerTargets } from "./owners";
 import { planHistorySheet, readHistory } from "./history";
 import { defaultSettings } from "../core/settings";
+import { paneOverview, type PaneOverview } from "./overview";
 
 /**
  * One run of the product on a workbook's grids, pure: read our own sheets (settings, earlier tiers,
@@ -58,6 +59,8 @@ export interface WorkbookRun {
   modelCheck?: ModelCheck | null;
   /** Who to call, most value at risk first (empty for a preview). */
   calls?: CallListEntry[];
+  /** The pane's overview of the run (absent for a preview). */
+  overview?: PaneOverview;
 }
 
 const KEYS: SheetKey[] = [
@@ -197,23 +200,31 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     nameOf("settings")
   );
   step("planning", planning, planning);
+  const plans = [
+    tiers,
+    tracking,
+    review,
+    summary,
+    ...watch,
+    planCallSheet(calls, report.asOf, lang, nameOf("calls")),
+    planModelCheckSheet(modelCheck, report.asOf, lang, nameOf("modelcheck")),
+    ...owners,
+    history,
+    settingsPlan,
+  ];
+  const before = own.has("tiers") ? previousTiersOf(report, previousTiers) : null;
+  const overview = paneOverview(
+    report,
+    before,
+    Object.fromEntries(plans.map((p) => [p.key, p.name]))
+  );
   return {
     report,
     lifetime,
     settings,
     settingsProblems,
-    plans: [
-      tiers,
-      tracking,
-      review,
-      summary,
-      ...watch,
-      planCallSheet(calls, report.asOf, lang, nameOf("calls")),
-      planModelCheckSheet(modelCheck, report.asOf, lang, nameOf("modelcheck")),
-      ...owners,
-      history,
-      settingsPlan,
-    ],
+    plans,
+    overview,
     review: groups,
     modelCheck,
     calls,

@@ -31,6 +31,11 @@ import {
 import { MappingForm } from "./MappingForm";
 import { Result } from "./Result";
 import { SettingsForm } from "./SettingsForm";
+import { StaleNotice } from "./StaleNotice";
+import { useRunWatch } from "./useRunWatch";
+
+/** Shown only in a workbook without customer data: loaded then. */
+const StartCard = React.lazy(() => import(/* webpackChunkName: "start" */ "./StartCard"));
 
 /** The pane only talks to a WorkbookHost; Office.js stays behind it (src/officejs/). */
 export interface AppProps {
@@ -83,6 +88,14 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
   /** The running job's cancel switch; null when Cancel was pressed (or nothing runs). */
   const [cancel, setCancel] = React.useState<AbortController | null>(null);
 
+  /** Said when the shown result came from a run elsewhere (the ribbon), or may be out of date. */
+  const [elsewhere, setElsewhere] = React.useState<{ text: string; refresh: boolean } | null>(
+    null
+  );
+
+  /** Which sheets the start card added (shown until the next run). */
+  const [added, setAdded] = React.useState<string | null>(null);
+
   const running = React.useRef(false);
   /** A column chosen while a job ran: checked as soon as it ends. */
   const queued = React.useRef<Draft | null>(null);
@@ -92,6 +105,8 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
     running.current = true;
     setError(null);
     setNotice(null);
+    setElsewhere(null);
+    if (kind === "score") setAdded(null);
     setJob({ kind, progress: { stage: "reading", done: 0, total: 0 } });
     const controller = new AbortController();
     setCancel(controller);
@@ -135,6 +150,18 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
   React.useEffect(() => {
     void go("inspect", null);
   }, []);
+
+  useRunWatch(host, summary?.runStamp, job !== null, (saved, stamp) => {
+    const words = strings(lang).pane.elsewhere;
+    if (!saved) {
+      setElsewhere({ text: words.changed, refresh: true });
+      return;
+    }
+    const time = new Date(stamp.split("#")[0]).toLocaleTimeString(lang);
+    setSummary(saved);
+    setDraft(draftOf(saved.settings));
+    setElsewhere({ text: words.shown({ time }), refresh: false });
+  });
 
   const select = (address: string) =>
     host.select(address).catch((failure) => setError(errorText(lang, failure)));
@@ -202,10 +229,51 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
           {error}
         </Body1>
       )}
+      {added && (
+        <Body1 role="status" data-testid="added">
+          {added}
+        </Body1>
+      )}
+      {elsewhere && (
+        <Body1 role="status" data-testid="elsewhere">
+          {elsewhere.text}{" "}
+          {elsewhere.refresh && (
+            <Button size="small" onClick={() => go("inspect", draft)} data-testid="refresh">
+              {strings(lang).pane.elsewhere.refresh}
+            </Button>
+          )}
+        </Body1>
+      )}
       {summary?.problem && (
         <Body1 role="alert" data-testid="problem">
           {strings(lang).run.problem[summary.problem]}
         </Body1>
+      )}
+      {summary?.problem === "no_customer_data" && (
+        <React.Suspense fallback={null}>
+          <StartCard
+            lang={lang}
+            host={host}
+            disabled={working}
+            onAdded={(sheets) => {
+              setAdded(strings(lang).pane.start.added({ sheets: sheets.join(", ") }));
+              void go("inspect", null);
+            }}
+            onError={(failure) => setError(errorText(lang, failure))}
+          />
+        </React.Suspense>
+      )}
+      {summary?.stale && draft && (
+        <StaleNotice
+          lang={lang}
+          stale={summary.stale}
+          disabled={working}
+          onUseLatest={(date) => {
+            const next = typeSetting(draft, "asOf", date, lang);
+            setDraft(next);
+            void go("inspect", next);
+          }}
+        />
       )}
       {summary && <Result lang={lang} summary={summary} onSelect={select} />}
       {draft && (

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Body1, Button, Caption1, Card, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, Card, makeStyles, tokens } from "@fluentui/react-components";
 import { balanceLines } from "../plan/balanceNotes";
 import type { Lang } from "../i18n/lang";
 import { tierLabel } from "../i18n/tiers";
@@ -7,12 +7,16 @@ import { strings } from "../i18n";
 import { CallList } from "./CallList";
 import type { RunSummary } from "../app/host";
 
-/** Quality entries shown in the pane; the summary sheet lists them all. */
-const QUALITY_SHOWN = 200;
+/** The after-run overview and the grouped quality list: loaded on demand (the first script stays small). */
+const Overview = React.lazy(() => import(/* webpackChunkName: "details" */ "./RunDetails"));
+const QualityGroups = React.lazy(() =>
+  import(/* webpackChunkName: "details" */ "./RunDetails").then((m) => ({
+    default: m.QualityGroups,
+  }))
+);
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  quality: { justifyContent: "flex-start", textAlign: "left", minWidth: 0 },
 });
 
 /** What a run found: tier counts, sheets written, settings refused, and cells to look at. */
@@ -48,6 +52,11 @@ export function Result({
               ? strings(lang).ui.written({ sheets: summary.sheetsWritten.join(", ") })
               : strings(lang).ui.preview}
           </Caption1>
+          {summary.overview && (
+            <React.Suspense fallback={null}>
+              <Overview lang={lang} overview={summary.overview} onSelect={onSelect} />
+            </React.Suspense>
+          )}
           {summary.calls && <CallList lang={lang} calls={summary.calls} onSelect={onSelect} />}
         </>
       )}
@@ -69,21 +78,9 @@ export function Result({
       ) : (
         <>
           <Caption1>{strings(lang).ui.qualityHint}</Caption1>
-          <ul className={styles.list}>
-            {summary.quality.slice(0, QUALITY_SHOWN).map((issue) => (
-              <li key={issue.address + issue.kind}>
-                <Button
-                  appearance="transparent"
-                  size="small"
-                  className={styles.quality}
-                  data-testid="quality-item"
-                  onClick={() => onSelect(issue.address)}
-                >
-                  {issue.address} {strings(lang).run.quality[issue.kind]} {issue.value}
-                </Button>
-              </li>
-            ))}
-          </ul>
+          <React.Suspense fallback={null}>
+            <QualityGroups lang={lang} issues={summary.quality} onSelect={onSelect} />
+          </React.Suspense>
         </>
       )}
     </Card>

@@ -9,6 +9,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, relative, resolve } from "node:path";
@@ -178,7 +179,13 @@ test("score the sample, change the scheme, score again, click a quality entry, d
   const page = await openWorkbench();
   const pane = paneOf(page);
   await paneReady(pane);
-  assert.deepEqual(await sheetTabs(page), ["客户档案", "销售订单", "说明", "客户跟进记录"]);
+  const opened = await sheetTabs(page);
+  assert.deepEqual(opened.slice(0, 4), ["客户档案", "销售订单", "说明", "客户跟进记录"]);
+  // The sample carries its scored sheets (as of its last day): it opens with live tiers.
+  assert.ok(opened.includes("客户分层") && opened.includes("设置"), opened.join(", "));
+  await pane.getByTestId("tier-counts").waitFor({ timeout: TIMEOUT });
+  assert.match(await pane.getByTestId("tier-counts").innerText(), /高价值客户: [1-9]/);
+  assert.equal(await pane.getByTestId("stale-orders").count(), 0, "no stale-orders notice");
   await page.screenshot({ path: join(SHOTS, "1-opened.png") });
 
   // The sample's orders end in 2024: score as of its last day, as the demo does.
@@ -201,6 +208,8 @@ test("score the sample, change the scheme, score again, click a quality entry, d
   console.log(`e2e: second run (scheme pct100): ${second} ms`);
 
   // A quality entry selects its cell: the fake host's selection and the sheet in front follow.
+  // The list is grouped by kind: open the largest group first.
+  await pane.getByTestId("quality-group").first().locator("summary").click();
   const entry = pane.getByTestId("quality-item").first();
   const address = (await entry.innerText()).split(" ")[0];
   await entry.click();
@@ -261,8 +270,12 @@ test("headers not recognised (orders amount, owner): map them in the pane, score
     ["销售负责人", "跟单人"],
     ["金额(元)", "成交价"],
   ]);
+  // The sample's input sheets only (its saved settings would name the old headers).
+  const inputs = ["客户档案", "销售订单", "说明", "客户跟进记录"];
+  for (const sheet of [...sample.worksheets])
+    if (!inputs.includes(sheet.name)) sample.removeWorksheet(sheet.id);
   let renamed = 0;
-  sample.eachSheet((sheet) =>
+  sample.worksheets.forEach((sheet) =>
     sheet.eachRow((row) =>
       row.eachCell((cell) => {
         const to = renames.get(String(cell.value));
@@ -274,6 +287,7 @@ test("headers not recognised (orders amount, owner): map them in the pane, score
   const { page, pane } = await openInWorkbench(sample, "headers-unrecognised.xlsx");
   await paneReady(pane);
 
+  const tabsBefore = await sheetTabs(page);
   // Without an amount the orders sheet is not used, and the pane says which column is missing.
   assert.match(await pane.getByTestId("missing-orders").innerText(), /金额/);
   assert.equal(await pane.getByTestId("mapping-orders-amount").inputValue(), "");
@@ -285,11 +299,7 @@ test("headers not recognised (orders amount, owner): map them in the pane, score
   assert.equal(await pane.getByTestId("mapping-customers-owner").inputValue(), "");
   await pane.getByTestId("mapping-customers-owner").selectOption("跟单人");
   await mappingShows(page, "mapping-customers-owner", "跟单人");
-  assert.deepEqual(
-    await sheetTabs(page),
-    ["客户档案", "销售订单", "说明", "客户跟进记录"],
-    "a preview writes nothing"
-  );
+  assert.deepEqual(await sheetTabs(page), tabsBefore, "a preview writes nothing");
   await page.screenshot({ path: join(SHOTS, "4-mapping.png") });
 
   await scoreInPane(pane);
@@ -328,8 +338,8 @@ test("English display language and the dark theme", async () => {
   await paneReady(pane);
   assert.equal(await pane.getByRole("heading", { level: 1 }).innerText(), "Customer tiers");
   await scoreInPane(pane);
-  const tabs = await sheetTabs(page);
-  assert.ok(tabs.includes("Customer Tiers") && tabs.includes("Settings"), tabs.join(", "));
+  // The sample's own sheets keep their (Chinese) names; the pane speaks English.
+  assert.match(await pane.getByTestId("tier-counts").innerText(), /High value: \d+/);
   const frame = paneFrame(page);
   const background = await frame
     .locator("main")
@@ -521,6 +531,119 @@ test("keyboard only: every control of the pane reached, focus visible, never tra
   assert.equal(settingValue(settings, "scheme"), chosen, "the scheme chosen by keyboard was used");
   assert.equal(settingValue(settings, "asOf"), "2024-12-31", "the date typed was used");
   await page.context().close();
+});
+
+for (const lang of ["zh-CN", "en-US"] as const) {
+  const tag = lang === "zh-CN" ? "zh" : "en";
+
+  test(`an empty workbook (${lang}): create the template sheets, nothing else touched`, async () => {
+    const page = await openWorkbench(`?workbook=empty&lang=${lang}`);
+    const pane = paneOf(page);
+    await pane.getByTestId("start").waitFor({ timeout: TIMEOUT });
+    assert.deepEqual(await sheetTabs(page), ["Sheet1"]);
+    await page.screenshot({ path: join(SHOTS, `8-empty-start-${tag}.png`) });
+
+    await pane.getByTestId("create-templates").click();
+    await pane.getByTestId("added").waitFor({ timeout: TIMEOUT });
+    const names =
+      lang === "zh-CN"
+        ? ["客户档案", "销售订单", "客户跟进记录"]
+        : ["Customers", "Orders", "Follow-ups"];
+    assert.deepEqual(await sheetTabs(page), ["Sheet1", ...names]);
+    const followups = await showSheet(page, names[2]);
+    const header = followups[0].filter(Boolean);
+    assert.ok(
+      header.includes(lang === "zh-CN" ? "成交阶段" : "Stage") &&
+        header.includes(lang === "zh-CN" ? "意向等级" : "Intent level"),
+      header.join(", ")
+    );
+    // The templates are recognised: the start card gives way to the usual pane.
+    await paneReady(pane);
+    assert.equal(await pane.getByTestId("start").count(), 0);
+    await page.screenshot({ path: join(SHOTS, `9-templates-${tag}.png`) });
+    await page.context().close();
+  });
+
+  test(`try it on sample data (${lang}): a truthful first look, one click to live tiers, the pane after a run`, async () => {
+    const page = await openWorkbench(`?workbook=empty&lang=${lang}`);
+    const pane = paneOf(page);
+    await pane.getByTestId("try-sample").click();
+    // The sample's orders end in 2024: said before scoring, with the newest order as the as-of date.
+    const stale = pane.getByTestId("stale-orders");
+    await stale.waitFor({ timeout: TIMEOUT });
+    assert.ok((await sheetTabs(page)).includes("销售订单"), "the sample's orders were added");
+    // The newest order (two lines of the sample are dated early January 2025).
+    const latest = (await stale.innerText()).match(/\d{4}-\d\d-\d\d/)?.[0] ?? "";
+    assert.match(latest, /^202[45]-/);
+    const churn = lang === "zh-CN" ? "流失风险客户" : "Churn risk";
+    const churnCount = async () => {
+      const text = await pane.getByTestId("tier-counts").innerText();
+      return Number(text.match(new RegExp(`${churn}: (\\d+)`))?.[1] ?? 0);
+    };
+    const everyone = await churnCount();
+    await page.screenshot({ path: join(SHOTS, `10-sample-first-look-${tag}.png`) });
+    await pane.getByTestId("use-latest-date").click();
+    await stale.waitFor({ state: "detached", timeout: TIMEOUT });
+    const asOf = await pane.getByTestId("setting-asOf").inputValue();
+    assert.equal(asOf, latest);
+    assert.ok((await churnCount()) < everyone, "fewer churn-risk customers as of the newest order");
+
+    await scoreInPane(pane);
+    const overview = pane.getByTestId("overview");
+    await overview.waitFor({ timeout: TIMEOUT });
+    assert.ok((await pane.getByTestId("tier-bar").count()) >= 2, "a bar per tier");
+    await pane.getByTestId("movement-first").waitFor();
+    assert.match(await pane.getByTestId("hygiene-duplicates").innerText(), /2/);
+    await page.screenshot({ path: join(SHOTS, `11-after-run-${tag}.png`), fullPage: true });
+    await pane.getByTestId("overview").screenshot({
+      path: join(SHOTS, `11b-overview-${tag}.png`),
+    });
+
+    // A hygiene line selects its cell.
+    const blanks = pane.getByTestId("hygiene-blanks");
+    const address = (await blanks.getAttribute("data-address")) ?? "";
+    assert.ok(address.includes("!"), `the blank-cells line names a cell (${address})`);
+    await blanks.click();
+    await page
+      .getByTestId("wb-selection")
+      .filter({ hasText: address })
+      .waitFor({ timeout: TIMEOUT });
+
+    // Score again two months later: the movement since the last run replaces "first run".
+    await pane.getByTestId("setting-asOf").fill("2025-02-28");
+    await scoreInPane(pane);
+    await pane.getByTestId("movement").waitFor({ timeout: TIMEOUT });
+    assert.match(await pane.getByTestId("movement-lapsed").innerText(), /[1-9]/);
+
+    // The ribbon scores while the pane is open: back in the pane, it shows that run.
+    await page.getByTestId("ribbon-score").click();
+    await page
+      .getByTestId("wb-status")
+      .filter({ hasText: "finished" })
+      .waitFor({ timeout: TIMEOUT });
+    await paneFrame(page)
+      .locator("body")
+      .click({ position: { x: 5, y: 5 } });
+    await pane.getByTestId("elsewhere").waitFor({ timeout: TIMEOUT });
+    await pane.getByTestId("overview").waitFor({ timeout: TIMEOUT });
+    await page.screenshot({ path: join(SHOTS, `12-after-ribbon-${tag}.png`) });
+    await page.context().close();
+  });
+}
+
+test("the pane's first script stays at or under 200 KB gzipped (the rest loads on demand)", () => {
+  const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
+  // The minified page leaves attribute values unquoted.
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)]
+    .map((m) => m[1])
+    .filter((src) => !src.startsWith("http"));
+  assert.ok(scripts.length > 0, "the pane page loads its script");
+  const gzipped = scripts.reduce(
+    (n, src) => n + gzipSync(readFileSync(join(DIST, src)), { level: 9 }).length,
+    0
+  );
+  console.log(`e2e: the pane's initial JavaScript is ${(gzipped / 1024).toFixed(1)} KB gzipped`);
+  assert.ok(gzipped <= 200 * 1024, `${gzipped} bytes gzipped`);
 });
 
 test("every address the manifest names is a file the build emits (pages, help, icons)", () => {

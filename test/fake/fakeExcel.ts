@@ -63,6 +63,14 @@ export interface FakeChart {
   position: { start: string; end: string | null } | null;
 }
 
+/** An Excel table (ListObject): where it sits and its style. */
+export interface FakeTable {
+  name: string;
+  rect: Rect;
+  hasHeaders: boolean;
+  style: string;
+}
+
 const SHEET: Rect = { row: 0, column: 0, rows: 1048576, columns: 16384 };
 /** Cells one formatting write may touch in the fake (a whole-sheet fill would never end). */
 const MAX_CELLS_PER_WRITE = 5_000_000;
@@ -204,6 +212,7 @@ export class FakeSheetState {
   conditionalFormats: FakeConditionalFormat[] = [];
   validations: FakeValidation[] = [];
   charts: FakeChart[] = [];
+  tables: FakeTable[] = [];
 
   constructor(
     readonly id: string,
@@ -257,6 +266,9 @@ export class FakeWorkbookState {
   selection: string | null = null;
   private nextId = 1;
   chartCounter = 0;
+  tableCounter = 0;
+  /** The add-in's document settings (Excel.SettingCollection): key to JSON-able value. */
+  readonly settings = new Map<string, unknown>();
 
   sheet(key: string): FakeSheetState | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === key.toLowerCase() || s.id === key);
@@ -290,6 +302,7 @@ export class FakeWorkbookState {
         })),
         validations: s.validations.map((v) => ({ ...v, ranges: addresses(v.ranges) })),
         charts: s.charts.map((c) => ({ ...c, source: rectAddress(s.name, c.source) })),
+        tables: s.tables.map((t) => ({ ...t, rect: rectAddress(s.name, t.rect) })),
       };
     });
   }
@@ -327,12 +340,15 @@ interface FakeHost {
 }
 
 class FakeRequestContext {
-  readonly workbook: { worksheets: FakeWorksheetCollection };
+  readonly workbook: { worksheets: FakeWorksheetCollection; settings: FakeSettingCollection };
   readonly application: FakeApplication;
   private pending: Op[] = [];
 
   constructor(readonly host: FakeHost) {
-    this.workbook = { worksheets: new FakeWorksheetCollection(this) };
+    this.workbook = {
+      worksheets: new FakeWorksheetCollection(this),
+      settings: new FakeSettingCollection(this),
+    };
     this.application = new FakeApplication(this);
   }
 
@@ -619,6 +635,7 @@ class FakeWorksheetCollection extends FakeCollection<FakeSheetState, FakeWorkshe
 class FakeWorksheet extends FakeObject<FakeSheetState> {
   readonly freezePanes = new FakeFreezePanes(this);
   readonly charts: FakeChartCollection = new FakeChartCollection(this);
+  readonly tables = new FakeTableCollection(this);
 
   protected readers() {
     return {
@@ -1021,6 +1038,68 @@ class FakeChartObject extends FakeObject<FakeChart> {
       const sheet = this.sheet.must();
       sheet.charts = sheet.charts.filter((c) => c !== chart);
     });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables and settings
+
+/** Worksheet.tables: `add` only (Excel names the table; the style is settable). */
+class FakeTableCollection {
+  constructor(private readonly sheet: FakeWorksheet) {}
+
+  add(address: FakeRange | string, hasHeaders: boolean): Record<string, unknown> {
+    const range = typeof address === "string" ? this.sheet.getRange(address) : address;
+    let created: FakeTable | null = null;
+    this.sheet.context.queue({ call: `${this.sheet.path}/tables.add`, args: [range.path] }, () => {
+      const { sheet, rect } = range.must();
+      const overlaps = this.sheet.context.state.sheets.some(
+        (s) => s === sheet && s.tables.some((t) => intersects(t.rect, rect))
+      );
+      if (overlaps) throw invalid("A table cannot overlap another table.");
+      const name = `Table${++this.sheet.context.state.tableCounter}`;
+      created = { name, rect, hasHeaders, style: "TableStyleMedium2" };
+      sheet.tables.push(created);
+    });
+    return settable(this.sheet.context, `${this.sheet.path}/table`, {
+      style: (style: string) => {
+        if (created) created.style = style;
+      },
+    });
+  }
+}
+
+/** One document setting: `value` after load and sync; `isNullObject` for getItemOrNullObject. */
+class FakeSetting extends FakeObject<{ key: string; value: unknown }> {
+  protected readers() {
+    return {
+      key: (s: { key: string }) => s.key,
+      value: (s: { value: unknown }) => s.value,
+    };
+  }
+  get value(): unknown {
+    return this.read("value");
+  }
+}
+
+/** Workbook.settings (ExcelApi 1.4): add (replaces) and getItemOrNullObject. */
+class FakeSettingCollection {
+  constructor(private readonly context: FakeRequestContext) {}
+
+  private find(key: string): { key: string; value: unknown } | null {
+    const settings = this.context.state.settings;
+    return settings.has(key) ? { key, value: settings.get(key) } : null;
+  }
+
+  add(key: string, value: unknown): FakeSetting {
+    this.context.queue({ call: "settings.add", args: [key, value] }, () => {
+      this.context.state.settings.set(key, JSON.parse(JSON.stringify(value)));
+    });
+    return new FakeSetting(this.context, `settings/${key}`, () => this.find(key));
+  }
+
+  getItemOrNullObject(key: string): FakeSetting {
+    return new FakeSetting(this.context, `settings/${key}?`, () => this.find(key), true);
   }
 }
 

@@ -139,6 +139,14 @@ function render(): void {
 }
 
 render();
-void fetch("assets/sample-customers.xlsx")
-  .then((response) => response.arrayBuffer())
-  .then((data) => open(data, "sample-customers.xlsx"));
+if (params.get("workbook") === "empty") {
+  // A new blank workbook, as Excel opens one: the pane's start (templates, sample data).
+  fake = createFakeExcel([{ name: "Sheet1", values: [] }]);
+  fileName = "Book1.xlsx";
+  session++;
+  loaded();
+  render();
+} else
+  void fetch("assets/sample-customers.xlsx")
+    .then((response) => response.arrayBuffer())
+    .then((data) => open(data, "sample-customers.xlsx"));

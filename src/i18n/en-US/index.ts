@@ -15,6 +15,8 @@ import { balance } from "./balance";
 import { read } from "./read";
 import { playbooks } from "./playbooks";
 import { tiers } from "./tiers";
+import { pane } from "./pane";
+import { templates } from "./templates";
 
 /** Every user-facing text in US English. */
 export const enUS: Strings = {
@@ -34,4 +36,6 @@ export const enUS: Strings = {
   tiers,
   lifetime,
   run,
+  pane,
+  templates,
 };

@@ -14,6 +14,8 @@ import type { BalanceStrings } from "./balance";
 import type { ReadStrings } from "./read";
 import type { PlaybookStrings } from "./playbooks";
 import type { TierStrings } from "./tiers";
+import type { PaneStrings } from "./pane";
+import type { TemplateStrings } from "./templates";
 
 /**
  * The shape of the string catalogue: every user-facing text, one section per subject. Each language
@@ -38,4 +40,6 @@ export interface Strings {
   tiers: TierStrings;
   lifetime: LifetimeStrings;
   run: RunStrings;
+  pane: PaneStrings;
+  templates: TemplateStrings;
 }
