@@ -7,6 +7,7 @@ import { FUNNEL_STAGES } from "./followups";
 import type { ScoreReport } from "./pipeline";
 import type { ModelCheck } from "./review/modelCheck";
 import type { Uplift } from "./review/uplift";
+import type { ChurnReason, WinBackRate } from "./winBack";
 
 export interface FunnelStageJson {
   /** potential | intent | negotiation | won | lost */
@@ -34,6 +35,7 @@ export interface ReportJson {
 
 const round4 = (v: number) => Math.round(v * 10000) / 10000;
 const round2 = (v: number) => Math.round(v * 100) / 100;
+const roundOrNull = (v: number | null) => (v === null ? null : round4(v));
 
 /** Unique values in first-seen order. */
 function unique(items: string[]): string[] {
@@ -77,6 +79,8 @@ export type ModelCheckJson =
 export interface ReviewFigures {
   review?: Array<{ strategy: string; tier: string; from: number; to: number; uplift: Uplift }>;
   modelCheck?: ModelCheck | null;
+  /** 挽回率 and the churn reasons typed on the tracking sheet. */
+  winBack?: { rate: WinBackRate; reasons: Record<ChurnReason, number> };
 }
 
 function reviewJson(groups: NonNullable<ReviewFigures["review"]>): ReviewJson[] {
@@ -196,6 +200,17 @@ export function reportJson(report: ScoreReport, figures: ReviewFigures = {}): Re
     marketing_spend: report.cac.spend,
     new_customers: report.cac.newCustomers,
     review: reviewJson(figures.review ?? []),
+    win_back: figures.winBack
+      ? {
+          rate: roundOrNull(figures.winBack.rate.treated.rate),
+          customers: figures.winBack.rate.treated.customers,
+          won_back: figures.winBack.rate.treated.wonBack,
+          control_rate: roundOrNull(figures.winBack.rate.control.rate),
+          control_customers: figures.winBack.rate.control.customers,
+          control_won_back: figures.winBack.rate.control.wonBack,
+        }
+      : null,
+    churn_reasons: figures.winBack ? { ...figures.winBack.reasons } : null,
     model_check: figures.modelCheck
       ? modelCheckJson(figures.modelCheck)
       : { holdout_weeks: null, reason: "not_run" },

@@ -311,6 +311,15 @@ export const SETTING_TEXTS: Record<string, { label: Text; description: Text }> =
         "To check the lifetime-value model, it is fitted on the orders before the last this-many weeks up to the as-of date, predicts each customer's purchases in those weeks and is compared with what happened (Model Check sheet). A whole number from 1 to 520. Default {default}.",
     },
   },
+  "review.cycleDays": {
+    label: { "zh-CN": "复盘周期（天）", "en-US": "Review cycle (days)" },
+    description: {
+      "zh-CN":
+        "“销售策略跟踪”中每条策略的复盘日期：填了计划结束的，为计划结束日；只填了计划开始的，为计划开始后这么多天。到期时复盘日期标色。1 到 3660 的整数。默认 {default}（约一个季度）。",
+      "en-US":
+        "Each strategy line's review date on the Strategy Tracking sheet: its planned end when typed, else this many days after its planned start. A due date is coloured. A whole number from 1 to 3660. Default {default} (about a quarter).",
+    },
+  },
   "contact.days": {
     label: {
       "zh-CN": "“{family}”类客户联系间隔上限（天）",

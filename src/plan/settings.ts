@@ -559,6 +559,16 @@ const STATIC_SPECS: Spec[] = [
       s.holdoutWeeks = v;
     }
   ),
+  spec(
+    "review.cycleDays",
+    "review.cycleDays",
+    none,
+    DAYS,
+    (s) => s.reviewCycleDays,
+    (s, v) => {
+      s.reviewCycleDays = v;
+    }
+  ),
   ...STRATEGY_FAMILIES.map((family) =>
     spec(
       `contact.days.${family}`,

@@ -98,7 +98,9 @@ export function planSummarySheet(
   previousTiers: Array<TierOrNone | null>,
   extraNotes: string[],
   name?: string,
-  watchSheetName?: string
+  watchSheetName?: string,
+  /** Further tables of their own (win-back, follow-up detail), placed after the hygiene lists. */
+  extraTables: TablePlan[] = []
 ): SheetPlan {
   const k = kpis(report);
   const na = t("notAvailable", lang);
@@ -305,6 +307,7 @@ export function planSummarySheet(
     ...distributionTables(report, lang),
     metricsTable(report, lang),
     ...hygieneTables(report, lang),
+    ...extraTables,
   ])
     place(part);
 

@@ -5,7 +5,12 @@ import type { Cell, Lang, SheetGrid, StrategyFamily } from "../core/types";
 import { playbookText, STRATEGY_TYPES, strategyTypeOf } from "../i18n/playbooks";
 import { LINE_STATUS, SHEET_NAMES, STATUS_VALUES, TRACKING_HEADERS } from "../i18n/sheets";
 import { tierLabel } from "../i18n/tiers";
-import { CONTROL_FILL, OVERDUE } from "./formats";
+import { CONTROL_FILL, OVERDUE, REVIEW_DUE } from "./formats";
+import { CHURN_REASONS, type ChurnReason, type WinBackLine } from "../core/winBack";
+import { reviewDue } from "../core/review/loop";
+import { cellText } from "../core/parse";
+import { inEveryLang, strings } from "../i18n";
+import { bothLangs } from "./words";
 import { customerKeyOf, findTable, linesOf } from "./previous";
 import { singleTableSheet, type ColumnKind, type PlanCell, type SheetPlan } from "./types";
 import { columnLetter } from "../core/address";
@@ -28,15 +33,36 @@ const COLUMNS: Array<[key: string, kind: ColumnKind, width: number, manager: boo
   ["type", "text", 10, false],
   ["control", "text", 10, true],
   ["content", "text", 48, true],
+  ["coreGoal", "text", 24, true],
   ["owner", "text", 10, true],
   ["start", "date", 12, true],
   ["end", "date", 12, true],
+  ["reviewDue", "date", 12, false],
   ["target", "text", 28, true],
   ["actual", "text", 36, true],
   ["status", "text", 10, true],
+  ["churnReason", "text", 14, true],
   ["note", "text", 28, true],
+  ["opened", "date", 12, false],
   ["line", "text", 20, false],
 ];
+
+/** Headers of every column in both languages (the older columns' words, then the new sections'). */
+const HEADERS: Record<string, Record<Lang, string>> = {
+  ...TRACKING_HEADERS,
+  ...bothLangs((s) => s.winBack.headers),
+  coreGoal: inEveryLang((s) => s.reviewLoop.headers.coreGoal),
+  reviewDue: inEveryLang((s) => s.reviewLoop.headers.reviewDue),
+};
+
+/** The churn reason typed on a line, in either language; any other text counts as other. */
+export function churnReasonOf(cell: Cell): ChurnReason | null {
+  const text = cellText(cell).trim();
+  if (text === "") return null;
+  for (const reason of CHURN_REASONS)
+    if (Object.values(inEveryLang((s) => s.winBack.reasons[reason])).includes(text)) return reason;
+  return "other";
+}
 
 export const TRACKING_MANAGER_COLUMNS = COLUMNS.filter((c) => c[3]).map((c) => c[0]);
 const col = (key: string) => COLUMNS.findIndex((c) => c[0] === key);
@@ -51,11 +77,13 @@ export interface TrackingLine {
   manager: Map<string, Cell>;
   /** The tier when the line was created (blank on sheets written before the column existed). */
   plannedTier: Cell;
+  /** The as-of date of the run that opened the line (blank on sheets written before the column). */
+  opened: Cell;
 }
 
 export function readTracking(grid: SheetGrid | undefined): TrackingLine[] {
   if (!grid) return [];
-  const table = findTable(grid.values, TRACKING_HEADERS);
+  const table = findTable(grid.values, HEADERS);
   if (!table || !table.columns.has("id")) return [];
   const lines: TrackingLine[] = [];
   for (const { cells } of linesOf(grid.values, table)) {
@@ -72,6 +100,7 @@ export function readTracking(grid: SheetGrid | undefined): TrackingLine[] {
       typeText,
       manager,
       plannedTier: cells.get("plannedTier") ?? "",
+      opened: cells.get("opened") ?? "",
     });
   }
   return lines;
@@ -92,8 +121,11 @@ export function planTrackingSheet(
   settings: Settings,
   lang: Lang,
   previous: TrackingLine[],
-  name?: string
+  name?: string,
+  /** Same order as report.customers: true where a churn warning is raised (opens a win-back line). */
+  warned: ReadonlyArray<boolean> = []
 ): SheetPlan {
+  const text = strings(lang);
   const byKey = new Map<string, TrackingLine[]>();
   const byCustomer = new Map<string, TrackingLine[]>();
   const push = (map: Map<string, TrackingLine[]>, key: string, line: TrackingLine) => {
@@ -117,7 +149,8 @@ export function planTrackingSheet(
     line: string | null,
     plannedTier: Cell,
     customerKey: string,
-    strategy: string
+    strategy: string,
+    opened: Cell
   ) => {
     const cells: PlanCell[] = COLUMNS.map(() => null);
     cells[col("id")] = blankToNull(id);
@@ -135,31 +168,26 @@ export function planTrackingSheet(
     // A new line starts from the playbook (control lines: none); after that the text is the manager's.
     if (!manager) cells[col("content")] = control ? TRACKING_CONTROL_TEXT.content[lang] : content;
     cells[col("line")] = line;
+    cells[col("opened")] = blankToNull(opened) ?? report.asOf;
+    // The core goal starts from the playbook's (seed 000 第三步); after that it is the manager's.
+    const family = strategyTypeOf(cellText(type));
+    if (cells[col("coreGoal")] === null && family !== null)
+      cells[col("coreGoal")] = text.reviewLoop.coreGoals[family];
+    const start = manager ? parseDate(manager.get("start") ?? "") : null;
+    const end = manager ? parseDate(manager.get("end") ?? "") : null;
+    cells[col("reviewDue")] = reviewDue(start, end, settings.reviewCycleDays);
     rows.push(cells);
   };
 
-  for (const result of report.customers) {
-    if (!result.tier) continue;
-    const family = familyOf(result.tier.tier);
-    const key = `${result.customer.key}|${family}`;
+  report.customers.forEach((result, k) => {
+    if (!result.tier) return;
+    const tierFamily = familyOf(result.tier.tier);
+    // A churn warning opens a win-back line beside the tier's own (seed 001 十, seed 003 5.5).
+    const families: StrategyFamily[] =
+      warned[k] === true && tierFamily !== "win_back" ? [tierFamily, "win_back"] : [tierFamily];
     const tier = tierLabel(result.tier.tier, lang);
     const name = result.customer.fields.name ?? "";
-    const mine = byKey.get(key) ?? [];
-    if (mine.length === 0) {
-      emit(
-        result.customer.id,
-        name,
-        tier,
-        STRATEGY_TYPES[family][lang],
-        null,
-        playbookText(settings, family, lang),
-        null,
-        "",
-        result.customer.key,
-        family
-      );
-    }
-    const keep = (line: (typeof mine)[number], status: string | null) => {
+    const keep = (line: TrackingLine, status: string | null) => {
       used.add(line);
       emit(
         result.customer.id,
@@ -171,15 +199,39 @@ export function planTrackingSheet(
         status,
         line.plannedTier,
         line.customerKey,
-        line.family ?? String(line.typeText)
+        line.family ?? String(line.typeText),
+        line.opened
       );
     };
-    for (const line of mine) keep(line, null);
+    for (const family of families) {
+      const mine = byKey.get(`${result.customer.key}|${family}`) ?? [];
+      if (mine.length === 0) {
+        const warning = family !== tierFamily;
+        emit(
+          result.customer.id,
+          name,
+          tier,
+          STRATEGY_TYPES[family][lang],
+          null,
+          warning ? text.winBack.warningContent : playbookText(settings, family, lang),
+          null,
+          "",
+          result.customer.key,
+          family,
+          ""
+        );
+      }
+      for (const line of mine) keep(line, null);
+    }
     // Lines of the same customer under another playbook: kept, marked.
     for (const line of byCustomer.get(result.customer.key) ?? []) {
-      if (!used.has(line)) keep(line, LINE_STATUS.left_tier[lang]);
+      if (used.has(line)) continue;
+      keep(
+        line,
+        line.family === "win_back" ? text.winBack.warningCleared : LINE_STATUS.left_tier[lang]
+      );
     }
-  }
+  });
   for (const line of previous) {
     if (used.has(line)) continue;
     emit(
@@ -192,7 +244,8 @@ export function planTrackingSheet(
       LINE_STATUS.gone[lang],
       line.plannedTier,
       line.customerKey,
-      line.family ?? String(line.typeText)
+      line.family ?? String(line.typeText),
+      line.opened
     );
   }
 
@@ -201,6 +254,7 @@ export function planTrackingSheet(
   const endLetter = columnLetter(col("end"));
   const done = [STATUS_VALUES["zh-CN"][2], STATUS_VALUES["en-US"][2]];
   const controlLetter = columnLetter(col("control"));
+  const dueLetter = columnLetter(col("reviewDue"));
   const controlYes = [CONTROL_MARK.yes["zh-CN"], CONTROL_MARK.yes["en-US"]];
   const sheet = singleTableSheet(
     "tracking",
@@ -212,7 +266,7 @@ export function planTrackingSheet(
         kind,
         width,
         manager,
-        header: TRACKING_HEADERS[key][lang],
+        header: HEADERS[key][lang],
       })),
       rows,
       conditionalFormats:
@@ -239,6 +293,16 @@ export function planTrackingSheet(
                 fill: CONTROL_FILL.fill,
                 font: CONTROL_FILL.font,
               },
+              {
+                // The review date has come (live in Excel: TODAY()).
+                type: "formula",
+                firstColumn: col("reviewDue"),
+                lastColumn: col("reviewDue"),
+                rows: span,
+                formula: `AND($${dueLetter}{row}<>"",$${dueLetter}{row}<=TODAY())`,
+                fill: REVIEW_DUE.fill,
+                font: REVIEW_DUE.font,
+              },
             ],
       validations:
         rows.length === 0
@@ -249,6 +313,11 @@ export function planTrackingSheet(
                 column: col("control"),
                 rows: span,
                 values: [CONTROL_MARK.yes[lang], CONTROL_MARK.no[lang]],
+              },
+              {
+                column: col("churnReason"),
+                rows: span,
+                values: CHURN_REASONS.map((r) => text.winBack.reasons[r]),
               },
             ],
     },
@@ -291,6 +360,10 @@ export interface TrackingPlanLine {
   owner: Cell;
   /** The line belongs to the customer's current strategy (not left behind, not gone). */
   current: boolean;
+  coreGoal: Cell;
+  reviewDue: Cell;
+  opened: Cell;
+  churnReason: ChurnReason | null;
 }
 
 export function trackingLinesOf(plan: SheetPlan): TrackingPlanLine[] {
@@ -312,7 +385,22 @@ export function trackingLinesOf(plan: SheetPlan): TrackingPlanLine[] {
             plannedTier: cell(row, "plannedTier"),
             owner: cell(row, "owner"),
             current: cell(row, "line") === "",
+            coreGoal: cell(row, "coreGoal"),
+            reviewDue: cell(row, "reviewDue"),
+            opened: cell(row, "opened"),
+            churnReason: churnReasonOf(cell(row, "churnReason")),
           },
         ];
   });
+}
+
+/** The win-back lines of the plan (playbook 流失挽回), as the win-back rate needs them. */
+export function winBackLinesOf(lines: readonly TrackingPlanLine[]): WinBackLine[] {
+  return lines
+    .filter((l) => strategyTypeOf(cellText(l.type)) === "win_back")
+    .map((l) => ({
+      customerKey: l.customerKey,
+      since: parseDate(l.start) ?? parseDate(l.opened),
+      control: l.control,
+    }));
 }

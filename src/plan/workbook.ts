@@ -12,7 +12,15 @@ import { planReviewSheet, readReview, reviewGroups, type ReviewGroup } from "./r
 import { planSettingsSheet, readSettingsSheet } from "./settings";
 import { planSummarySheet } from "./summary";
 import { planTierSheet, previousTiersOf, readTiers } from "./tiers";
-import { planTrackingSheet, readTracking, trackingLinesOf } from "./tracking";
+import {
+  planTrackingSheet,
+  readTracking,
+  trackingLinesOf,
+  winBackLinesOf,
+  type TrackingPlanLine,
+} from "./tracking";
+import { winBackTables, type WinBackFigures } from "./winBack";
+import { countChurnReasons, winBackRate } from "../core/winBack";
 import { gridOf } from "./grid";
 import type { SheetKey, SheetPlan } from "./types";
 import { planWatchSheet } from "./watchlist";
@@ -57,6 +65,8 @@ export interface WorkbookRun {
   modelCheck?: ModelCheck | null;
   /** Who to call, most value at risk first (empty for a preview). */
   calls?: CallListEntry[];
+  /** 挽回率 and the churn reasons typed on the tracking sheet (absent for a preview). */
+  winBack?: WinBackFigures;
 }
 
 const KEYS: SheetKey[] = [
@@ -135,9 +145,11 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     settings,
     lang,
     readTracking(own.get("tracking")),
-    nameOf("tracking")
+    nameOf("tracking"),
+    lifetime.churn.map((w) => w !== null)
   );
   const trackingLines = trackingLinesOf(tracking);
+  const winBack = winBackFiguresOf(report, trackingLines);
   const groups = reviewGroups(report, trackingLines);
   step("planning", 2, planning);
   const review = planReviewSheet(
@@ -158,7 +170,8 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     previousTiersOf(report, previousTiers),
     settingsProblems,
     nameOf("summary"),
-    nameOf("watchlist")
+    nameOf("watchlist"),
+    winBackTables(winBack, lang)
   );
   step("planning", 4, planning);
   // The watchlist exists once there are follow-up records; an earlier one stays current (emptied).
@@ -221,6 +234,16 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     review: groups,
     modelCheck,
     calls,
+    winBack,
+  };
+}
+
+/** 挽回率 over the plan's win-back lines, and the churn reasons typed on any line. */
+function winBackFiguresOf(report: ScoreReport, lines: TrackingPlanLine[]): WinBackFigures {
+  const last = new Map(report.customers.map((c) => [c.customer.key, c.lastPurchase]));
+  return {
+    rate: winBackRate(winBackLinesOf(lines), (key) => last.get(key)),
+    reasons: countChurnReasons(lines.map((l) => l.churnReason)),
   };
 }
 

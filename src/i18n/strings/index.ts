@@ -1,4 +1,6 @@
 import type { SchemeStrings } from "./schemes";
+import type { WinBackStrings } from "./winBack";
+import type { ReviewLoopStrings } from "./reviewLoop";
 
 /**
  * The shape of the string catalogue: every user-facing text, one section per subject. Each language
@@ -8,4 +10,6 @@ import type { SchemeStrings } from "./schemes";
  */
 export interface Strings {
   schemes: SchemeStrings;
+  winBack: WinBackStrings;
+  reviewLoop: ReviewLoopStrings;
 }

@@ -1,7 +1,11 @@
 import type { Strings } from "../strings";
 import { schemes } from "./schemes";
+import { winBack } from "./winBack";
+import { reviewLoop } from "./reviewLoop";
 
 /** Every user-facing text in Simplified Chinese. */
 export const zhCN: Strings = {
   schemes,
+  winBack,
+  reviewLoop,
 };
