@@ -158,7 +158,8 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     trackingLines,
     readReview(own.get("review")),
     nameOf("review"),
-    groups
+    groups,
+    winBack
   );
   const modelCheck = checkModel(purchasesOf(report), report.asOf, settings.holdoutWeeks);
   step("planning", 3, planning);
