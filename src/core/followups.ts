@@ -7,6 +7,7 @@ import { rowIsBlank, type CustomerIndex, type QualityLog } from "./customers";
 import type { DetectedTable } from "./headers";
 import { cellText, foldWidth, isBlank, normalizeId, parseDate } from "./parse";
 import type { Cell, Serial, SheetGrid } from "./types";
+import { isPostponed, postponeReasonIn } from "./followupDetail";
 
 /** 潜在 → 意向 → 谈判 → 成交, and 流失 (left the funnel). */
 export type Stage = "potential" | "intent" | "negotiation" | "won" | "lost";
@@ -45,6 +46,14 @@ export interface Followup {
   intent: IntentClass | null;
   /** 0-based sheet row (origin applied), like `Customer.row`. */
   row: number;
+  /** 完成状态 says 已延期 (postponed); see core/followupDetail.ts. */
+  postponed: boolean;
+  /** Why it was postponed: the 延期原因 cell, else the text after 已延期 in the status cell. */
+  postponeReason: string;
+  /** 下一步负责人 ("" when blank or without the column). */
+  nextOwner: string;
+  /** 客户异议 ("" when blank or without the column). */
+  objection: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -219,6 +228,12 @@ export function readFollowups(
       stage: cStage === undefined ? null : parseStage(row[cStage]),
       intent: cIntent === undefined ? null : parseIntent(row[cIntent]),
       row: r + originRow,
+      postponed: cDone !== undefined && isPostponed(row[cDone]),
+      postponeReason:
+        textAt(row, cols.postponeReason) ||
+        (cDone === undefined ? "" : postponeReasonIn(row[cDone])),
+      nextOwner: textAt(row, cols.nextOwner),
+      objection: textAt(row, cols.objection),
     });
   }
   return out;

@@ -28,6 +28,7 @@ import {
 } from "./headers";
 import { hygieneReport, type HygieneReport } from "./hygiene";
 import { cellAddress } from "./address";
+import { followupDetail, type FollowupDetail } from "./followupDetail";
 import {
   cacFromReport,
   findNpsColumn,
@@ -122,6 +123,8 @@ export interface FollowupReport {
   cadenceDays: CadenceDays;
   /** The contact days per playbook the watch used (from settings). */
   contactDays?: ContactDays;
+  /** Postponed steps, objections, next-step owners, the 24-hour first response, effort per stage. */
+  detail?: FollowupDetail;
 }
 
 export interface NpsReport extends NpsResult {
@@ -490,6 +493,23 @@ function addFollowups(
     watch,
     cadenceDays,
     contactDays: { ...settings.contactDays },
+    detail: followupDetail(
+      lines,
+      timelines,
+      archive && archive.columns.created !== undefined
+        ? index.customers.map((c) => (c.row >= 0 ? parseDate(c.fields.created) : null))
+        : null,
+      index.customers.map((c) => c.row),
+      {
+        followupSheet: sheet.name,
+        statusCol: table.columns.done === undefined ? null : table.columns.done + originCol,
+        archiveSheet: archive?.sheet ?? null,
+        createdCol:
+          archive?.columns.created === undefined ? null : archive.columns.created + archiveCol,
+      },
+      report.windowStart,
+      asOf
+    ),
   };
   return won;
 }

@@ -200,6 +200,29 @@ export function reportJson(report: ScoreReport, figures: ReviewFigures = {}): Re
     marketing_spend: report.cac.spend,
     new_customers: report.cac.newCustomers,
     review: reviewJson(figures.review ?? []),
+    followup_detail: f?.detail
+      ? {
+          postponed: f.detail.postponed,
+          postponed_with_reason: f.detail.postponedWithReason,
+          objections: f.detail.objections,
+          handed_over: f.detail.handedOver,
+          leads_checked: f.detail.leadsChecked,
+          findings: f.detail.findings.map((x) => ({
+            kind: x.kind,
+            customer_id: report.customers[x.customer]?.customer.id ?? null,
+            cell: x.address,
+            days_late: x.daysLate,
+          })),
+          stage_effort: f.detail.stages.map((s) => ({
+            stage: s.stage,
+            customers: s.customers,
+            followups: s.followups,
+            avg_followups: s.avgFollowups === null ? null : round2(s.avgFollowups),
+            moved_on: s.movedOn,
+            avg_days: s.avgDays === null ? null : round2(s.avgDays),
+          })),
+        }
+      : null,
     win_back: figures.winBack
       ? {
           rate: roundOrNull(figures.winBack.rate.treated.rate),

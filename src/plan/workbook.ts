@@ -20,6 +20,7 @@ import {
   type TrackingPlanLine,
 } from "./tracking";
 import { winBackTables, type WinBackFigures } from "./winBack";
+import { followupDetailTables } from "./followupDetail";
 import { countChurnReasons, winBackRate } from "../core/winBack";
 import { gridOf } from "./grid";
 import type { SheetKey, SheetPlan } from "./types";
@@ -172,7 +173,7 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     settingsProblems,
     nameOf("summary"),
     nameOf("watchlist"),
-    winBackTables(winBack, lang)
+    [...winBackTables(winBack, lang), ...followupDetailTables(report, lang)]
   );
   step("planning", 4, planning);
   // The watchlist exists once there are follow-up records; an earlier one stays current (emptied).

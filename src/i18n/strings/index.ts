@@ -1,6 +1,7 @@
 import type { SchemeStrings } from "./schemes";
 import type { WinBackStrings } from "./winBack";
 import type { ReviewLoopStrings } from "./reviewLoop";
+import type { FollowupDetailStrings } from "./followupDetail";
 
 /**
  * The shape of the string catalogue: every user-facing text, one section per subject. Each language
@@ -12,4 +13,5 @@ export interface Strings {
   schemes: SchemeStrings;
   winBack: WinBackStrings;
   reviewLoop: ReviewLoopStrings;
+  followupDetail: FollowupDetailStrings;
 }

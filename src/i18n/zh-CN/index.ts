@@ -2,10 +2,12 @@ import type { Strings } from "../strings";
 import { schemes } from "./schemes";
 import { winBack } from "./winBack";
 import { reviewLoop } from "./reviewLoop";
+import { followupDetail } from "./followupDetail";
 
 /** Every user-facing text in Simplified Chinese. */
 export const zhCN: Strings = {
   schemes,
   winBack,
   reviewLoop,
+  followupDetail,
 };
