@@ -29,6 +29,7 @@ import {
 import { hygieneReport, type HygieneReport } from "./hygiene";
 import { cellAddress } from "./address";
 import { followupDetail, type FollowupDetail } from "./followupDetail";
+import { channelResults, type ChannelResult } from "./channels";
 import {
   cacFromReport,
   findNpsColumn,
@@ -159,6 +160,8 @@ export interface ScoreReport {
   followups: FollowupReport | null;
   /** Customers, revenue and conversion by industry, region and size (fields the archive has). */
   distribution: Distribution;
+  /** Conversion per 客户来源/渠道 when the archive has that column; null (or absent) otherwise. */
+  channels?: ChannelResult[] | null;
   /** Likely duplicates, blank required cells, customers without orders: listed, never merged. */
   hygiene: HygieneReport;
   /** NPS from a 0–10 recommendation-score column; null when no sheet has one ("not available"). */
@@ -409,6 +412,19 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
     })),
     SEGMENT_FIELDS.filter((f) => detected.customers?.columns[f] !== undefined)
   );
+  report.channels =
+    detected.customers?.columns.source === undefined
+      ? null
+      : channelResults(
+          report.customers.map((r, i) => ({
+            source: r.customer.fields.source,
+            converted: r.ordersAllTime > 0 || won.has(i),
+            firstPurchase: r.firstPurchase,
+            revenue: r.monetary,
+          })),
+          windowStart,
+          asOf
+        );
   report.nps = npsOf(report, archiveSheet, detected.customers, followupSheet, detected.followups);
   report.voices = voicesOf(report, index, archiveSheet, detected, followupSheet, asOf);
   report.cac = cacFromReport(report, settings.marketingSpend);

@@ -223,6 +223,16 @@ export function reportJson(report: ScoreReport, figures: ReviewFigures = {}): Re
           })),
         }
       : null,
+    channels: report.channels
+      ? report.channels.map((c) => ({
+          channel: c.channel,
+          customers: c.customers,
+          converted: c.converted,
+          conversion: round4(c.conversion),
+          new_customers: c.newCustomers,
+          revenue: c.revenue,
+        }))
+      : null,
     win_back: figures.winBack
       ? {
           rate: roundOrNull(figures.winBack.rate.treated.rate),

@@ -1,6 +1,7 @@
 import type { WatchKind } from "../core/cadence";
 import type { DuplicateReason } from "../core/hygiene";
 import type { SegmentField } from "../core/distribution";
+import { strings } from "./index";
 import type { Stage } from "../core/followups";
 import type { Lang } from "../core/types";
 
@@ -43,7 +44,8 @@ export const FIELD_LABELS: Record<SegmentField | "name" | "contactName" | "phone
 
 export function fieldLabel(field: string, lang: Lang): string {
   const label = (FIELD_LABELS as Record<string, Text | undefined>)[field];
-  return label ? label[lang] : field;
+  const lead = (strings(lang).leads.fields as Record<string, string | undefined>)[field];
+  return label ? label[lang] : (lead ?? field);
 }
 
 export const DUPLICATE_REASON_LABELS: Record<DuplicateReason, Text> = {

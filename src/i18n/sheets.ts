@@ -13,6 +13,7 @@ export const SHEET_NAMES: Record<SheetPlan["key"], Record<Lang, string>> = {
   modelcheck: { "zh-CN": "模型检验", "en-US": "Model Check" },
   owners: { "zh-CN": "销售业绩", "en-US": "Sales by Owner" },
   history: { "zh-CN": "历史趋势", "en-US": "Trends" },
+  channels: { "zh-CN": "渠道分析", "en-US": "Channels" },
 };
 
 /** Every localised name of our sheets: never read as inputs. */

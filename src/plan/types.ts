@@ -92,7 +92,8 @@ export type SheetKey =
   | "calls"
   | "modelcheck"
   | "owners"
-  | "history";
+  | "history"
+  | "channels";
 
 export interface SheetPlan {
   /** Stable identity of the sheet, whatever its localised name. */

@@ -21,6 +21,7 @@ import {
 } from "./tracking";
 import { winBackTables, type WinBackFigures } from "./winBack";
 import { followupDetailTables } from "./followupDetail";
+import { hasChannels, planChannelsSheet, readChannelSpend } from "./channels";
 import { countChurnReasons, winBackRate } from "../core/winBack";
 import { gridOf } from "./grid";
 import type { SheetKey, SheetPlan } from "./types";
@@ -81,6 +82,7 @@ const KEYS: SheetKey[] = [
   "modelcheck",
   "owners",
   "history",
+  "channels",
 ];
 
 /** Our sheets, by key, under whichever localised name they were created with. */
@@ -187,6 +189,11 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     hasOwners(report) || own.has("owners")
       ? [planOwnersSheet(report, lang, readOwnerTargets(own.get("owners")), nameOf("owners"))]
       : [];
+  // Conversion and CAC per channel once the archive names channels; an existing sheet stays current.
+  const channels =
+    hasChannels(report) || own.has("channels")
+      ? [planChannelsSheet(report, lang, readChannelSpend(own.get("channels")), nameOf("channels"))]
+      : [];
   step("planning", 5, planning);
   const history = planHistorySheet(
     report,
@@ -230,6 +237,7 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
       planCallSheet(calls, report.asOf, lang, nameOf("calls")),
       planModelCheckSheet(modelCheck, report.asOf, lang, nameOf("modelcheck")),
       ...owners,
+      ...channels,
       history,
       settingsPlan,
     ],

@@ -3,6 +3,7 @@ import { schemes } from "./schemes";
 import { winBack } from "./winBack";
 import { reviewLoop } from "./reviewLoop";
 import { followupDetail } from "./followupDetail";
+import { leads } from "./leads";
 
 /** Every user-facing text in US English. */
 export const enUS: Strings = {
@@ -10,4 +11,5 @@ export const enUS: Strings = {
   winBack,
   reviewLoop,
   followupDetail,
+  leads,
 };

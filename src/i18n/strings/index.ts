@@ -2,6 +2,7 @@ import type { SchemeStrings } from "./schemes";
 import type { WinBackStrings } from "./winBack";
 import type { ReviewLoopStrings } from "./reviewLoop";
 import type { FollowupDetailStrings } from "./followupDetail";
+import type { LeadsStrings } from "./leads";
 
 /**
  * The shape of the string catalogue: every user-facing text, one section per subject. Each language
@@ -14,4 +15,5 @@ export interface Strings {
   winBack: WinBackStrings;
   reviewLoop: ReviewLoopStrings;
   followupDetail: FollowupDetailStrings;
+  leads: LeadsStrings;
 }

@@ -3,6 +3,7 @@ import { schemes } from "./schemes";
 import { winBack } from "./winBack";
 import { reviewLoop } from "./reviewLoop";
 import { followupDetail } from "./followupDetail";
+import { leads } from "./leads";
 
 /** Every user-facing text in Simplified Chinese. */
 export const zhCN: Strings = {
@@ -10,4 +11,5 @@ export const zhCN: Strings = {
   winBack,
   reviewLoop,
   followupDetail,
+  leads,
 };
