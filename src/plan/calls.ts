@@ -5,6 +5,7 @@
  */
 import { cellAddress } from "../core/address";
 import type { LifetimeReport } from "../core/lifetime";
+import { refusesContact } from "../core/consent";
 import { cellText, formatSerial, isBlank } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
 import { rankCalls, type CallCandidate } from "../core/review/callList";
@@ -72,7 +73,9 @@ export function callList(
       pAlive: life ? life.pAlive : null,
       usualGapDays: usual,
       silentDays: c.recencyDays,
-      excluded: current.get(c.customer.key)?.control === true,
+      // Control customers get no actions; a customer who refused contact is never called.
+      excluded:
+        current.get(c.customer.key)?.control === true || refusesContact(c.customer.fields.consent),
     };
   });
   return rankCalls(candidates).map((e) => {

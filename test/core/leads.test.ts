@@ -1,4 +1,6 @@
 import { channelResults } from "../../src/core/channels";
+import { refusesContact } from "../../src/core/consent";
+import { planWorkbook } from "../../src/plan/workbook";
 import { detectInputs, detectTable } from "../../src/core/headers";
 import { serialFromYmd } from "../../src/core/parse";
 import { scoreSheets } from "../../src/core/pipeline";
@@ -146,5 +148,45 @@ describe("conversion per channel", () => {
         revenue: 100,
       },
     ]);
+  });
+});
+
+describe("consent to contact", () => {
+  it("is refused only when the cell clearly says so", () => {
+    for (const no of ["否", "不允许", "No", " opt-out ", false])
+      expect(refusesContact(no)).toBe(true);
+    for (const other of ["是", "", null, "待确认", 0, "Yes"])
+      expect(refusesContact(other)).toBe(false);
+  });
+
+  it("keeps a customer who refused contact off the call list", () => {
+    const sheets = [
+      {
+        name: "客户档案",
+        values: [
+          ["客户ID", "客户名称", "是否允许沟通"],
+          ["C001", "甲", "否"],
+          ["C002", "乙", "是"],
+        ],
+      },
+      {
+        name: "销售订单",
+        values: [
+          ["订单号", "客户ID", "交易日期", "金额(元)"],
+          // Both bought monthly for a year, then fell silent for 200 days: both are worth a call.
+          ...["C001", "C002"].flatMap((id) =>
+            Array.from({ length: 12 }, (_, k) => [`${id}-${k}`, id, AS_OF - 200 - 30 * k, 5000])
+          ),
+        ],
+      },
+    ];
+    const run = planWorkbook(sheets, {
+      lang: "zh-CN",
+      today: AS_OF,
+      overrides: { asOf: AS_OF, controlShare: 0 },
+    });
+    const called = (run.calls ?? []).map((c) => c.id);
+    expect(called).toContain("C002");
+    expect(called).not.toContain("C001");
   });
 });
