@@ -1,5 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
+import { strings } from "../i18n";
 import { parseArgs } from "node:util";
 import type { FitResult } from "../core/clv";
 import { toCsv } from "../core/csv";
@@ -8,18 +9,15 @@ import type { LifetimeReport } from "../core/lifetime";
 import { formatSerial, parseDate } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
 import { SCHEME_KEYS, type Lang, type SchemeKey } from "../core/types";
-import { DUPLICATE_REASON_LABELS, STAGE_LABELS, WATCH_KIND_LABELS } from "../i18n/followups";
+import { LANGS } from "../i18n/lang";
 import { message, qualityLabel } from "../i18n/messages";
-import { SHEET_NAMES } from "../i18n/sheets";
 import { schemeLabel } from "../i18n/schemes";
 import { tierLabel } from "../i18n/tiers";
 import { planWorkbook, type RunOptions } from "../plan/workbook";
-import { fileNotFoundMessage, readFailureMessage, writeFailureMessage } from "../i18n/read";
+import { readFailureMessage } from "../plan/readFailure";
 import { readWorkbookValues, type ReadFailure } from "../xlsx/values";
 import { writeScoredWorkbook } from "../xlsx/output";
 import { todaySerial } from "../xlsx/workbook";
-
-const LANGS: Lang[] = ["zh-CN", "en-US"];
 
 export const USAGE =
   "Usage: npm run score -- <input.xlsx> --out <output.xlsx> [--as-of YYYY-MM-DD] " +
@@ -44,7 +42,8 @@ async function inputBytes(path: string, lang: Lang): Promise<Uint8Array> {
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UnreadableWorkbook(fileNotFoundMessage(lang, path), null);
+    if (code === "ENOENT")
+      throw new UnreadableWorkbook(strings(lang).read.not_found({ file: path }), null);
     const failure = { code: "not_spreadsheet" as const, reason: String(code) };
     throw new UnreadableWorkbook(readFailureMessage(failure, lang, basename(path)), failure);
   }
@@ -99,7 +98,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (scheme !== null && !SCHEME_KEYS.includes(scheme))
     throw new UsageError(`--scheme must be one of ${SCHEME_KEYS.join("|")}.`);
   const lang = (values.lang ?? "zh-CN") as Lang;
-  if (!LANGS.includes(lang)) throw new UsageError(`--lang must be zh-CN or en-US.`);
+  if (!(LANGS as readonly string[]).includes(lang))
+    throw new UsageError(`--lang must be zh-CN or en-US.`);
   return {
     input,
     out: values.out,
@@ -162,7 +162,7 @@ export function insightLines(report: ScoreReport, lang: Lang, maxLines = 20): st
     funnel.conversions.forEach((c) => {
       lines.push(
         message(lang, "funnel_stage", {
-          stage: STAGE_LABELS[c.from][lang],
+          stage: strings(lang).followups.stages[c.from],
           customers: c.reached,
           now: funnel.byStage[c.from],
           rate: percent(c.rate, lang),
@@ -172,7 +172,7 @@ export function insightLines(report: ScoreReport, lang: Lang, maxLines = 20): st
     for (const stage of ["won", "lost"] as const)
       lines.push(
         message(lang, "funnel_last", {
-          stage: STAGE_LABELS[stage][lang],
+          stage: strings(lang).followups.stages[stage],
           customers: stage === "won" ? funnel.reached.won : funnel.byStage.lost,
           now: funnel.byStage[stage],
         })
@@ -181,8 +181,8 @@ export function insightLines(report: ScoreReport, lang: Lang, maxLines = 20): st
     if (drop)
       lines.push(
         message(lang, "funnel_drop", {
-          from: STAGE_LABELS[drop.from][lang],
-          to: STAGE_LABELS[drop.to][lang],
+          from: strings(lang).followups.stages[drop.from],
+          to: strings(lang).followups.stages[drop.to],
           rate: percent(drop.rate, lang),
         })
       );
@@ -199,7 +199,7 @@ export function insightLines(report: ScoreReport, lang: Lang, maxLines = 20): st
         message(lang, "watch_title", {
           overdue,
           cadence: f.watch.length - overdue,
-          sheet: SHEET_NAMES.watchlist[lang],
+          sheet: strings(lang).sheets.names.watchlist,
         })
       );
       for (const w of f.watch.slice(0, maxLines))
@@ -207,7 +207,7 @@ export function insightLines(report: ScoreReport, lang: Lang, maxLines = 20): st
           message(lang, "watch_line", {
             id: w.id,
             name: w.name,
-            kind: WATCH_KIND_LABELS[w.kind][lang],
+            kind: strings(lang).followups.watchKinds[w.kind],
             days: w.daysLate,
             person: w.person,
             address: w.address,
@@ -226,7 +226,7 @@ export function insightLines(report: ScoreReport, lang: Lang, maxLines = 20): st
         message(lang, "duplicate_line", {
           a: `${d.first.id} ${d.first.name}`.trim(),
           b: `${d.second.id} ${d.second.name}`.trim(),
-          reason: DUPLICATE_REASON_LABELS[d.reason][lang],
+          reason: strings(lang).followups.duplicateReasons[d.reason],
           cellA: d.first.address,
           cellB: d.second.address,
         })
@@ -322,7 +322,7 @@ export async function runScoreCommand(
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new UnreadableWorkbook(
-      writeFailureMessage(options.lang, basename(options.input), detail),
+      strings(options.lang).read.writeFailure({ file: basename(options.input), detail }),
       null
     );
   }

@@ -1,11 +1,11 @@
 /* global console, Office, URLSearchParams, window */
+import { SHEET_NAMES_BY_KEY } from "../i18n/ownSheets";
 import { todaySerial } from "../core/parse";
 import { createExcelHost } from "../excel/host";
 import { workerPlanner } from "../excel/workerPlanner";
 import { message } from "../i18n/messages";
-import { SHEET_NAMES } from "../i18n/sheets";
 import type { Lang } from "../core/types";
-import { langOf } from "../i18n/ui";
+import { langOf } from "../i18n/lang";
 import { errorText } from "../taskpane/host";
 
 /**
@@ -50,7 +50,7 @@ async function scoreCustomers(event: Office.AddinCommands.Event): Promise<void> 
       return;
     }
     const summarySheet = summary.sheetsWritten.find((name) =>
-      Object.values(SHEET_NAMES.summary).includes(name)
+      SHEET_NAMES_BY_KEY.summary.includes(name)
     );
     if (summarySheet) await host.select(`'${summarySheet.replace(/'/g, "''")}'!A1`);
   } catch (error) {

@@ -1,8 +1,8 @@
 /* global Excel */
+import { SHEET_NAMES_BY_KEY } from "../i18n/ownSheets";
 import { SCAN_ROWS } from "../core/headers";
 import type { Settings } from "../core/settings";
 import type { Cell, Lang, Serial } from "../core/types";
-import { SHEET_NAMES } from "../i18n/sheets";
 import { columnsNeeded } from "../plan/reads";
 import type { SheetKey } from "../plan/types";
 import { HostError, type Progress, type RunSummary, type WorkbookHost } from "../taskpane/host";
@@ -37,11 +37,11 @@ export interface ExcelHostOptions {
 
 /** Our output sheets, under either language's name, except the settings sheet. */
 const PREVIEW_SKIPS: ReadonlySet<string> = new Set(
-  (Object.keys(SHEET_NAMES) as SheetKey[])
+  (Object.keys(SHEET_NAMES_BY_KEY) as SheetKey[])
     .filter((key) => key !== "settings")
-    .flatMap((key) => Object.values(SHEET_NAMES[key]))
+    .flatMap((key) => SHEET_NAMES_BY_KEY[key])
 );
-const SETTINGS_NAMES: ReadonlySet<string> = new Set(Object.values(SHEET_NAMES.settings));
+const SETTINGS_NAMES: ReadonlySet<string> = new Set(SHEET_NAMES_BY_KEY.settings);
 
 function excelRun<T>(batch: Batch<T>): Promise<T> {
   return Excel.run({ delayForCellEdit: true }, batch);

@@ -7,13 +7,11 @@ import { channelCac, channelKey, type ChannelResult } from "../core/channels";
 import { cellText, formatSerial, isBlank, parseAmount } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
 import type { Cell, SheetGrid } from "../core/types";
-import { inEveryLang, strings } from "../i18n";
+import { byKeyInEveryLang, inEveryLang, strings } from "../i18n";
 import type { Lang } from "../i18n/lang";
-import { SHEET_NAMES } from "../i18n/sheets";
 import { DATA_BAR_COLOR } from "./formats";
 import { findTable, linesOf } from "./previous";
 import { singleTableSheet, type ColumnKind, type PlanCell, type SheetPlan } from "./types";
-import { bothLangs } from "./words";
 
 const COLUMNS: ReadonlyArray<[key: string, kind: ColumnKind, width: number, manager?: boolean]> = [
   ["channel", "text", 18],
@@ -35,7 +33,7 @@ export function readChannelSpend(
   if (!grid) return out;
   const table = findTable(
     grid.values,
-    bothLangs((s) => s.leads.headers)
+    byKeyInEveryLang((s) => s.leads.headers)
   );
   if (!table || !table.columns.has("channel") || !table.columns.has("spend")) return out;
   const blank = new Set(Object.values(inEveryLang((s) => s.leads.blankChannel)));
@@ -94,7 +92,7 @@ export function planChannelsSheet(
   const span = { firstRow: 0, lastRow: Math.max(0, rows.length - 1) };
   return singleTableSheet(
     "channels",
-    name ?? SHEET_NAMES.channels[lang],
+    name ?? strings(lang).sheets.names.channels,
     [
       [w.title({ asOf: formatSerial(report.asOf), start: formatSerial(report.windowStart) })],
       [w.help],

@@ -6,7 +6,6 @@ import type { ScoreReport } from "../core/pipeline";
 import { cellText, isBlank } from "../core/parse";
 import { strings } from "../i18n";
 import type { Lang } from "../i18n/lang";
-import { SUMMARY_TEXT } from "../i18n/summary";
 import type { ColumnKind, PlanCell, TablePlan } from "./types";
 
 /** The findings list stops here; the rest is counted (like the summary's other lists). */
@@ -36,7 +35,7 @@ export function followupDetailTables(report: ScoreReport, lang: Lang): TablePlan
   const d = report.followups?.detail;
   if (!d) return [];
   const w = strings(lang).followupDetail;
-  const na = SUMMARY_TEXT.notAvailable[lang];
+  const na = strings(lang).summary.notAvailable;
   const late = d.findings.filter((f) => f.kind !== "postponed_no_reason").length;
   const figures: Array<[string, number | null]> = [
     [w.postponed, d.postponed],
@@ -60,7 +59,7 @@ export function followupDetailTables(report: ScoreReport, lang: Lang): TablePlan
   });
   if (d.findings.length > MAX_DETAIL_FINDINGS)
     findings.push([
-      SUMMARY_TEXT.more[lang].replace("{count}", String(d.findings.length - MAX_DETAIL_FINDINGS)),
+      strings(lang).summary.more({ count: d.findings.length - MAX_DETAIL_FINDINGS }),
       null,
       null,
       null,

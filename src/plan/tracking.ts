@@ -1,23 +1,22 @@
 import type { ScoreReport } from "../core/pipeline";
 import type { Settings } from "../core/settings";
+import { inEveryLang, strings } from "../i18n";
+import type { SheetStrings } from "../i18n/strings/sheets";
+import { OWN_HEADERS } from "../i18n/ownSheets";
+import { playbookText, strategyTypeOf } from "./playbooks";
 import { familyOf } from "../core/tiers";
 import type { Cell, Lang, SheetGrid, StrategyFamily } from "../core/types";
-import { playbookText, STRATEGY_TYPES, strategyTypeOf } from "../i18n/playbooks";
-import { LINE_STATUS, SHEET_NAMES, STATUS_VALUES, TRACKING_HEADERS } from "../i18n/sheets";
 import { tierLabel } from "../i18n/tiers";
 import { CONTROL_FILL, OVERDUE, REVIEW_DUE } from "./formats";
 import { CHURN_REASONS, type ChurnReason, type WinBackLine } from "../core/winBack";
 import { reviewDue } from "../core/review/loop";
 import { cellText } from "../core/parse";
-import { inEveryLang, strings } from "../i18n";
-import { bothLangs } from "./words";
+import { byKeyInEveryLang } from "../i18n";
 import { customerKeyOf, findTable, linesOf } from "./previous";
 import { singleTableSheet, type ColumnKind, type PlanCell, type SheetPlan } from "./types";
 import { columnLetter } from "../core/address";
 import { parseDate } from "../core/parse";
 import { isControlDraw } from "../core/review/draw";
-import { CONTROL_MARK, controlMarkOf, TRACKING_CONTROL_TEXT } from "../i18n/review";
-import { fillText } from "../i18n/settings";
 
 /**
  * The strategy-tracking sheet (销售策略跟踪): one line per tiered customer and playbook.
@@ -25,7 +24,41 @@ import { fillText } from "../i18n/settings";
  * a customer who changes tier keeps the old line (marked) and gets a new one.
  */
 
-const COLUMNS: Array<[key: string, kind: ColumnKind, width: number, manager: boolean]> = [
+/** Control marks a manager may type, in either language, besides the catalogue's yes and no. */
+const CONTROL_YES = new Set([
+  ...Object.values(inEveryLang((s) => s.review.controlMark.yes)).map((t) => t.toLowerCase()),
+  "y",
+  "true",
+  "对照",
+  "对照组",
+]);
+const CONTROL_NO = new Set([
+  ...Object.values(inEveryLang((s) => s.review.controlMark.no)).map((t) => t.toLowerCase()),
+  "n",
+  "false",
+]);
+
+/**
+ * Reads a control mark typed in either language (是/否, Yes/No, Y/N, TRUE/FALSE); null when blank or
+ * unclear.
+ */
+export function controlMarkOf(cell: unknown): boolean | null {
+  if (typeof cell === "boolean") return cell;
+  if (typeof cell !== "string") return null;
+  const t = cell.normalize("NFKC").trim().toLowerCase();
+  if (CONTROL_YES.has(t)) return true;
+  if (CONTROL_NO.has(t)) return false;
+  return null;
+}
+
+const COLUMNS: Array<
+  [
+    key: keyof SheetStrings["trackingHeaders"] | keyof TrackingExtraHeaders,
+    kind: ColumnKind,
+    width: number,
+    manager: boolean,
+  ]
+> = [
   ["id", "text", 12, false],
   ["name", "text", 22, false],
   ["tier", "text", 14, false],
@@ -48,9 +81,15 @@ const COLUMNS: Array<[key: string, kind: ColumnKind, width: number, manager: boo
 ];
 
 /** Headers of every column in both languages (the older columns' words, then the new sections'). */
+type TrackingExtraHeaders = {
+  coreGoal: string;
+  reviewDue: string;
+  churnReason: string;
+  opened: string;
+};
 const HEADERS: Record<string, Record<Lang, string>> = {
-  ...TRACKING_HEADERS,
-  ...bothLangs((s) => s.winBack.headers),
+  ...OWN_HEADERS.tracking,
+  ...byKeyInEveryLang((s) => s.winBack.headers),
   coreGoal: inEveryLang((s) => s.reviewLoop.headers.coreGoal),
   reviewDue: inEveryLang((s) => s.reviewLoop.headers.reviewDue),
 };
@@ -164,9 +203,11 @@ export function planTrackingSheet(
     const typed = manager ? controlMarkOf(manager.get("control")) : null;
     const control =
       typed ?? isControlDraw(customerKey, strategy, periodOf(manager), settings.controlShare);
-    if (typed === null) cells[col("control")] = CONTROL_MARK[control ? "yes" : "no"][lang];
+    if (typed === null)
+      cells[col("control")] = strings(lang).review.controlMark[control ? "yes" : "no"];
     // A new line starts from the playbook (control lines: none); after that the text is the manager's.
-    if (!manager) cells[col("content")] = control ? TRACKING_CONTROL_TEXT.content[lang] : content;
+    if (!manager)
+      cells[col("content")] = control ? strings(lang).review.trackingControl.content : content;
     cells[col("line")] = line;
     cells[col("opened")] = blankToNull(opened) ?? report.asOf;
     // The core goal starts from the playbook's (seed 000 第三步); after that it is the manager's.
@@ -211,7 +252,7 @@ export function planTrackingSheet(
           result.customer.id,
           name,
           tier,
-          STRATEGY_TYPES[family][lang],
+          strings(lang).playbooks.strategyTypes[family],
           null,
           warning ? text.winBack.warningContent : playbookText(settings, family, lang),
           null,
@@ -228,7 +269,9 @@ export function planTrackingSheet(
       if (used.has(line)) continue;
       keep(
         line,
-        line.family === "win_back" ? text.winBack.warningCleared : LINE_STATUS.left_tier[lang]
+        line.family === "win_back"
+          ? text.winBack.warningCleared
+          : strings(lang).sheets.lineStatus.left_tier
       );
     }
   });
@@ -241,7 +284,7 @@ export function planTrackingSheet(
       line.typeText,
       line.manager,
       "",
-      LINE_STATUS.gone[lang],
+      strings(lang).sheets.lineStatus.gone,
       line.plannedTier,
       line.customerKey,
       line.family ?? String(line.typeText),
@@ -252,13 +295,13 @@ export function planTrackingSheet(
   const span = { firstRow: 0, lastRow: Math.max(0, rows.length - 1) };
   const statusLetter = columnLetter(col("status"));
   const endLetter = columnLetter(col("end"));
-  const done = [STATUS_VALUES["zh-CN"][2], STATUS_VALUES["en-US"][2]];
+  const done = Object.values(inEveryLang((s) => s.sheets.statusValues[2]));
   const controlLetter = columnLetter(col("control"));
   const dueLetter = columnLetter(col("reviewDue"));
-  const controlYes = [CONTROL_MARK.yes["zh-CN"], CONTROL_MARK.yes["en-US"]];
+  const controlYes = Object.values(inEveryLang((s) => s.review.controlMark.yes));
   const sheet = singleTableSheet(
     "tracking",
-    name ?? SHEET_NAMES.tracking[lang],
+    name ?? strings(lang).sheets.names.tracking,
     [],
     {
       columns: COLUMNS.map(([key, kind, width, manager]) => ({
@@ -308,11 +351,11 @@ export function planTrackingSheet(
         rows.length === 0
           ? []
           : [
-              { column: col("status"), rows: span, values: STATUS_VALUES[lang] },
+              { column: col("status"), rows: span, values: [...strings(lang).sheets.statusValues] },
               {
                 column: col("control"),
                 rows: span,
-                values: [CONTROL_MARK.yes[lang], CONTROL_MARK.no[lang]],
+                values: [strings(lang).review.controlMark.yes, strings(lang).review.controlMark.no],
               },
               {
                 column: col("churnReason"),
@@ -330,11 +373,16 @@ export function planTrackingSheet(
     startRow: 0,
     startColumn: COLUMNS.length + 1,
     columns: [
-      { key: "note", header: TRACKING_CONTROL_TEXT.noteHeader[lang], kind: "text", width: 60 },
+      {
+        key: "note",
+        header: strings(lang).review.trackingControl.noteHeader,
+        kind: "text",
+        width: 60,
+      },
     ],
     rows: [
       [
-        fillText(TRACKING_CONTROL_TEXT.note[lang], {
+        strings(lang).review.trackingControl.note({
           share: `${Math.round(settings.controlShare * 1000) / 10}%`,
         }),
       ],

@@ -5,7 +5,6 @@
 import { CHURN_REASONS, type ChurnReason, type WinBackRate } from "../core/winBack";
 import { strings } from "../i18n";
 import type { Lang } from "../i18n/lang";
-import { SUMMARY_TEXT } from "../i18n/summary";
 import type { ColumnKind, PlanCell, TablePlan } from "./types";
 
 /** What a run found about win-back: the rate and the reasons typed on the tracking sheet. */
@@ -35,7 +34,7 @@ const tablePlan = (
 /** Rate, customers, won back, the control group's rate (a missing figure reads "not available"). */
 export function winBackTables(figures: WinBackFigures, lang: Lang, idPrefix = ""): TablePlan[] {
   const w = strings(lang).winBack;
-  const na = SUMMARY_TEXT.notAvailable[lang];
+  const na = strings(lang).summary.notAvailable;
   const { treated, control } = figures.rate;
   const lines: Array<[string, number | null, ColumnKind]> = [
     [w.rate, treated.rate, "percent"],

@@ -4,7 +4,7 @@ import type { ProblemKey, ScoreMode } from "../core/pipeline";
 import type { Settings } from "../core/settings";
 import type { CallListEntry } from "../plan/calls";
 import type { Lang, QualityIssue, SchemeKey, Serial } from "../core/types";
-import { ui } from "../i18n/ui";
+import { strings } from "../i18n";
 
 /**
  * What the task pane and the ribbon command may ask of the workbook. The pane only sees this
@@ -112,6 +112,10 @@ export class HostError extends Error {
 
 /** A failure as the user reads it: a HostError in their words, anything else with its message. */
 export function errorText(lang: Lang, error: unknown): string {
-  if (error instanceof HostError) return ui(lang, error.key, { detail: error.message });
-  return ui(lang, "failed", { message: error instanceof Error ? error.message : String(error) });
+  const words = strings(lang).ui;
+  if (error instanceof HostError) {
+    const text = words.errors[error.key];
+    return typeof text === "string" ? text : text({ detail: error.message });
+  }
+  return words.failed({ message: error instanceof Error ? error.message : String(error) });
 }

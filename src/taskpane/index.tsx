@@ -3,7 +3,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { createExcelHost } from "../excel/host";
 import { workerPlanner } from "../excel/workerPlanner";
-import { langOf } from "../i18n/ui";
+import { langOf } from "../i18n/lang";
 import { todaySerial } from "../core/parse";
 import { App } from "./App";
 

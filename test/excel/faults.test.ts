@@ -3,9 +3,9 @@
  * add-in did not create are untouched, the manager's typed cell survives, and the next run repairs all.
  */
 import { serialFromYmd } from "../../src/core/parse";
+import { strings } from "../../src/i18n";
 import type { SheetGrid } from "../../src/core/types";
 import { createExcelHost } from "../../src/excel/host";
-import { SHEET_NAMES, TRACKING_HEADERS } from "../../src/i18n/sheets";
 import { fakeFromGrids, type FakeExcel } from "../fake/fakeExcel";
 import { sampleGrids } from "./sampleOnFake";
 
@@ -24,11 +24,11 @@ async function scoredAndEdited(
 ): Promise<{ fake: FakeExcel; customer: string }> {
   const fake = fakeFromGrids(grids);
   await score(fake);
-  const sheet = fake.workbook.sheet(SHEET_NAMES.tracking["zh-CN"])!;
+  const sheet = fake.workbook.sheet(strings("zh-CN").sheets.names.tracking)!;
   for (let r = 0; r < 20; r++) {
     const header = Array.from({ length: 20 }, (_, c) => sheet.cell(r, c)?.value);
-    const owner = header.indexOf(TRACKING_HEADERS.owner["zh-CN"]);
-    const id = header.indexOf(TRACKING_HEADERS.id["zh-CN"]);
+    const owner = header.indexOf(strings("zh-CN").sheets.trackingHeaders.owner);
+    const id = header.indexOf(strings("zh-CN").sheets.trackingHeaders.id);
     if (owner < 0 || id < 0) continue;
     sheet.touch(r + 1, owner).value = OWNER;
     return { fake, customer: String(sheet.cell(r + 1, id)?.value) };
@@ -38,7 +38,7 @@ async function scoredAndEdited(
 
 /** Customer IDs on tracking lines whose owner is the manager's text. */
 function ownedLines(fake: FakeExcel): string[] {
-  const sheet = fake.workbook.sheet(SHEET_NAMES.tracking["zh-CN"]);
+  const sheet = fake.workbook.sheet(strings("zh-CN").sheets.names.tracking);
   if (!sheet) return [];
   const found: string[] = [];
   for (let r = 0; r < 2000; r++)

@@ -4,10 +4,10 @@
  * Excel's errors reach the user in words.
  */
 import type { SheetGrid } from "../../src/core/types";
+import { strings } from "../../src/i18n";
 import { createExcelHost, hostErrorOf } from "../../src/excel/host";
 import { readAllSheets } from "../../src/excel/read";
 import { writeSheetPlans } from "../../src/excel/writePlan";
-import { SHEET_NAMES, TIER_HEADERS, TRACKING_HEADERS } from "../../src/i18n/sheets";
 import { planWorkbook } from "../../src/plan/workbook";
 import { errorText, HostError, type Progress } from "../../src/taskpane/host";
 import {
@@ -39,11 +39,11 @@ async function everyColumnRun(fake: FakeExcel): Promise<void> {
 
 /** A manager's edits in our sheets: an owner on the first tracking line, a tag on the first tier line. */
 function managerEdits(fake: FakeExcel): void {
-  const edit = (sheetName: string, headers: typeof TIER_HEADERS, key: string, text: string) => {
+  const edit = (sheetName: string, headers: Record<string, string>, key: string, text: string) => {
     const sheet = fake.workbook.sheet(sheetName)!;
     for (let r = 0; r < 10; r++) {
       const row = Array.from({ length: 40 }, (_, c) => sheet.cell(r, c)?.value);
-      const c = row.indexOf(headers[key]["zh-CN"]);
+      const c = row.indexOf(headers[key]);
       if (c >= 0) {
         sheet.touch(r + 1, c).value = text;
         return;
@@ -51,8 +51,18 @@ function managerEdits(fake: FakeExcel): void {
     }
     throw new Error(`no ${key} column in ${sheetName}`);
   };
-  edit(SHEET_NAMES.tracking["zh-CN"], TRACKING_HEADERS, "owner", "王经理");
-  edit(SHEET_NAMES.tiers["zh-CN"], TIER_HEADERS, "tags", "年底重点");
+  edit(
+    strings("zh-CN").sheets.names.tracking,
+    strings("zh-CN").sheets.trackingHeaders,
+    "owner",
+    "王经理"
+  );
+  edit(
+    strings("zh-CN").sheets.names.tiers,
+    strings("zh-CN").sheets.tierHeaders,
+    "tags",
+    "年底重点"
+  );
 }
 
 const snapshot = (fake: FakeExcel) => JSON.stringify(fake.workbook.snapshot());

@@ -1,14 +1,13 @@
 import { serialFromYmd } from "../../src/core/parse";
 import type { SheetGrid } from "../../src/core/types";
 import { strings } from "../../src/i18n";
-import { SHEET_NAMES } from "../../src/i18n/sheets";
 import { gridOf } from "../../src/plan/grid";
 import { planWorkbook, type RunOptions } from "../../src/plan/workbook";
 
 const AS_OF = serialFromYmd(2024, 12, 31);
 const OPTIONS: RunOptions = { lang: "zh-CN", today: AS_OF, overrides: { asOf: AS_OF } };
 const zh = strings("zh-CN").leads;
-const CHANNELS = SHEET_NAMES.channels["zh-CN"];
+const CHANNELS = strings("zh-CN").sheets.names.channels;
 
 /** Four customers from two channels; three first bought in the window, C004 never bought. */
 const inputs: SheetGrid[] = [

@@ -1,12 +1,6 @@
 import { serialFromYmd } from "../../src/core/parse";
 import type { Cell, SheetGrid } from "../../src/core/types";
 import { strings } from "../../src/i18n";
-import {
-  EFFECT_VALUES,
-  REVIEW_HEADERS,
-  SHEET_NAMES,
-  TRACKING_HEADERS,
-} from "../../src/i18n/sheets";
 import { gridOf } from "../../src/plan/grid";
 import { planWorkbook, type RunOptions } from "../../src/plan/workbook";
 
@@ -18,7 +12,7 @@ const OPTIONS: RunOptions = {
   today: AS_OF,
   overrides: { asOf: AS_OF, controlShare: 0, reviewCycleDays: 45 },
 };
-const TRACKING = SHEET_NAMES.tracking["zh-CN"];
+const TRACKING = zh.sheets.names.tracking;
 
 /**
  * Three customers who buy every two weeks all year (so all are one tier). In the 30 days before the
@@ -64,9 +58,9 @@ function plan(sheets: SheetGrid[]): SheetGrid[] {
   return sheets.map((s) => {
     if (s.name !== TRACKING) return s;
     const head = s.values[0];
-    const start = head.indexOf(TRACKING_HEADERS.start["zh-CN"]);
-    const end = head.indexOf(TRACKING_HEADERS.end["zh-CN"]);
-    const target = head.indexOf(TRACKING_HEADERS.target["zh-CN"]);
+    const start = head.indexOf(zh.sheets.trackingHeaders.start);
+    const end = head.indexOf(zh.sheets.trackingHeaders.end);
+    const target = head.indexOf(zh.sheets.trackingHeaders.target);
     const values = s.values.map((row, r): Cell[] => {
       if (r === 0) return [...row];
       const copy = [...row];
@@ -107,20 +101,20 @@ describe("the review loop closes", () => {
     // Without a planned end there is no period to compare yet (the review date still comes).
     expect(byId.has("C003")).toBe(false);
     expect(lines.rows.every((r) => typeof r[goal] === "string" && r[goal] !== "")).toBe(true);
-    expect(col(REVIEW_HEADERS.effect["zh-CN"])).toBeGreaterThan(0);
+    expect(col(zh.sheets.reviewHeaders.effect)).toBeGreaterThan(0);
   });
 
   it("rolls the verdicts up by playbook and by tier, matching the lines", () => {
     const review = second.run.plans.find((p) => p.key === "review")!;
     const lines = review.tables.find((t) => t.id === "review")!;
-    const effectCol = lines.columns.findIndex((c) => c.header === REVIEW_HEADERS.effect["zh-CN"]);
+    const effectCol = lines.columns.findIndex((c) => c.header === zh.sheets.reviewHeaders.effect);
     const effects = lines.rows.map((r) => r[effectCol]);
     const rollUp = review.tables.find((t) => t.id === "rollUp")!;
     expect(rollUp.rows.map((r) => r[0])).toEqual([zh.reviewLoop.byStrategy, zh.reviewLoop.byTier]);
     for (const row of rollUp.rows) {
       expect(row[2]).toBe(lines.rows.length);
-      expect(row[3]).toBe(effects.filter((e) => e === EFFECT_VALUES.effective["zh-CN"]).length);
-      expect(row[5]).toBe(effects.filter((e) => e === EFFECT_VALUES.ineffective["zh-CN"]).length);
+      expect(row[3]).toBe(effects.filter((e) => e === zh.sheets.effectValues.effective).length);
+      expect(row[5]).toBe(effects.filter((e) => e === zh.sheets.effectValues.ineffective).length);
     }
     // Win-back rate and churn reasons are counted on the review too.
     expect(review.tables.some((t) => t.id === "review.churnReasons")).toBe(true);

@@ -2,8 +2,6 @@ import { serialFromYmd } from "../../src/core/parse";
 import { reportJson } from "../../src/core/reportJson";
 import type { Cell, SheetGrid } from "../../src/core/types";
 import { strings } from "../../src/i18n";
-import { STRATEGY_TYPES } from "../../src/i18n/playbooks";
-import { SHEET_NAMES, TRACKING_HEADERS } from "../../src/i18n/sheets";
 import { gridOf } from "../../src/plan/grid";
 import { churnReasonOf } from "../../src/plan/tracking";
 import { planWorkbook, type RunOptions } from "../../src/plan/workbook";
@@ -15,7 +13,7 @@ const OPTIONS: RunOptions = {
   today: AS_OF,
   overrides: { asOf: AS_OF, controlShare: 0 },
 };
-const TRACKING = SHEET_NAMES.tracking["zh-CN"];
+const TRACKING = zh.sheets.names.tracking;
 
 /**
  * C001 bought every 30 days, then fell silent for 200 days (a churn warning: silent more than twice
@@ -59,15 +57,15 @@ describe("a churn warning opens a win-back line", () => {
   it("adds a 流失挽回 line beside the tier's own, worded for a warning, with its core goal and opening day", () => {
     const { sheets } = rescore(inputs());
     const grid = tracking(sheets);
-    const type = column(grid, TRACKING_HEADERS.type["zh-CN"]);
-    const content = column(grid, TRACKING_HEADERS.content["zh-CN"]);
+    const type = column(grid, zh.sheets.trackingHeaders.type);
+    const content = column(grid, zh.sheets.trackingHeaders.content);
     const goal = column(grid, zh.reviewLoop.headers.coreGoal);
     const opened = column(grid, zh.winBack.headers.opened);
     const c001 = linesOf(grid, "C001");
     expect(c001.map((r) => r[type]).sort()).toEqual(
-      [STRATEGY_TYPES.develop["zh-CN"], STRATEGY_TYPES.win_back["zh-CN"]].sort()
+      [zh.playbooks.strategyTypes.develop, zh.playbooks.strategyTypes.win_back].sort()
     );
-    const winBack = c001.find((r) => r[type] === STRATEGY_TYPES.win_back["zh-CN"]) as Cell[];
+    const winBack = c001.find((r) => r[type] === zh.playbooks.strategyTypes.win_back) as Cell[];
     expect(winBack[content]).toBe(zh.winBack.warningContent);
     expect(winBack[goal]).toBe(zh.reviewLoop.coreGoals.win_back);
     expect(winBack[opened]).toBe(AS_OF);
@@ -116,9 +114,11 @@ describe("a churn warning opens a win-back line", () => {
     });
     expect(second.run.winBack?.rate.treated).toEqual({ customers: 1, wonBack: 1, rate: 1 });
     const grid = tracking(second.sheets);
-    const type = column(grid, TRACKING_HEADERS.type["zh-CN"]);
-    const line = column(grid, TRACKING_HEADERS.line["zh-CN"]);
-    const winBack = linesOf(grid, "C001").find((r) => r[type] === STRATEGY_TYPES.win_back["zh-CN"]);
+    const type = column(grid, zh.sheets.trackingHeaders.type);
+    const line = column(grid, zh.sheets.trackingHeaders.line);
+    const winBack = linesOf(grid, "C001").find(
+      (r) => r[type] === zh.playbooks.strategyTypes.win_back
+    );
     expect(winBack?.[line]).toBe(zh.winBack.warningCleared);
     const json = reportJson(second.run.report, { winBack: second.run.winBack });
     expect(json.win_back).toMatchObject({ rate: 1, customers: 1, won_back: 1 });

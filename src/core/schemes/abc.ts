@@ -5,7 +5,7 @@ import {
   type AbcCriterion,
   type GradedCriterion,
 } from "../../i18n/tiers";
-import type { AbcCombine, Settings } from "../settings";
+import { ABC_COMBINES, type AbcCombine, type Settings } from "../settings";
 import { familyOf } from "../tiers";
 import type { AbcKey, Lang, RfmInput, SchemeNote, SchemeOutput, TierResult } from "../types";
 
@@ -66,10 +66,7 @@ export function scoreAbc(
 ): SchemeOutput {
   const t = settings.abc;
   // Unknown text in a settings cell must not break the run: anything else is the default, all.
-  const combine: AbcCombine =
-    t.combine === "majority" || t.combine === "any" || t.combine === "amount_only"
-      ? t.combine
-      : "all";
+  const combine: AbcCombine = ABC_COMBINES.includes(t.combine) ? t.combine : "all";
   let profitSkipped = 0;
   let clvSkipped = 0;
   const reasons = new AbcReasons(lang);

@@ -1,5 +1,17 @@
 import type { Strings } from "../strings";
 import { schemes } from "./schemes";
+import { settings } from "./settings";
+import { ui } from "./ui";
+import { sheets } from "./sheets";
+import { summary } from "./summary";
+import { review } from "./review";
+import { history } from "./history";
+import { owners } from "./owners";
+import { contact } from "./contact";
+import { followups } from "./followups";
+import { balance } from "./balance";
+import { read } from "./read";
+import { playbooks } from "./playbooks";
 import { winBack } from "./winBack";
 import { reviewLoop } from "./reviewLoop";
 import { followupDetail } from "./followupDetail";
@@ -8,6 +20,18 @@ import { leads } from "./leads";
 /** Every user-facing text in US English. */
 export const enUS: Strings = {
   schemes,
+  settings,
+  ui,
+  sheets,
+  summary,
+  review,
+  history,
+  owners,
+  contact,
+  followups,
+  balance,
+  read,
+  playbooks,
   winBack,
   reviewLoop,
   followupDetail,

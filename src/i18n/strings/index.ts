@@ -1,4 +1,16 @@
 import type { SchemeStrings } from "./schemes";
+import type { SettingsStrings } from "./settings";
+import type { UiStrings } from "./ui";
+import type { SheetStrings } from "./sheets";
+import type { SummaryStrings } from "./summary";
+import type { ReviewStrings } from "./review";
+import type { HistoryStrings } from "./history";
+import type { OwnerStrings } from "./owners";
+import type { ContactStrings } from "./contact";
+import type { FollowupStrings } from "./followups";
+import type { BalanceStrings } from "./balance";
+import type { ReadStrings } from "./read";
+import type { PlaybookStrings } from "./playbooks";
 import type { WinBackStrings } from "./winBack";
 import type { ReviewLoopStrings } from "./reviewLoop";
 import type { FollowupDetailStrings } from "./followupDetail";
@@ -12,6 +24,18 @@ import type { LeadsStrings } from "./leads";
  */
 export interface Strings {
   schemes: SchemeStrings;
+  settings: SettingsStrings;
+  ui: UiStrings;
+  sheets: SheetStrings;
+  summary: SummaryStrings;
+  review: ReviewStrings;
+  history: HistoryStrings;
+  owners: OwnerStrings;
+  contact: ContactStrings;
+  followups: FollowupStrings;
+  balance: BalanceStrings;
+  read: ReadStrings;
+  playbooks: PlaybookStrings;
   winBack: WinBackStrings;
   reviewLoop: ReviewLoopStrings;
   followupDetail: FollowupDetailStrings;
