@@ -5,18 +5,19 @@ import { parseArgs } from "node:util";
 import type { FitResult } from "../core/clv";
 import { toCsv } from "../core/csv";
 import { reportJson } from "../core/reportJson";
-import type { LifetimeReport } from "../core/lifetime";
+import type { LifetimeReport } from "../plan/lifetimeNotes";
 import { formatSerial, parseDate } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
-import { SCHEME_KEYS, type Lang, type SchemeKey } from "../core/types";
+import { SCHEME_KEYS, type SchemeKey } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { LANGS } from "../i18n/lang";
-import { message, qualityLabel } from "../i18n/messages";
-import { schemeLabel } from "../i18n/schemes";
+import { reportNoteText } from "../i18n/notes";
 import { tierLabel } from "../i18n/tiers";
-import { planWorkbook, type RunOptions } from "../plan/workbook";
+import type { RunOptions, WorkbookRun } from "../plan/workbook";
+import { readPlanWrite } from "../app/flow";
 import { readFailureMessage } from "../plan/readFailure";
-import { readWorkbookValues, type ReadFailure } from "../xlsx/values";
-import { writeScoredWorkbook } from "../xlsx/output";
+import type { ReadFailure } from "../xlsx/values";
+import { xlsxPort, XlsxReadFailed, XlsxWriteFailed } from "../xlsx/port";
 import { todaySerial } from "../xlsx/workbook";
 
 export const USAGE =
@@ -114,43 +115,45 @@ export function parseCliArgs(argv: string[]): CliOptions {
 
 /** What the terminal shows after a run, in the chosen language. */
 export function summaryLines(report: ScoreReport, lang: Lang, maxIssues = 20): string[] {
-  const lines: string[] = [message(lang, "summary_title")];
+  const lines: string[] = [strings(lang).run.summaryTitle];
   const source =
     report.mode === "orders"
-      ? message(lang, "summary_mode_orders", { sheet: report.inputs.orders?.sheet ?? "" })
-      : message(lang, "summary_mode_archive", { sheet: report.inputs.customers?.sheet ?? "" });
+      ? strings(lang).run.summaryModeOrders({ sheet: report.inputs.orders?.sheet ?? "" })
+      : strings(lang).run.summaryModeArchive({ sheet: report.inputs.customers?.sheet ?? "" });
   lines.push(source);
   lines.push(
-    message(lang, "summary_as_of", {
+    strings(lang).run.summaryAsOf({
       asOf: formatSerial(report.asOf),
       start: formatSerial(report.windowStart),
     })
   );
-  lines.push(message(lang, "summary_scheme", { scheme: schemeLabel(report.scheme, lang) }));
-  lines.push(message(lang, "summary_customers", { count: report.customers.length }));
+  lines.push(
+    strings(lang).run.summaryScheme({ scheme: strings(lang).schemes.label[report.scheme] })
+  );
+  lines.push(strings(lang).run.summaryCustomers({ count: report.customers.length }));
   for (const [key, count] of Object.entries(report.tierCounts)) {
     lines.push(`  ${tierLabel(key as never, lang)}: ${count}`);
   }
-  if (report.mode === "orders") lines.push(message(lang, "summary_lines", report.orderLines));
+  if (report.mode === "orders") lines.push(strings(lang).run.summaryLines(report.orderLines));
   lines.push(...insightLines(report, lang, maxIssues));
-  for (const note of report.notes) lines.push(note.text);
-  if (report.quality.length === 0) lines.push(message(lang, "summary_none_skipped"));
+  for (const note of report.notes) lines.push(reportNoteText(note, lang));
+  if (report.quality.length === 0) lines.push(strings(lang).run.summaryNoneSkipped);
   else {
-    lines.push(message(lang, "summary_skipped"));
+    lines.push(strings(lang).run.summarySkipped);
     for (const issue of report.quality.slice(0, maxIssues)) {
-      lines.push(`  ${issue.address}  ${qualityLabel(issue.kind, lang)}  ${issue.value}`);
+      lines.push(`  ${issue.address}  ${strings(lang).run.quality[issue.kind]}  ${issue.value}`);
     }
     if (report.quality.length > maxIssues) {
-      lines.push(message(lang, "summary_more", { count: report.quality.length - maxIssues }));
+      lines.push(strings(lang).run.summaryMore({ count: report.quality.length - maxIssues }));
     }
   }
   return lines;
 }
 
 const percent = (rate: number | null, lang: Lang) =>
-  rate === null ? message(lang, "not_available") : `${(rate * 100).toFixed(1)}%`;
+  rate === null ? strings(lang).run.notAvailable : `${(rate * 100).toFixed(1)}%`;
 const figure = (v: number | null, lang: Lang, digits = 1) =>
-  v === null ? message(lang, "not_available") : String(Math.round(v * 10 ** digits) / 10 ** digits);
+  v === null ? strings(lang).run.notAvailable : String(Math.round(v * 10 ** digits) / 10 ** digits);
 
 /** Funnel, follow-up watch, duplicates and seed 003 indicators, for the terminal. */
 export function insightLines(report: ScoreReport, lang: Lang, maxLines = 20): string[] {
@@ -158,10 +161,10 @@ export function insightLines(report: ScoreReport, lang: Lang, maxLines = 20): st
   const f = report.followups;
   if (f) {
     const funnel = f.funnel;
-    lines.push(message(lang, "funnel_title", { sheet: f.sheet }));
+    lines.push(strings(lang).run.funnelTitle({ sheet: f.sheet }));
     funnel.conversions.forEach((c) => {
       lines.push(
-        message(lang, "funnel_stage", {
+        strings(lang).run.funnelStage({
           stage: strings(lang).followups.stages[c.from],
           customers: c.reached,
           now: funnel.byStage[c.from],
@@ -171,7 +174,7 @@ export function insightLines(report: ScoreReport, lang: Lang, maxLines = 20): st
     });
     for (const stage of ["won", "lost"] as const)
       lines.push(
-        message(lang, "funnel_last", {
+        strings(lang).run.funnelLast({
           stage: strings(lang).followups.stages[stage],
           customers: stage === "won" ? funnel.reached.won : funnel.byStage.lost,
           now: funnel.byStage[stage],
@@ -180,23 +183,23 @@ export function insightLines(report: ScoreReport, lang: Lang, maxLines = 20): st
     const drop = funnel.biggestDrop;
     if (drop)
       lines.push(
-        message(lang, "funnel_drop", {
+        strings(lang).run.funnelDrop({
           from: strings(lang).followups.stages[drop.from],
           to: strings(lang).followups.stages[drop.to],
           rate: percent(drop.rate, lang),
         })
       );
     lines.push(
-      message(lang, "funnel_effort", {
+      strings(lang).run.funnelEffort({
         avg: figure(funnel.avgFollowups, lang),
         days: figure(funnel.avgDaysToWin, lang),
       })
     );
     const overdue = f.watch.filter((w) => w.kind === "overdue").length;
-    if (f.watch.length === 0) lines.push(message(lang, "watch_none"));
+    if (f.watch.length === 0) lines.push(strings(lang).run.watchNone);
     else {
       lines.push(
-        message(lang, "watch_title", {
+        strings(lang).run.watchTitle({
           overdue,
           cadence: f.watch.length - overdue,
           sheet: strings(lang).sheets.names.watchlist,
@@ -204,7 +207,7 @@ export function insightLines(report: ScoreReport, lang: Lang, maxLines = 20): st
       );
       for (const w of f.watch.slice(0, maxLines))
         lines.push(
-          message(lang, "watch_line", {
+          strings(lang).run.watchLine({
             id: w.id,
             name: w.name,
             kind: strings(lang).followups.watchKinds[w.kind],
@@ -214,16 +217,16 @@ export function insightLines(report: ScoreReport, lang: Lang, maxLines = 20): st
           })
         );
       if (f.watch.length > maxLines)
-        lines.push(message(lang, "list_more", { count: f.watch.length - maxLines }));
+        lines.push(strings(lang).run.listMore({ count: f.watch.length - maxLines }));
     }
   }
   const h = report.hygiene;
-  if (h.duplicates.length === 0) lines.push(message(lang, "duplicates_none"));
+  if (h.duplicates.length === 0) lines.push(strings(lang).run.duplicatesNone);
   else {
-    lines.push(message(lang, "duplicates_title", { count: h.duplicates.length }));
+    lines.push(strings(lang).run.duplicatesTitle({ count: h.duplicates.length }));
     for (const d of h.duplicates.slice(0, maxLines))
       lines.push(
-        message(lang, "duplicate_line", {
+        strings(lang).run.duplicateLine({
           a: `${d.first.id} ${d.first.name}`.trim(),
           b: `${d.second.id} ${d.second.name}`.trim(),
           reason: strings(lang).followups.duplicateReasons[d.reason],
@@ -232,16 +235,16 @@ export function insightLines(report: ScoreReport, lang: Lang, maxLines = 20): st
         })
       );
     if (h.duplicates.length > maxLines)
-      lines.push(message(lang, "list_more", { count: h.duplicates.length - maxLines }));
+      lines.push(strings(lang).run.listMore({ count: h.duplicates.length - maxLines }));
   }
   lines.push(
-    message(lang, "hygiene_counts", {
+    strings(lang).run.hygieneCounts({
       missing: h.missing?.rows.length ?? 0,
       without: h.withoutOrders.length,
     })
   );
   lines.push(
-    message(lang, "indicators", {
+    strings(lang).run.indicators({
       nps: figure(report.nps?.nps ?? null, lang),
       cac: figure(report.cac.cac, lang, 2),
       newCustomers: report.cac.newCustomers,
@@ -301,43 +304,42 @@ export async function runScoreCommand(
   today = todaySerial()
 ): Promise<CliResult> {
   const bytes = await inputBytes(options.input, options.lang);
-  const read = readWorkbookValues(bytes);
-  if (!read.ok) {
-    const { code, part, reason } = read;
-    const text = readFailureMessage(read, options.lang, basename(options.input));
-    throw new UnreadableWorkbook(text, { code, part, reason });
-  }
   const overrides: RunOptions["overrides"] = {};
   if (options.scheme) overrides.scheme = options.scheme;
   if (options.asOf !== null) overrides.asOf = options.asOf;
-  const run = planWorkbook(read.sheets, { lang: options.lang, today, overrides });
+  const port = xlsxPort(bytes, (output) => writeFile(options.out, output));
+  let run: WorkbookRun;
+  try {
+    ({ planned: run } = await readPlanWrite(port, { lang: options.lang, today, overrides }));
+  } catch (error) {
+    const name = basename(options.input);
+    if (error instanceof XlsxReadFailed) {
+      const { code, part, reason } = error.failure;
+      const text = readFailureMessage(error.failure, options.lang, name);
+      throw new UnreadableWorkbook(text, { code, part, reason });
+    }
+    if (error instanceof XlsxWriteFailed)
+      throw new UnreadableWorkbook(
+        strings(options.lang).read.writeFailure({ file: name, detail: error.message }),
+        null
+      );
+    throw error;
+  }
   const { report, lifetime } = run;
   if (report.problem) {
-    return { report, lifetime: null, lines: [message(options.lang, report.problem)] };
+    return { report, lifetime: null, lines: [strings(options.lang).run.problem[report.problem]] };
   }
-  // The input package with our sheets added or replaced: every other part stays as it was.
-  let output: Buffer;
-  try {
-    output = await writeScoredWorkbook(bytes, run.plans);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new UnreadableWorkbook(
-      strings(options.lang).read.writeFailure({ file: basename(options.input), detail }),
-      null
-    );
-  }
-  await writeFile(options.out, output);
   const lines = summaryLines(report, options.lang);
   lines.push(...run.settingsProblems);
-  lines.push(message(options.lang, "summary_output", { path: options.out }));
+  lines.push(strings(options.lang).run.summaryOutput({ path: options.out }));
   if (options.csv) {
     await writeFile(options.csv, toCsv(report), "utf8");
-    lines.push(message(options.lang, "summary_csv", { path: options.csv }));
+    lines.push(strings(options.lang).run.summaryCsv({ path: options.csv }));
   }
   if (lifetime) lines.push(...lifetime.notes);
   if (options.modelJson && lifetime) {
     await writeFile(options.modelJson, JSON.stringify(modelJson(lifetime), null, 2) + "\n", "utf8");
-    lines.push(message(options.lang, "summary_model", { path: options.modelJson }));
+    lines.push(strings(options.lang).run.summaryModel({ path: options.modelJson }));
   }
   if (options.reportJson) {
     await writeFile(
@@ -353,7 +355,7 @@ export async function runScoreCommand(
       ) + "\n",
       "utf8"
     );
-    lines.push(message(options.lang, "summary_report_json", { path: options.reportJson }));
+    lines.push(strings(options.lang).run.summaryReportJson({ path: options.reportJson }));
   }
   return { report, lifetime, lines };
 }

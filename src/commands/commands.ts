@@ -1,12 +1,12 @@
 /* global console, Office, URLSearchParams, window */
 import { SHEET_NAMES_BY_KEY } from "../i18n/ownSheets";
 import { todaySerial } from "../core/parse";
-import { createExcelHost } from "../excel/host";
-import { workerPlanner } from "../excel/workerPlanner";
-import { message } from "../i18n/messages";
-import type { Lang } from "../core/types";
+import { createExcelHost } from "../officejs/host";
+import { workerPlanner } from "../officejs/workerPlanner";
+import { strings } from "../i18n";
+import type { Lang } from "../i18n/lang";
 import { langOf } from "../i18n/lang";
-import { errorText } from "../taskpane/host";
+import { errorText } from "../app/host";
 
 /**
  * The ribbon's Score customers button: the whole run with the settings stored in the workbook, no
@@ -46,7 +46,7 @@ async function scoreCustomers(event: Office.AddinCommands.Event): Promise<void> 
   try {
     const summary = await host.score({}, () => undefined);
     if (summary.problem) {
-      await notify(message(lang, summary.problem), lang);
+      await notify(strings(lang).run.problem[summary.problem], lang);
       return;
     }
     const summarySheet = summary.sheetsWritten.find((name) =>

@@ -4,7 +4,7 @@
  * tier, and then every tier's playbook goes to the wrong people. This module finds such a lopsided
  * result and derives thresholds from the workbook's own figures that would separate them.
  *
- * Codes and numbers only: the words are in i18n/balance.ts.
+ * Codes and numbers only: the words are added where the sheets are planned.
  */
 import { grade, combineGrades } from "./schemes/abc";
 import { atLeast, atMost } from "./schemes/fixed5";

@@ -4,7 +4,8 @@
  */
 import { formatSerial } from "./parse";
 import { FUNNEL_STAGES } from "./followups";
-import type { ScoreReport } from "./pipeline";
+import { kpis } from "./kpis";
+import type { ScoreReport } from "./report";
 import type { ModelCheck } from "./review/modelCheck";
 import type { Uplift } from "./review/uplift";
 import type { ChurnReason, WinBackRate } from "./winBack";
@@ -35,7 +36,7 @@ export interface ReportJson {
 
 const round4 = (v: number) => Math.round(v * 10000) / 10000;
 const round2 = (v: number) => Math.round(v * 100) / 100;
-const roundOrNull = (v: number | null) => (v === null ? null : round4(v));
+const rateJson = (rate: number | null) => (rate === null ? null : round4(rate));
 
 /** Unique values in first-seen order. */
 function unique(items: string[]): string[] {
@@ -144,6 +145,7 @@ export function reportJson(report: ScoreReport, figures: ReviewFigures = {}): Re
   }
   const watch = f?.watch ?? [];
   const h = report.hygiene;
+  const figuresOf = kpis(report);
   return {
     funnel,
     overdue_followups: unique(watch.filter((w) => w.kind === "overdue").map((w) => w.id)),
@@ -199,6 +201,8 @@ export function reportJson(report: ScoreReport, figures: ReviewFigures = {}): Re
     cac: report.cac.cac === null ? null : round2(report.cac.cac),
     marketing_spend: report.cac.spend,
     new_customers: report.cac.newCustomers,
+    repurchase_rate: rateJson(figuresOf.repurchaseRate),
+    churn_rate: rateJson(figuresOf.churnRate),
     review: reviewJson(figures.review ?? []),
     followup_detail: f?.detail
       ? {
@@ -235,10 +239,10 @@ export function reportJson(report: ScoreReport, figures: ReviewFigures = {}): Re
       : null,
     win_back: figures.winBack
       ? {
-          rate: roundOrNull(figures.winBack.rate.treated.rate),
+          rate: rateJson(figures.winBack.rate.treated.rate),
           customers: figures.winBack.rate.treated.customers,
           won_back: figures.winBack.rate.treated.wonBack,
-          control_rate: roundOrNull(figures.winBack.rate.control.rate),
+          control_rate: rateJson(figures.winBack.rate.control.rate),
           control_customers: figures.winBack.rate.control.customers,
           control_won_back: figures.winBack.rate.control.wonBack,
         }

@@ -38,9 +38,8 @@ export interface Pct100Settings {
   general: number;
 }
 
-/** How ABC criteria combine into one grade, in the order lists offer them (see schemes/abc.ts). */
-export const ABC_COMBINES = ["majority", "all", "any", "amount_only"] as const;
-export type AbcCombine = (typeof ABC_COMBINES)[number];
+export { ABC_COMBINES, type AbcCombine } from "./types";
+import type { AbcCombine } from "./types";
 
 /** The criteria of ABC grading, in sheet order; the annual purchase always first (amount_only). */
 export const ABC_CRITERIA = ["annualAmount", "ordersPerYear", "profit", "clv"] as const;

@@ -402,7 +402,8 @@ export function withSettingCell(
   const entry = settingSpec(key);
   const parsed = entry.kind.parse(cell);
   if (!parsed.ok) return { ok: false, rule: entry.kind.rule };
-  const next = structuredClone(settings);
+  // Settings are plain JSON data; the pure core has no structuredClone (it is a DOM/Node global).
+  const next = JSON.parse(JSON.stringify(settings)) as Settings;
   setValue(next, entry, parsed.value);
   return { ok: true, settings: next };
 }

@@ -1,4 +1,4 @@
-import type { SheetKey } from "../plan/types";
+import type { SheetKey } from "../core/types";
 import { byKeyInEveryLang, inEveryLang } from ".";
 
 /**

@@ -18,7 +18,7 @@ import { SCHEME_KEYS, type Cell, type StrategyFamily } from "../core/types";
 import { inEveryLang, strings } from ".";
 import type { Lang } from "./lang";
 import type { InputKind, SettingLineParams } from "./strings/settings";
-import { CUSTOMER_FIELDS, FOLLOWUP_FIELDS, ORDER_FIELDS } from "./synonyms";
+import { FIELD_LISTS, isAscii } from "../core/vocabulary/headers";
 import { familyLabel, tierLabel } from "./tiers";
 
 /** The parameters of a line, as codes; mapping lines also name their input table and field. */
@@ -33,20 +33,9 @@ export interface LineWords {
   description: (defaultShown: string) => string;
 }
 
-const FIELD_LISTS: Record<InputKind, Readonly<Record<string, readonly string[]>>> = {
-  customers: CUSTOMER_FIELDS,
-  orders: ORDER_FIELDS,
-  followups: FOLLOWUP_FIELDS,
-};
-
 /** The fields of each input table that a mapping line can name. */
 export function inputFields(kind: InputKind): string[] {
   return Object.keys(FIELD_LISTS[kind]);
-}
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
 }
 
 /** A field's name as people know it: its first Chinese or first English header synonym. */

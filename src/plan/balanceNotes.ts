@@ -1,5 +1,5 @@
 import type { BalanceFinding, TierBalance } from "../core/balance";
-import type { Lang } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { strings } from "../i18n";
 import { tierLabel } from "../i18n/tiers";
 

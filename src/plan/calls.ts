@@ -6,12 +6,12 @@
 import type { ReviewStrings } from "../i18n/strings/review";
 import { cellAddress } from "../core/address";
 import { strings } from "../i18n";
-import type { LifetimeReport } from "../core/lifetime";
+import type { LifetimeReport } from "./lifetimeNotes";
 import { refusesContact } from "../core/consent";
 import { cellText, formatSerial, isBlank } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
 import { rankCalls, type CallCandidate } from "../core/review/callList";
-import type { Lang } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { formatMoney, tierLabel } from "../i18n/tiers";
 import { DATA_BAR_COLOR } from "./formats";
 import { customerKeyOf } from "./previous";

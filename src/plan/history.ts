@@ -10,11 +10,11 @@ import { familyFigures, HISTORY_FAMILIES, mergeHistory } from "../core/history";
 import { strings } from "../i18n";
 import { cellText, formatSerial, isBlank, parseAmount, parseDate } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
-import type { Cell, Lang, Serial, SheetGrid } from "../core/types";
-import { schemeLabel } from "../i18n/schemes";
+import type { Cell, Serial, SheetGrid } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { DATA_BAR_COLOR } from "./formats";
 import { findTable, linesOf } from "./previous";
-import { kpis } from "./summary";
+import { kpis } from "../core/kpis";
 import type { ColumnKind, PlanCell, SheetPlan } from "./types";
 
 const COLUMNS: ReadonlyArray<
@@ -71,7 +71,7 @@ function currentLine(report: ScoreReport, lang: Lang, kept: HistoryLine | undefi
   );
   const cells = new Map<string, Cell>([
     ["period", formatSerial(report.asOf)],
-    ["scheme", schemeLabel(report.scheme, lang)],
+    ["scheme", strings(lang).schemes.label[report.scheme]],
     ["customers", k.customers],
     ["buyers", k.buyers],
     ["revenue", k.revenue],

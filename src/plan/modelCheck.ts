@@ -11,7 +11,7 @@ import {
   TRUST_ROUGH,
   type ModelCheck,
 } from "../core/review/modelCheck";
-import type { Lang } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import type { ColumnKind, PlanCell, SheetPlan, TablePlan } from "./types";
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;

@@ -10,7 +10,8 @@ import { emptyOwnerResult, ownerKey, ownerResults, type OwnerResult } from "../c
 import { strings } from "../i18n";
 import { cellText, formatSerial, isBlank, parseAmount } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
-import { NO_PURCHASES, type Cell, type Lang, type SheetGrid } from "../core/types";
+import { NO_PURCHASES, type Cell, type SheetGrid } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { tierLabel } from "../i18n/tiers";
 import { DATA_BAR_COLOR } from "./formats";
 import { findTable, linesOf } from "./previous";

@@ -1,5 +1,6 @@
 import type { Settings } from "../core/settings";
-import type { Lang, SchemeKey, StrategyFamily } from "../core/types";
+import type { SchemeKey, StrategyFamily } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { inEveryLang, strings } from "../i18n";
 
 /** The four playbook families in the order sheets list them. */

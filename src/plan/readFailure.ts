@@ -1,5 +1,5 @@
 import type { ReadFailureCode } from "../core/readFailure";
-import type { Lang } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { strings } from "../i18n";
 
 /** The sentence for a failed read, in the user's language: what is wrong, then what to do. */

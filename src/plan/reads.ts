@@ -1,7 +1,7 @@
 import { columnsRead } from "../core/columnsRead";
-import type { Lang } from "../core/types";
 import { OWN_HEADERS } from "../i18n/ownSheets";
 import type { SheetGrid } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { findTable } from "./previous";
 import { TRACKING_MANAGER_COLUMNS } from "./tracking";
 import type { SheetKey } from "./types";

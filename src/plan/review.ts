@@ -3,7 +3,6 @@ import { OWN_HEADERS } from "../i18n/ownSheets";
 import type { SheetStrings } from "../i18n/strings/sheets";
 import type { ReviewStrings } from "../i18n/strings/review";
 import { strings } from "../i18n";
-import { strategyTypeOf } from "./playbooks";
 import {
   BOOTSTRAP_RESAMPLES,
   differenceInDifferences,
@@ -12,11 +11,12 @@ import {
   type Uplift,
   type UpliftVerdict,
 } from "../core/review/uplift";
-import { tierOfLabel } from "../i18n/tiers";
 import type { OrderBook } from "../core/orders";
 import type { ScoreReport } from "../core/pipeline";
-import type { Cell, Lang, Serial, SheetGrid } from "../core/types";
-import { REVIEW_DUE, TIER_COLORS } from "./formats";
+import type { Cell, Serial, SheetGrid } from "../core/types";
+import type { Lang } from "../i18n/lang";
+import { TIER_COLORS } from "./formats";
+import { REVIEW_DUE } from "./formats";
 import { aovGrowth, rollUpEffects, type EffectCode } from "../core/review/loop";
 import { columnLetter } from "../core/address";
 import { byKeyInEveryLang } from "../i18n";
@@ -186,13 +186,11 @@ function reviewLines(tracking: TrackingPlanLine[]): ReviewLine[] {
   return tracking.map((line) => {
     const from = isBlank(line.start) ? null : parseDate(line.start);
     const to = isBlank(line.end) ? null : parseDate(line.end);
-    const typeText = cellText(line.type).trim();
-    const tierText = cellText(line.plannedTier).trim();
     const valid = from !== null && to !== null && to >= from;
     return {
       line,
-      strategy: strategyTypeOf(typeText) ?? typeText,
-      tier: tierOfLabel(tierText) ?? tierText,
+      strategy: line.strategy,
+      tier: line.tier,
       from: valid ? from : null,
       to: valid ? to : null,
     };

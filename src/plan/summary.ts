@@ -2,12 +2,13 @@ import { columnLetter } from "../core/address";
 import { FUNNEL_STAGES } from "../core/followups";
 import { strings } from "../i18n";
 import { balanceLines } from "./balanceNotes";
-import type { LifetimeReport } from "../core/lifetime";
+import type { LifetimeReport } from "./lifetimeNotes";
+import { kpis } from "../core/kpis";
 import { formatSerial } from "../core/parse";
 import type { FollowupReport, ScoreReport } from "../core/pipeline";
-import { NO_PURCHASES, type Lang, type QualityIssue } from "../core/types";
-import { qualityLabel } from "../i18n/messages";
-import { schemeLabel } from "../i18n/schemes";
+import { NO_PURCHASES, type QualityIssue } from "../core/types";
+import type { Lang } from "../i18n/lang";
+import { reportNoteText } from "../i18n/notes";
 import { tierLabel } from "../i18n/tiers";
 import { BIGGEST_DROP, DATA_BAR_COLOR, LOPSIDED } from "./formats";
 import type { TierOrNone } from "./tiers";
@@ -25,54 +26,6 @@ function fieldName(field: string, lang: Lang): string {
     ...strings(lang).followups.fields,
   };
   return names[field] ?? field;
-}
-
-export interface Kpis {
-  customers: number;
-  buyers: number;
-  revenue: number;
-  repurchaseRate: number | null;
-  churnRate: number | null;
-}
-
-/** Repurchase: bought twice or more in the window, of those who bought. Churn: bought in the window before, not in this one. */
-export function kpis(report: ScoreReport): Kpis {
-  let buyers = 0;
-  let repeat = 0;
-  let revenue = 0;
-  for (const c of report.customers) {
-    revenue += c.monetary;
-    if (c.frequency > 0) buyers++;
-    if (c.frequency > 1) repeat++;
-  }
-  let churnRate: number | null = null;
-  const book = report.book;
-  if (book) {
-    const windowDays = report.asOf - report.windowStart + 1;
-    const earlier = new Uint8Array(report.customers.length);
-    const now = new Uint8Array(report.customers.length);
-    for (let i = 0; i < book.count; i++) {
-      if (book.isReturn[i]) continue;
-      const d = book.day[i];
-      if (d >= report.windowStart) now[book.customer[i]] = 1;
-      else if (d >= report.windowStart - windowDays) earlier[book.customer[i]] = 1;
-    }
-    let before = 0;
-    let lost = 0;
-    for (let c = 0; c < earlier.length; c++) {
-      if (!earlier[c]) continue;
-      before++;
-      if (!now[c]) lost++;
-    }
-    churnRate = before > 0 ? lost / before : null;
-  }
-  return {
-    customers: report.customers.length,
-    buyers,
-    revenue: Math.round(revenue * 100) / 100,
-    repurchaseRate: buyers > 0 ? repeat / buyers : null,
-    churnRate,
-  };
 }
 
 function table(
@@ -113,7 +66,7 @@ export function planSummarySheet(
       strings(lang).summary.asOf,
       formatSerial(report.asOf),
       strings(lang).summary.scheme,
-      schemeLabel(report.scheme, lang),
+      strings(lang).schemes.label[report.scheme],
     ],
   ];
   const tables: TablePlan[] = [];
@@ -315,7 +268,7 @@ export function planSummarySheet(
     place(part);
 
   const notes = [
-    ...report.notes.map((n) => n.text),
+    ...report.notes.map((n) => reportNoteText(n, lang)),
     ...(lifetime?.notes ?? []),
     ...extraNotes,
   ].filter((n) => n !== "");
@@ -334,7 +287,7 @@ export function planSummarySheet(
   const issues: QualityIssue[] = report.quality.slice(0, MAX_QUALITY_LINES);
   const qualityRows: PlanCell[][] = issues.map((q) => [
     q.address,
-    qualityLabel(q.kind, lang),
+    strings(lang).run.quality[q.kind],
     q.value,
     q.excluded ? strings(lang).summary.excluded : strings(lang).summary.doubtful,
   ]);

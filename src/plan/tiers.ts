@@ -1,16 +1,17 @@
-import type { ChurnWarning, LifetimeReport } from "../core/lifetime";
+import type { ChurnWarning } from "../core/lifetime";
+import type { LifetimeReport } from "./lifetimeNotes";
 import { cellText, formatSerial, parseDate } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
 import { maskPhone } from "../core/privacy";
 import type { Settings } from "../core/settings";
 import { behaviourTags } from "../core/tags";
 import { familyOf, TIER_ORDER } from "../core/tiers";
-import { NO_PURCHASES, type Cell, type Lang, type SheetGrid, type TierKey } from "../core/types";
-import { schemeLabel } from "../i18n/schemes";
+import { NO_PURCHASES, type Cell, type SheetGrid, type TierKey } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { inEveryLang, strings } from "../i18n";
 import { OWN_HEADERS } from "../i18n/ownSheets";
 import type { SheetStrings } from "../i18n/strings/sheets";
-import { familyLabel, tierLabel, tierOfLabel } from "../i18n/tiers";
+import { familyLabel, tierLabel, tierOfLabel, TierReasons } from "../i18n/tiers";
 import { DATA_BAR_COLOR, SCORE_SCALE, TIER_COLORS } from "./formats";
 import { customerKeyOf, findTable, linesOf } from "./previous";
 import {
@@ -146,6 +147,7 @@ export function planTierSheet(
     header: strings(lang).sheets.tierHeaders[key],
   }));
   const before = previousTiersOf(report, previous);
+  const reasons = new TierReasons(lang);
 
   const rows: PlanCell[][] = report.customers.map((result, k) => {
     const fields = result.customer.fields;
@@ -171,7 +173,7 @@ export function planTierSheet(
       before[k] === null ? null : tierLabel(before[k] as TierOrNone, lang),
       strings(lang).sheets.tierChange[change(tierKey, before[k])],
       tier ? familyLabel(familyOf(tier.tier), lang) : null,
-      tier?.reason ?? null,
+      tier ? reasons.text(tier, result) : null,
       result.clv,
       life?.pAlive ?? null,
       life?.expectedPurchases ?? null,
@@ -226,7 +228,7 @@ export function planTierSheet(
   const title = strings(lang).sheets.tierTitle({
     asOf: formatSerial(report.asOf),
     start: formatSerial(report.windowStart),
-    scheme: schemeLabel(report.scheme, lang),
+    scheme: strings(lang).schemes.label[report.scheme],
   });
 
   return singleTableSheet(

@@ -5,8 +5,9 @@ import type { SheetStrings } from "../i18n/strings/sheets";
 import { OWN_HEADERS } from "../i18n/ownSheets";
 import { playbookText, strategyTypeOf } from "./playbooks";
 import { familyOf } from "../core/tiers";
-import type { Cell, Lang, SheetGrid, StrategyFamily } from "../core/types";
-import { tierLabel } from "../i18n/tiers";
+import type { Cell, SheetGrid, StrategyFamily } from "../core/types";
+import type { Lang } from "../i18n/lang";
+import { tierLabel, tierOfLabel } from "../i18n/tiers";
 import { CONTROL_FILL, OVERDUE, REVIEW_DUE } from "./formats";
 import { CHURN_REASONS, type ChurnReason, type WinBackLine } from "../core/winBack";
 import { reviewDue } from "../core/review/loop";
@@ -118,6 +119,14 @@ export interface TrackingLine {
   plannedTier: Cell;
   /** The as-of date of the run that opened the line (blank on sheets written before the column). */
   opened: Cell;
+  /** The planned tier's key, read once from its words in either language (else the text typed). */
+  plannedTierKey: string;
+}
+
+/** A key read from a manager's words in either language, or the trimmed text when it is not one. */
+function keyOrText(cell: Cell, keyOf: (text: string) => string | null): string {
+  const text = cellText(cell).trim();
+  return keyOf(text) ?? text;
 }
 
 export function readTracking(grid: SheetGrid | undefined): TrackingLine[] {
@@ -140,6 +149,7 @@ export function readTracking(grid: SheetGrid | undefined): TrackingLine[] {
       manager,
       plannedTier: cells.get("plannedTier") ?? "",
       opened: cells.get("opened") ?? "",
+      plannedTierKey: keyOrText(cells.get("plannedTier"), tierOfLabel),
     });
   }
   return lines;
@@ -155,6 +165,18 @@ function periodOf(manager: Map<string, Cell> | null): string {
 
 const blankToNull = (v: Cell): PlanCell => (v === undefined || v === "" ? null : (v as PlanCell));
 
+/** Each planned line's strategy and tier as keys (or the text a manager typed), in row order. */
+export interface TrackingLineKeys {
+  strategy: string;
+  tier: string;
+}
+
+/** A kept line's keys: its playbook, and the tier it was planned for (else the tier it is written under). */
+const keysOf = (line: TrackingLine, tierKey: string): TrackingLineKeys => ({
+  strategy: line.family ?? cellText(line.typeText).trim(),
+  tier: blankToNull(line.plannedTier) === null ? tierKey : line.plannedTierKey,
+});
+
 export function planTrackingSheet(
   report: ScoreReport,
   settings: Settings,
@@ -164,7 +186,21 @@ export function planTrackingSheet(
   /** Same order as report.customers: true where a churn warning is raised (opens a win-back line). */
   warned: ReadonlyArray<boolean> = []
 ): SheetPlan {
+  return planTracking(report, settings, lang, previous, name, warned).sheet;
+}
+
+/** The tracking sheet's plan, and its lines' keys for the review and the call list. */
+export function planTracking(
+  report: ScoreReport,
+  settings: Settings,
+  lang: Lang,
+  previous: TrackingLine[],
+  name?: string,
+  /** Same order as report.customers: true where a churn warning is raised (opens a win-back line). */
+  warned: ReadonlyArray<boolean> = []
+): { sheet: SheetPlan; keys: TrackingLineKeys[] } {
   const text = strings(lang);
+  const keys: TrackingLineKeys[] = [];
   const byKey = new Map<string, TrackingLine[]>();
   const byCustomer = new Map<string, TrackingLine[]>();
   const push = (map: Map<string, TrackingLine[]>, key: string, line: TrackingLine) => {
@@ -189,7 +225,8 @@ export function planTrackingSheet(
     plannedTier: Cell,
     customerKey: string,
     strategy: string,
-    opened: Cell
+    opened: Cell,
+    lineKeys: TrackingLineKeys
   ) => {
     const cells: PlanCell[] = COLUMNS.map(() => null);
     cells[col("id")] = blankToNull(id);
@@ -218,6 +255,7 @@ export function planTrackingSheet(
     const end = manager ? parseDate(manager.get("end") ?? "") : null;
     cells[col("reviewDue")] = reviewDue(start, end, settings.reviewCycleDays);
     rows.push(cells);
+    keys.push(lineKeys);
   };
 
   report.customers.forEach((result, k) => {
@@ -226,7 +264,8 @@ export function planTrackingSheet(
     // A churn warning opens a win-back line beside the tier's own (seed 001 十, seed 003 5.5).
     const families: StrategyFamily[] =
       warned[k] === true && tierFamily !== "win_back" ? [tierFamily, "win_back"] : [tierFamily];
-    const tier = tierLabel(result.tier.tier, lang);
+    const tierKey = result.tier.tier;
+    const tier = tierLabel(tierKey, lang);
     const name = result.customer.fields.name ?? "";
     const keep = (line: TrackingLine, status: string | null) => {
       used.add(line);
@@ -241,7 +280,8 @@ export function planTrackingSheet(
         line.plannedTier,
         line.customerKey,
         line.family ?? String(line.typeText),
-        line.opened
+        line.opened,
+        keysOf(line, tierKey)
       );
     };
     for (const family of families) {
@@ -259,7 +299,8 @@ export function planTrackingSheet(
           "",
           result.customer.key,
           family,
-          ""
+          "",
+          { strategy: family, tier: tierKey }
         );
       }
       for (const line of mine) keep(line, null);
@@ -288,7 +329,8 @@ export function planTrackingSheet(
       line.plannedTier,
       line.customerKey,
       line.family ?? String(line.typeText),
-      line.opened
+      line.opened,
+      keysOf(line, "")
     );
   }
 
@@ -390,7 +432,7 @@ export function planTrackingSheet(
     conditionalFormats: [],
     validations: [],
   });
-  return sheet;
+  return { sheet, keys };
 }
 
 /** A strategy line of the plan, as the review sheet needs it. */
@@ -412,11 +454,18 @@ export interface TrackingPlanLine {
   reviewDue: Cell;
   opened: Cell;
   churnReason: ChurnReason | null;
+  /** Strategy family key (maintain, …), or the type text a manager typed. */
+  strategy: string;
+  /** Planned tier key (churn_risk, …), or the text on the line. */
+  tier: string;
 }
 
-export function trackingLinesOf(plan: SheetPlan): TrackingPlanLine[] {
+export function trackingLinesOf(
+  plan: SheetPlan,
+  keys: readonly TrackingLineKeys[]
+): TrackingPlanLine[] {
   const cell = (row: PlanCell[], key: string): Cell => row[col(key)] ?? "";
-  return plan.tables[0].rows.flatMap((row) => {
+  return plan.tables[0].rows.flatMap((row, r) => {
     const customerKey = customerKeyOf(cell(row, "id"));
     return customerKey === null
       ? []
@@ -437,6 +486,7 @@ export function trackingLinesOf(plan: SheetPlan): TrackingPlanLine[] {
             reviewDue: cell(row, "reviewDue"),
             opened: cell(row, "opened"),
             churnReason: churnReasonOf(cell(row, "churnReason")),
+            ...keys[r],
           },
         ];
   });

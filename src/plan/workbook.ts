@@ -1,20 +1,21 @@
-import { computeLifetime, type LifetimeReport } from "../core/lifetime";
+import { computeLifetime } from "../core/lifetime";
 import { OWN_SHEET_NAMES, SHEET_NAMES_BY_KEY } from "../i18n/ownSheets";
 import { funnel } from "../core/funnel";
 import { strings } from "../i18n";
 import { scoreSheets, type FollowupReport, type ScoreReport } from "../core/pipeline";
 import type { Settings } from "../core/settings";
-import type { Lang, Serial, SheetGrid } from "../core/types";
+import type { Serial, SheetGrid } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { checkModel, type ModelCheck, type Purchases } from "../core/review/modelCheck";
 import { callList, planCallSheet, type CallListEntry } from "./calls";
-import { withLifetimeNotes } from "./lifetimeNotes";
+import { withLifetimeNotes, type LifetimeReport } from "./lifetimeNotes";
 import { planModelCheckSheet } from "./modelCheck";
 import { planReviewSheet, readReview, reviewGroups, type ReviewGroup } from "./review";
 import { planSettingsSheet, readSettingsSheet, withChoices } from "./settings";
 import { planSummarySheet } from "./summary";
 import { planTierSheet, previousTiersOf, readTiers } from "./tiers";
 import {
-  planTrackingSheet,
+  planTracking,
   readTracking,
   trackingLinesOf,
   winBackLinesOf,
@@ -123,7 +124,6 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   const inputs = sheets.filter((s) => !OWN_SHEET_NAMES.has(s.name));
   const report = scoreSheets(inputs, {
     settings,
-    lang,
     today: options.today,
     excludeSheets: OWN_SHEET_NAMES,
   });
@@ -139,7 +139,7 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   const previousTiers = readTiers(own.get("tiers"));
   const tiers = planTierSheet(report, settings, lang, lifetime, previousTiers, nameOf("tiers"));
   step("planning", 1, planning);
-  const tracking = planTrackingSheet(
+  const { sheet: tracking, keys: trackingKeys } = planTracking(
     report,
     settings,
     lang,
@@ -147,7 +147,7 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     nameOf("tracking"),
     lifetime.churn.map((w) => w !== null)
   );
-  const trackingLines = trackingLinesOf(tracking);
+  const trackingLines = trackingLinesOf(tracking, trackingKeys);
   const winBack = winBackFiguresOf(report, trackingLines);
   const groups = reviewGroups(report, trackingLines);
   step("planning", 2, planning);

@@ -9,8 +9,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Lang } from "../core/types";
-import { message } from "../i18n/messages";
+import type { Lang } from "../i18n/lang";
 import { strings } from "../i18n";
 import type { UiStrings } from "../i18n/strings/ui";
 import {
@@ -28,12 +27,12 @@ import {
   type Progress,
   type RunSummary,
   type WorkbookHost,
-} from "./host";
+} from "../app/host";
 import { MappingForm } from "./MappingForm";
 import { Result } from "./Result";
 import { SettingsForm } from "./SettingsForm";
 
-/** The pane only talks to a WorkbookHost; Office.js stays behind it (src/excel/). */
+/** The pane only talks to a WorkbookHost; Office.js stays behind it (src/officejs/). */
 export interface AppProps {
   lang: Lang;
   host: WorkbookHost;
@@ -205,7 +204,7 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
       )}
       {summary?.problem && (
         <Body1 role="alert" data-testid="problem">
-          {message(lang, summary.problem)}
+          {strings(lang).run.problem[summary.problem]}
         </Body1>
       )}
       {summary && <Result lang={lang} summary={summary} onSelect={select} />}

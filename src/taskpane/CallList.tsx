@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { strings } from "../i18n";
-import type { Lang } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { formatMoney } from "../i18n/tiers";
 import type { CallListEntry } from "../plan/calls";
 

@@ -11,10 +11,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Lang } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { strings } from "../i18n";
 import { fieldLabel } from "../i18n/settingWords";
-import type { InputTable } from "./host";
+import type { InputTable } from "../app/host";
 
 /** The recognised input tables, one drop-down per field to name the column it is read from. */
 export interface MappingFormProps {

@@ -1,12 +1,11 @@
 import * as React from "react";
 import { Body1, Button, Caption1, Card, makeStyles, tokens } from "@fluentui/react-components";
 import { balanceLines } from "../plan/balanceNotes";
-import type { Lang } from "../core/types";
-import { qualityLabel } from "../i18n/messages";
+import type { Lang } from "../i18n/lang";
 import { tierLabel } from "../i18n/tiers";
 import { strings } from "../i18n";
 import { CallList } from "./CallList";
-import type { RunSummary } from "./host";
+import type { RunSummary } from "../app/host";
 
 /** Quality entries shown in the pane; the summary sheet lists them all. */
 const QUALITY_SHOWN = 200;
@@ -80,7 +79,7 @@ export function Result({
                   data-testid="quality-item"
                   onClick={() => onSelect(issue.address)}
                 >
-                  {issue.address} {qualityLabel(issue.kind, lang)} {issue.value}
+                  {issue.address} {strings(lang).run.quality[issue.kind]} {issue.value}
                 </Button>
               </li>
             ))}

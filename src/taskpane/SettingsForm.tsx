@@ -14,8 +14,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { thresholdKeys, type SettingKey } from "../core/settingsSchema";
-import { SCHEME_KEYS, type Lang } from "../core/types";
-import { schemeLabel } from "../i18n/schemes";
+import { SCHEME_KEYS } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { strings } from "../i18n";
 import { settingLabel } from "../i18n/settingWords";
 import { fieldText, type Draft } from "./draft";
@@ -85,7 +85,7 @@ export function SettingsForm({
         >
           {SCHEME_KEYS.map((scheme) => (
             <option key={scheme} value={scheme}>
-              {schemeLabel(scheme, lang)}
+              {strings(lang).schemes.label[scheme]}
             </option>
           ))}
         </Select>

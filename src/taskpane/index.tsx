@@ -1,8 +1,8 @@
 /* global Office, document */
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { createExcelHost } from "../excel/host";
-import { workerPlanner } from "../excel/workerPlanner";
+import { createExcelHost } from "../officejs/host";
+import { workerPlanner } from "../officejs/workerPlanner";
 import { langOf } from "../i18n/lang";
 import { todaySerial } from "../core/parse";
 import { App } from "./App";

@@ -43,7 +43,6 @@ describe("each customer's latest recommendation score and feedback", () => {
   const settings = { ...defaultSettings(), asOf: AS_OF };
   const report = scoreSheets([archive, orders, followups], {
     settings,
-    lang: "zh-CN",
     today: AS_OF,
   });
 

@@ -141,7 +141,6 @@ describe("the follow-up sheet's detail columns, through a whole scoring run", ()
   ];
   const report = scoreSheets(sheets, {
     settings: { ...defaultSettings(), asOf: AS_OF },
-    lang: "zh-CN",
     today: AS_OF,
   });
   const detail = report.followups!.detail!;

@@ -89,7 +89,7 @@ describe("the blank-field check covers the lead fields when the archive has them
         ],
       },
     ],
-    { settings: { ...defaultSettings(), asOf: AS_OF }, lang: "zh-CN", today: AS_OF }
+    { settings: { ...defaultSettings(), asOf: AS_OF }, today: AS_OF }
   );
 
   it("lists blank required lead cells with their addresses, but not the optional competitor", () => {

@@ -12,8 +12,10 @@ function texts(node: unknown, path: string, out: Map<string, { text: string; par
       {},
       { get: (_t, key) => (params.add(String(key)), [`<${String(key)}>`]) }
     );
-    const text = (node as (p: unknown) => string)(proxy);
-    out.set(path, { text, params: [...params].sort() });
+    const text: unknown = (node as (p: unknown) => unknown)(proxy);
+    // A template that switches on a code (e.g. a scheme's rule) has no text for a made-up code;
+    // the compiler checks each of its cases instead.
+    if (typeof text === "string") out.set(path, { text, params: [...params].sort() });
   } else if (Array.isArray(node)) node.forEach((x, i) => texts(x, `${path}[${i}]`, out));
   else if (node && typeof node === "object")
     for (const [key, value] of Object.entries(node)) texts(value, `${path}.${key}`, out);

@@ -1,5 +1,5 @@
 /**
- * Issue 6 in the sheets: the summary's funnel (with its chart), distribution, indicators and hygiene
+ * Follow-up insights in the sheets: the summary's funnel (with its chart), distribution, indicators and hygiene
  * lists, and the follow-up watchlist sheet; the user's follow-up sheet is never among our plans.
  */
 import fc from "fast-check";

@@ -10,8 +10,9 @@ import {
   strategyTypeOf,
 } from "../../src/plan/playbooks";
 import { defaultSettings, type AbcCombine, type Settings } from "../../src/core/settings";
-import type { Cell, Lang, SchemeKey, SheetGrid, StrategyFamily } from "../../src/core/types";
-import { CUSTOMER_FIELDS, FOLLOWUP_FIELDS, ORDER_FIELDS } from "../../src/i18n/synonyms";
+import type { Cell, SchemeKey, SheetGrid, StrategyFamily } from "../../src/core/types";
+import type { Lang } from "../../src/i18n/lang";
+import { CUSTOMER_FIELDS, FOLLOWUP_FIELDS, ORDER_FIELDS } from "../../src/core/vocabulary/headers";
 import { planSettingsSheet, readSettingsSheet } from "../../src/plan/settings";
 import { SETTING_KEYS, thresholdKeys, type SettingKey } from "../../src/core/settingsSchema";
 import { settingLabel } from "../../src/i18n/settingWords";

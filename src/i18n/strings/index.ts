@@ -1,3 +1,5 @@
+import type { LifetimeStrings } from "./lifetime";
+import type { RunStrings } from "./run";
 import type { SchemeStrings } from "./schemes";
 import type { SettingsStrings } from "./settings";
 import type { UiStrings } from "./ui";
@@ -11,6 +13,7 @@ import type { FollowupStrings } from "./followups";
 import type { BalanceStrings } from "./balance";
 import type { ReadStrings } from "./read";
 import type { PlaybookStrings } from "./playbooks";
+import type { TierStrings } from "./tiers";
 import type { WinBackStrings } from "./winBack";
 import type { ReviewLoopStrings } from "./reviewLoop";
 import type { FollowupDetailStrings } from "./followupDetail";
@@ -36,6 +39,9 @@ export interface Strings {
   balance: BalanceStrings;
   read: ReadStrings;
   playbooks: PlaybookStrings;
+  tiers: TierStrings;
+  lifetime: LifetimeStrings;
+  run: RunStrings;
   winBack: WinBackStrings;
   reviewLoop: ReviewLoopStrings;
   followupDetail: FollowupDetailStrings;

@@ -1,4 +1,4 @@
-import type { SheetKey } from "../../plan/types";
+import type { SheetKey } from "../../core/types";
 
 /**
  * Names of the sheets the add-in owns and the words of the tiers, tracking, review and watch

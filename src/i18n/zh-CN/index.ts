@@ -1,4 +1,6 @@
 import type { Strings } from "../strings";
+import { lifetime } from "./lifetime";
+import { run } from "./run";
 import { schemes } from "./schemes";
 import { settings } from "./settings";
 import { ui } from "./ui";
@@ -12,6 +14,7 @@ import { followups } from "./followups";
 import { balance } from "./balance";
 import { read } from "./read";
 import { playbooks } from "./playbooks";
+import { tiers } from "./tiers";
 import { winBack } from "./winBack";
 import { reviewLoop } from "./reviewLoop";
 import { followupDetail } from "./followupDetail";
@@ -32,6 +35,9 @@ export const zhCN: Strings = {
   balance,
   read,
   playbooks,
+  tiers,
+  lifetime,
+  run,
   winBack,
   reviewLoop,
   followupDetail,

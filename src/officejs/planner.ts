@@ -1,9 +1,10 @@
 import type { SheetPlan } from "../plan/types";
-import { planWorkbook, type RunOptions } from "../plan/workbook";
-import { HostError, type Progress, type RunSummary } from "../taskpane/host";
+import { planWorkbook } from "../plan/workbook";
+import type { PlanOptions } from "../app/flow";
+import { HostError, type Progress, type RunSummary } from "../app/host";
 import { GridBuilder } from "./grids";
 import type { RowsBlock, SheetShape } from "./read";
-import { summaryOf } from "./runSummary";
+import { summaryOf } from "../app/runSummary";
 
 /**
  * The scoring and planning of a run, away from the pane's thread. The host streams the blocks it
@@ -13,7 +14,7 @@ import { summaryOf } from "./runSummary";
  * most one sync's worth in, one SheetPlan per message out.
  */
 
-export type PlanOptions = Omit<RunOptions, "onStep">;
+export type { PlanOptions };
 
 export interface PlannedRun {
   /** sheetsWritten is empty: the host fills it once written. */

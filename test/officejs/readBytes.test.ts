@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { cellBytes, valuesBytes } from "../../src/excel/read";
+import { cellBytes, valuesBytes } from "../../src/officejs/read";
 
 const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), "utf8");
 

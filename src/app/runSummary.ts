@@ -1,7 +1,7 @@
 import { fieldsOf, type DetectedTable } from "../core/headers";
-import type { Lang } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import type { WorkbookRun } from "../plan/workbook";
-import { CALLS_IN_PANE, type InputTable, type RunSummary } from "../taskpane/host";
+import { CALLS_IN_PANE, type InputTable, type RunSummary } from "../app/host";
 
 /** What the pane shows of a run, from the run and each sheet's first sheet row (used-range origin). */
 

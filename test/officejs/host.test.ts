@@ -1,7 +1,7 @@
 import { serialFromYmd } from "../../src/core/parse";
-import { createExcelHost, splitAddress } from "../../src/excel/host";
+import { createExcelHost, splitAddress } from "../../src/officejs/host";
 import { planWorkbook } from "../../src/plan/workbook";
-import type { Progress } from "../../src/taskpane/host";
+import type { Progress } from "../../src/app/host";
 import { fakeFromGrids, type FakeExcel } from "../fake/fakeExcel";
 import { sampleGrids } from "./sampleOnFake";
 

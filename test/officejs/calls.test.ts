@@ -1,6 +1,6 @@
 import { serialFromYmd } from "../../src/core/parse";
-import { createExcelHost } from "../../src/excel/host";
-import { CALLS_IN_PANE } from "../../src/taskpane/host";
+import { createExcelHost } from "../../src/officejs/host";
+import { CALLS_IN_PANE } from "../../src/app/host";
 import { fakeFromGrids } from "../fake/fakeExcel";
 import { sampleGrids } from "./sampleOnFake";
 

@@ -2,12 +2,14 @@
 import { SHEET_NAMES_BY_KEY } from "../i18n/ownSheets";
 import { SCAN_ROWS } from "../core/headers";
 import type { Settings } from "../core/settings";
-import type { Cell, Lang, Serial } from "../core/types";
+import type { Cell, Serial } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { columnsNeeded } from "../plan/reads";
 import type { SheetKey } from "../plan/types";
-import { HostError, type Progress, type RunSummary, type WorkbookHost } from "../taskpane/host";
+import { readPlanWrite, type WorkbookPort } from "../app/flow";
+import { HostError, type Progress, type RunSummary, type WorkbookHost } from "../app/host";
 import { GridBuilder } from "./grids";
-import { inProcessPlanner, type Planner } from "./planner";
+import { inProcessPlanner, type PlannedRun, type Planner } from "./planner";
 import { cellBytes, readParts, usedRanges, type ReadPart, type SheetShape } from "./read";
 import { writeSheetPlans } from "./writePlan";
 
@@ -101,6 +103,83 @@ export function splitAddress(address: string): { sheet: string; cell: string } {
   return { sheet, cell: address.slice(bang + 1) };
 }
 
+/**
+ * The workbook port on Office.js: reads each sheet's first rows (and the whole settings sheet),
+ * decides from them which columns the run needs (plan/reads.ts), reads only those in byte-budgeted
+ * blocks streamed to the planner, and writes our sheets in byte-sized batches.
+ */
+function officeJsPort(
+  context: Excel.RequestContext,
+  planner: Planner,
+  options: ExcelHostOptions,
+  onProgress: (p: Progress) => void,
+  signal?: AbortSignal
+): WorkbookPort<PlannedRun> {
+  return {
+    async readAndPlan(plan, checkpoint) {
+      // A check needs none of our output sheets but the settings; a score reads them back for
+      // the previous tiers and what managers typed.
+      const shapes = await usedRanges(context, plan.preview ? PREVIEW_SKIPS : new Set());
+      const planJob = planner.start(shapes, onProgress);
+      const stop = () => planJob.cancel();
+      signal?.addEventListener("abort", stop);
+      try {
+        const budgetBytes = options.readBudgetBytes;
+        const heads = new GridBuilder(shapes);
+        const headParts: ReadPart[] = shapes.map((sheet) => ({
+          sheet,
+          firstRow: 0,
+          rows: headRows(sheet),
+          columns: allColumns(sheet),
+        }));
+        await readParts(context, headParts, {
+          budgetBytes,
+          checkpoint,
+          onBlock: (block) => {
+            heads.add(block);
+            planJob.add(block);
+          },
+        });
+        const needed = columnsNeeded(heads.grids(), plan);
+        const rest: ReadPart[] = shapes.flatMap((sheet) => {
+          const columns = needed.get(sheet.name);
+          const firstRow = headRows(sheet);
+          if (!columns || firstRow >= sheet.rows) return [];
+          return [
+            {
+              sheet,
+              firstRow,
+              rows: sheet.rows - firstRow,
+              columns: columns === "all" ? allColumns(sheet) : columns,
+            },
+          ];
+        });
+        await readParts(context, rest, {
+          budgetBytes,
+          checkpoint,
+          cellBytes: cellBytesFrom(heads),
+          onBlock: (block) => planJob.add(block),
+          onProgress: (done, total) => onProgress({ stage: "reading", done, total }),
+        });
+        checkpoint();
+        return await planJob.finish(plan);
+      } catch (error) {
+        planJob.cancel();
+        throw error;
+      } finally {
+        signal?.removeEventListener("abort", stop);
+      }
+    },
+    async write(plans) {
+      await writeSheetPlans(context, plans, {
+        onProgress: (done, total) => onProgress({ stage: "writing", done, total }),
+        shouldStop: () => signal?.aborted === true,
+        bytesPerSync: options.writeBytesPerSync,
+      });
+    },
+  };
+}
+
 export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
   const run = options.run ?? excelRun;
   const planner = options.planner ?? inProcessPlanner;
@@ -131,69 +210,14 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
     };
     return job(() =>
       run(async (context) => {
-        checkpoint();
-        onProgress({ stage: "reading", done: 0, total: 0 });
-        // A check needs none of our output sheets but the settings; a score reads them back for
-        // the previous tiers and what managers typed.
-        const shapes = await usedRanges(context, write ? new Set() : PREVIEW_SKIPS);
         const plan = { lang, today: options.today(), overrides, preview: !write };
-        const planJob = planner.start(shapes, onProgress);
-        const stop = () => planJob.cancel();
-        signal?.addEventListener("abort", stop);
-        try {
-          const budgetBytes = options.readBudgetBytes;
-          const heads = new GridBuilder(shapes);
-          const headParts: ReadPart[] = shapes.map((sheet) => ({
-            sheet,
-            firstRow: 0,
-            rows: headRows(sheet),
-            columns: allColumns(sheet),
-          }));
-          await readParts(context, headParts, {
-            budgetBytes,
-            checkpoint,
-            onBlock: (block) => {
-              heads.add(block);
-              planJob.add(block);
-            },
-          });
-          const needed = columnsNeeded(heads.grids(), plan);
-          const rest: ReadPart[] = shapes.flatMap((sheet) => {
-            const columns = needed.get(sheet.name);
-            const firstRow = headRows(sheet);
-            if (!columns || firstRow >= sheet.rows) return [];
-            return [
-              {
-                sheet,
-                firstRow,
-                rows: sheet.rows - firstRow,
-                columns: columns === "all" ? allColumns(sheet) : columns,
-              },
-            ];
-          });
-          await readParts(context, rest, {
-            budgetBytes,
-            checkpoint,
-            cellBytes: cellBytesFrom(heads),
-            onBlock: (block) => planJob.add(block),
-            onProgress: (done, total) => onProgress({ stage: "reading", done, total }),
-          });
-          checkpoint();
-          const planned = await planJob.finish(plan);
-          checkpoint();
-          if (!write || planned.plans.length === 0) return planned.summary;
-          await writeSheetPlans(context, planned.plans, {
-            onProgress: (done, total) => onProgress({ stage: "writing", done, total }),
-            shouldStop: () => signal?.aborted === true,
-            bytesPerSync: options.writeBytesPerSync,
-          });
-          return { ...planned.summary, sheetsWritten: planned.plans.map((p) => p.name) };
-        } catch (error) {
-          planJob.cancel();
-          throw error;
-        } finally {
-          signal?.removeEventListener("abort", stop);
-        }
+        const { planned, written } = await readPlanWrite(
+          officeJsPort(context, planner, options, onProgress, signal),
+          plan,
+          onProgress,
+          checkpoint
+        );
+        return { ...planned.summary, sheetsWritten: written };
       })
     );
   }

@@ -1,8 +1,13 @@
 /**
- * Header synonyms: the one place that says which human spellings name which input field.
- * Lists hold raw spellings; core/headers.ts compares them after `normalizeHeader`, so case, width,
- * spaces, "_-/:" and a trailing unit in brackets do not need their own entries.
+ * Header synonyms: the one place that says which human spellings name which input field. This is
+ * recognition data, not words for display: a header typed in either language is recognised
+ * whatever language the user works in. Lists hold raw spellings; core/headers.ts compares them
+ * after `normalizeHeader`, so case, width, spaces, "_-/:" and a trailing unit in brackets do not
+ * need their own entries.
  */
+
+/** The three input tables the add-in recognises. */
+export type InputKind = "customers" | "orders" | "followups";
 
 export type CustomerField =
   | "customerId"
@@ -266,3 +271,17 @@ export const FOLLOWUP_FIELDS: Readonly<Record<FollowupField, readonly string[]>>
   objection: ["客户异议", "异议", "异议处理", "Objection", "Objections"],
   postponeReason: ["延期原因", "延期说明", "Postpone reason", "Reason for delay", "Delay reason"],
 };
+
+/** Every field's synonyms, by input kind. */
+export const FIELD_LISTS: Readonly<Record<InputKind, Readonly<Record<string, readonly string[]>>>> =
+  {
+    customers: CUSTOMER_FIELDS,
+    orders: ORDER_FIELDS,
+    followups: FOLLOWUP_FIELDS,
+  };
+
+/** True when every character is ASCII: an English spelling (a Chinese one has other characters). */
+export function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}

@@ -3,12 +3,13 @@ import type { TierBalance } from "../core/balance";
 import type { ProblemKey, ScoreMode } from "../core/pipeline";
 import type { Settings } from "../core/settings";
 import type { CallListEntry } from "../plan/calls";
-import type { Lang, QualityIssue, SchemeKey, Serial } from "../core/types";
+import type { QualityIssue, SchemeKey, Serial } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { strings } from "../i18n";
 
 /**
  * What the task pane and the ribbon command may ask of the workbook. The pane only sees this
- * interface; `src/excel/` implements it with Office.js (in Excel, and on the fake host of the
+ * interface; `src/officejs/` implements it with Office.js (in Excel, and on the fake host of the
  * workbench and the tests). Nothing here imports Office.js.
  */
 

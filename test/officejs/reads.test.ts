@@ -5,11 +5,11 @@
  */
 import type { SheetGrid } from "../../src/core/types";
 import { strings } from "../../src/i18n";
-import { createExcelHost, hostErrorOf } from "../../src/excel/host";
-import { readAllSheets } from "../../src/excel/read";
-import { writeSheetPlans } from "../../src/excel/writePlan";
+import { createExcelHost, hostErrorOf } from "../../src/officejs/host";
+import { readAllSheets } from "../../src/officejs/read";
+import { writeSheetPlans } from "../../src/officejs/writePlan";
 import { planWorkbook } from "../../src/plan/workbook";
-import { errorText, HostError, type Progress } from "../../src/taskpane/host";
+import { errorText, HostError, type Progress } from "../../src/app/host";
 import {
   DEFAULT_RESPONSE_LIMIT,
   DEFAULT_REQUEST_LIMIT,
@@ -128,7 +128,7 @@ describe("reads that fit Excel on the web", () => {
     expect(errorText("en-US", failure)).toMatch(/5 MB.*Try again/);
   });
 
-  test("the issue's workbook (20,000 customers × 24, 200,000 order lines × 14, 30,000 follow-ups) scores within both caps", async () => {
+  test("a large team's workbook (20,000 customers × 24, 200,000 order lines × 14, 30,000 follow-ups) scores within both caps", async () => {
     const grids = makeWideWorkbook(WIDE_FULL);
     const expected = planWorkbook(grids, { lang: "zh-CN", today: TODAY, preview: true });
     const limits: FakeLimits = {

@@ -1,7 +1,7 @@
 /* global Excel, Office */
 import { columnLetter } from "../core/address";
 import { HEADER_FILL, HEADER_FONT, MANAGER_HEADER_FILL, NUMBER_FORMATS } from "../plan/formats";
-import { HostError } from "../taskpane/host";
+import { HostError } from "../app/host";
 import type {
   ChartPlan,
   ColumnKind,

@@ -5,7 +5,7 @@
 import { serialFromYmd } from "../../src/core/parse";
 import { strings } from "../../src/i18n";
 import type { SheetGrid } from "../../src/core/types";
-import { createExcelHost } from "../../src/excel/host";
+import { createExcelHost } from "../../src/officejs/host";
 import { fakeFromGrids, type FakeExcel } from "../fake/fakeExcel";
 import { sampleGrids } from "./sampleOnFake";
 

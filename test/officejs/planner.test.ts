@@ -4,7 +4,7 @@
  */
 import { serialFromYmd } from "../../src/core/parse";
 import type { SheetGrid } from "../../src/core/types";
-import { createExcelHost } from "../../src/excel/host";
+import { createExcelHost } from "../../src/officejs/host";
 import {
   inProcessPlanner,
   portPlanner,
@@ -12,8 +12,8 @@ import {
   type FromWorker,
   type Planner,
   type ToWorker,
-} from "../../src/excel/planner";
-import type { Progress } from "../../src/taskpane/host";
+} from "../../src/officejs/planner";
+import type { Progress } from "../../src/app/host";
 import { fakeFromGrids } from "../fake/fakeExcel";
 import { makeWideWorkbook } from "../fake/wideWorkbook";
 import { sampleGrids } from "./sampleOnFake";

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
-import { writeSheetPlans, type WritePlanOptions } from "../../src/excel/writePlan";
-import { readAllSheets } from "../../src/excel/read";
+import { writeSheetPlans, type WritePlanOptions } from "../../src/officejs/writePlan";
+import { readAllSheets } from "../../src/officejs/read";
 import { NUMBER_FORMATS, SCORE_SCALE } from "../../src/plan/formats";
 import type { PlanCell, SheetPlan, TablePlan } from "../../src/plan/types";
 import { createFakeExcel, type FakeValue } from "../fake/fakeExcel";
