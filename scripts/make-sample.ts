@@ -774,8 +774,25 @@ const ARCHIVE_HEADERS = [
   "销售负责人",
   "自定义标签",
   "推荐意愿(0-10)",
+  // Seed 004 第四步 更新周期 and 第一步 必填信息项 (信息来源, 需求与意向, 竞争信息, 注册地址, 是否允许沟通).
+  "最后更新时间",
+  "客户来源",
+  "紧急程度",
+  "预算范围",
+  "预计合作时间",
+  "竞争对手",
+  "注册地址",
+  "是否允许沟通",
+  "创建时间",
 ] as const;
-const ARCHIVE_WIDTHS = [9, 30, 11, 11, 7, 9, 11, 11, 14, 12, 12, 16, 9, 20, 34, 18, 10, 24, 12];
+const ARCHIVE_WIDTHS = [
+  9, 30, 11, 11, 7, 9, 11, 11, 14, 12, 12, 16, 9, 20, 34, 18, 10, 24, 12, 12, 10, 8, 10, 12, 14, 26,
+  10, 12,
+];
+const SOURCES = ["展会", "官网留言", "转介绍", "电话陌拜", "平台筛选"];
+const BUDGETS = ["5万以下", "5万-10万", "10万-20万", "20万以上", "待确认"];
+const COMPETITORS = ["", "", "华通供应链", "万丰贸易", "本地经销商"];
+const STREETS = ["工业园区科技路", "经济开发区创业大道", "高新区文一路", "商务区中山路"];
 const ARCHIVE_TITLE = "华东区客户信息基础档案表（2024年度）";
 const ARCHIVE_HEADER_ROW = 3;
 
@@ -800,7 +817,9 @@ const HEADER_FILL: ExcelJS.Fill = {
 };
 
 function columnLetter(index: number): string {
-  return String.fromCharCode(65 + index);
+  return index < 26
+    ? String.fromCharCode(65 + index)
+    : columnLetter(Math.floor(index / 26) - 1) + String.fromCharCode(65 + (index % 26));
 }
 
 function optionalDate(d: number | null): Date | null {
@@ -835,6 +854,9 @@ function writeArchive(
 
   // Survey answers come from a PRNG of their own, so the rest of the workbook stays as it was.
   const survey = mulberry32(SEED + 2);
+  // So do the lead-intake columns.
+  const intake = mulberry32(SEED + 3);
+  const pickIntake = <T>(items: readonly T[]) => items[Math.floor(intake() * items.length)];
   customers.forEach((c, i) => {
     const t = archiveTotals(rng, c, orders);
     const row = ws.getRow(ARCHIVE_HEADER_ROW + 1 + i);
@@ -858,11 +880,46 @@ function writeArchive(
       c.owner,
       c.tags,
       c.id === UNREADABLE_SCORE_ID ? "很满意" : recommendationScore(survey, c.profile),
+      // Brought up to date at some point in the last five months: some are older than their cycle.
+      toDate(day(2024, 12, 31) - Math.floor(intake() * 150)),
+      intake() < 0.04 ? null : pickIntake(SOURCES),
+      intake() < 0.04 ? null : pickIntake(["高", "中", "低"]),
+      c.profile === "prospect" ? "待确认" : pickIntake(BUDGETS),
+      toDate(day(2025, 1, 15) + Math.floor(intake() * 120)),
+      pickIntake(COMPETITORS) || null,
+      `${c.region}市${pickIntake(STREETS)}${1 + Math.floor(intake() * 300)}号`,
+      intake() < 0.08 ? "否" : "是",
+      null, // 创建时间: written once the follow-up log is known (see setCreated)
     ];
   });
   ws.getColumn(10).numFmt = DATE_FORMAT;
   ws.getColumn(11).numFmt = DATE_FORMAT;
   ws.getColumn(12).numFmt = MONEY_FORMAT;
+  for (const header of ["最后更新时间", "预计合作时间", "创建时间"] as const)
+    ws.getColumn(ARCHIVE_HEADERS.indexOf(header) + 1).numFmt = DATE_FORMAT;
+}
+
+/**
+ * 创建时间 of each customer with a follow-up log: the day of the first follow-up or the day before,
+ * except about one in six, entered days earlier (seed 004's 24-hour rule is then broken).
+ */
+function setCreated(
+  workbook: ExcelJS.Workbook,
+  customers: readonly Customer[],
+  firstDay: Map<string, number>
+): void {
+  const ws = workbook.getWorksheet(ARCHIVE_SHEET)!;
+  const random = mulberry32(SEED + 4);
+  const column = ARCHIVE_HEADERS.indexOf("创建时间") + 1;
+  customers.forEach((c, i) => {
+    const first = firstDay.get(c.id);
+    if (first === undefined) return;
+    const late = random() < 0.17;
+    const earlier = late ? 2 + Math.floor(random() * 5) : Math.floor(random() * 2);
+    ws.getRow(ARCHIVE_HEADER_ROW + 1 + i).getCell(column).value = new Date(
+      first - earlier * MS_PER_DAY
+    );
+  });
 }
 
 type OrderRowValues = [
@@ -1101,6 +1158,7 @@ async function main(): Promise<void> {
     customers.map((c) => ({ id: c.id, owner: c.owner, buyer: buyers.has(c.id) })),
     SEED + 1
   );
+  setCreated(workbook, customers, followups.firstDay);
 
   const xlsx = await workbook.xlsx.writeBuffer();
   mkdirSync(dirname(OUTPUT), { recursive: true });
@@ -1123,7 +1181,7 @@ async function main(): Promise<void> {
   console.log(`Scored as of 2024-12-31: ${JSON.stringify(scored.report.tierCounts)}`);
   printSummary(customers, orders);
   console.log(
-    `${FOLLOWUP_SHEET}: ${followups} follow-up lines (C998 unknown, one unreadable date)`
+    `${FOLLOWUP_SHEET}: ${followups.lines} follow-up lines (C998 unknown, one unreadable date)`
   );
   console.log(
     `Hygiene: duplicates C100/C101 (phone), C102/C103 (name); blank required cells of C057 (phone), ` +

@@ -19,7 +19,15 @@ const HEADERS = [
   "完成状态",
   "成交阶段",
   "意向等级",
+  // Seed 004 第三步: next step's owner, objections, the reason of a postponement; a survey answer.
+  "下一步负责人",
+  "客户异议",
+  "延期原因",
+  "推荐意愿(0-10)",
 ];
+const OWNERS = ["张伟", "李娜", "王强", "刘洋"];
+const OBJECTIONS = ["价格偏高", "担心交期", "已有合作供应商", "付款账期太短"];
+const POSTPONE_REASONS = ["客户内部审批未完成", "客户负责人出差", "等待年度预算"];
 const METHODS = ["电话", "上门拜访", "微信", "视频会议"];
 const CONTENT: Record<string, string[]> = {
   潜在: ["首次电话介绍公司产品", "展会后回访，发送产品目录"],
@@ -55,17 +63,29 @@ export interface FollowupCustomer {
   buyer: boolean;
 }
 
-/** Writes the sheet; returns its line count. Deliberate problems: an unknown customer and an unreadable date. */
+export interface FollowupsWritten {
+  lines: number;
+  /** Each logged customer's first follow-up day (UTC midnight, ms). */
+  firstDay: Map<string, number>;
+}
+
+/** Writes the sheet. Deliberate problems: an unknown customer and an unreadable date. */
 export function writeFollowups(
   workbook: ExcelJS.Workbook,
   customers: readonly FollowupCustomer[],
   seed: number
-): number {
+): FollowupsWritten {
   const random = mulberry32(seed);
+  // The detail columns draw from a PRNG of their own, so the older columns stay as they were.
+  const detail = mulberry32(seed + 100);
+  const pickDetail = <T>(items: readonly T[]) => items[Math.floor(detail() * items.length)];
+  const firstDay = new Map<string, number>();
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   const ws = workbook.addWorksheet(FOLLOWUP_SHEET);
   ws.addRow(HEADERS).font = { bold: true };
-  [10, 12, 10, 8, 28, 22, 22, 12, 10, 10, 8].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  [10, 12, 10, 8, 28, 22, 22, 12, 10, 10, 8, 10, 14, 18, 10].forEach(
+    (w, i) => (ws.getColumn(i + 1).width = w)
+  );
   const end = date(2024, 12, 28).getTime();
   let lines = 0;
   customers.forEach((customer, index) => {
@@ -89,18 +109,48 @@ export function writeFollowups(
           : random() < 0.3
             ? "已完成"
             : "未完成";
+      // Half the open steps and some steps along the way were postponed (then met by the next
+      // follow-up): most name why, in the status cell or in its own column.
+      const postponed =
+        stage !== "成交" && stage !== "流失" && detail() < (done === "未完成" ? 0.5 : 0.1);
+      const why = detail();
+      const status = !postponed
+        ? done
+        : why < 0.3
+          ? `已延期（${pickDetail(POSTPONE_REASONS)}）`
+          : "已延期";
+      const reason = postponed && why >= 0.3 && why < 0.75 ? pickDetail(POSTPONE_REASONS) : "";
+      // Drawn in the order the row used to draw them, so the older columns keep their values.
+      const method = pick(METHODS);
+      const content = pick(CONTENT[stage]);
+      const feedback = pick(FEEDBACK);
+      const nextText = stage === "流失" ? "" : pick(NEXT);
+      const objection = feedback.startsWith("价格")
+        ? "价格偏高"
+        : detail() < 0.15
+          ? pickDetail(OBJECTIONS)
+          : "";
+      // Now and then a colleague takes the next step.
+      const nextOwner =
+        stage === "流失" ? "" : detail() < 0.15 ? pickDetail(OWNERS) : customer.owner;
+      const score = stage === "成交" && detail() < 0.6 ? Math.floor(detail() * 11) : null;
+      if (!firstDay.has(customer.id)) firstDay.set(customer.id, day);
       ws.addRow([
         customer.id,
         new Date(day),
-        pick(METHODS),
+        method,
         customer.owner,
-        pick(CONTENT[stage]),
-        pick(FEEDBACK),
-        stage === "流失" ? "" : pick(NEXT),
+        content,
+        feedback,
+        nextText,
         stage === "流失" ? null : next,
-        done,
+        status,
         stage,
         intent,
+        nextOwner,
+        objection,
+        reason,
+        score,
       ]);
       lines++;
       day += (CADENCE[intent] + Math.floor(random() * CADENCE[intent] * 2)) * DAY_MS;
@@ -134,5 +184,5 @@ export function writeFollowups(
   ]);
   ws.getColumn(2).numFmt = "yyyy-mm-dd";
   ws.getColumn(8).numFmt = "yyyy-mm-dd";
-  return lines + 2;
+  return { lines: lines + 2, firstDay };
 }

@@ -345,7 +345,11 @@ export async function runScoreCommand(
     await writeFile(
       options.reportJson,
       JSON.stringify(
-        reportJson(report, { review: run.review, modelCheck: run.modelCheck }),
+        reportJson(report, {
+          review: run.review,
+          modelCheck: run.modelCheck,
+          winBack: run.winBack,
+        }),
         null,
         2
       ) + "\n",

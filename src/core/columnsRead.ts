@@ -27,6 +27,14 @@ export const FIELDS_READ: Readonly<Record<InputKind, readonly string[]>> = {
     "owner",
     "tags",
     "lastUpdated",
+    "created",
+    "source",
+    "urgency",
+    "budget",
+    "expectedStart",
+    "competitor",
+    "regAddress",
+    "consent",
   ],
   orders: ["customerId", "orderDate", "amount", "orderId", "profit", "status"],
   followups: [
@@ -40,6 +48,9 @@ export const FIELDS_READ: Readonly<Record<InputKind, readonly string[]>> = {
     "stage",
     "intent",
     "feedback",
+    "nextOwner",
+    "objection",
+    "postponeReason",
   ],
 };
 

@@ -14,6 +14,7 @@ import {
   type IntentClass,
   type Stage,
 } from "./vocabulary/status";
+import { isPostponed, postponeReasonIn } from "./followupDetail";
 
 export type { IntentClass, Stage };
 
@@ -48,6 +49,14 @@ export interface Followup {
   intent: IntentClass | null;
   /** 0-based sheet row (origin applied), like `Customer.row`. */
   row: number;
+  /** 完成状态 says 已延期 (postponed); see core/followupDetail.ts. */
+  postponed: boolean;
+  /** Why it was postponed: the 延期原因 cell, else the text after 已延期 in the status cell. */
+  postponeReason: string;
+  /** 下一步负责人 ("" when blank or without the column). */
+  nextOwner: string;
+  /** 客户异议 ("" when blank or without the column). */
+  objection: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -181,6 +190,12 @@ export function readFollowups(
       stage: cStage === undefined ? null : parseStage(row[cStage]),
       intent: cIntent === undefined ? null : parseIntent(row[cIntent]),
       row: r + originRow,
+      postponed: cDone !== undefined && isPostponed(row[cDone]),
+      postponeReason:
+        textAt(row, cols.postponeReason) ||
+        (cDone === undefined ? "" : postponeReasonIn(row[cDone])),
+      nextOwner: textAt(row, cols.nextOwner),
+      objection: textAt(row, cols.objection),
     });
   }
   return out;

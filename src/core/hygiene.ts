@@ -281,6 +281,20 @@ export const REQUIRED_FIELDS: readonly string[] = [
   "phone",
 ];
 
+/**
+ * Seed 004 必填信息项 of a lead that many archives do not keep: checked for blanks only when the
+ * archive has the column (never listed as an absent column). 竞争对手 is recognised but not required:
+ * a new lead may have no current supplier.
+ */
+export const REQUIRED_WHEN_PRESENT: readonly string[] = [
+  "source",
+  "urgency",
+  "budget",
+  "expectedStart",
+  "regAddress",
+  "consent",
+];
+
 /** One archive line named in a hygiene list. */
 export interface CustomerRef {
   id: string;
@@ -354,7 +368,17 @@ export function hygieneReport(
     .map((r) => refOf(archive, r.customer, "customerId", originCol));
   return {
     duplicates,
-    missing: archive ? missingFields(customers, REQUIRED_FIELDS, archive, originCol) : null,
+    missing: archive
+      ? missingFields(
+          customers,
+          [
+            ...REQUIRED_FIELDS,
+            ...REQUIRED_WHEN_PRESENT.filter((f) => archive.columns[f] !== undefined),
+          ],
+          archive,
+          originCol
+        )
+      : null,
     withoutOrders,
   };
 }

@@ -11,6 +11,8 @@ import { detectInputs, type DetectedInputs, type DetectedTable } from "./headers
 import { hygieneReport } from "./hygiene";
 import { cellAddress } from "./address";
 import { cacFromReport, findNpsColumn, npsFromSheet } from "./metrics";
+import { followupDetail } from "./followupDetail";
+import { channelResults } from "./channels";
 import { computeActivity, readOrders, type OrderBook } from "./orders";
 import { cellText, isBlank, parseAmount, parseCount, parseDate } from "./parse";
 import { scoreScheme } from "./schemes";
@@ -273,6 +275,19 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
     })),
     SEGMENT_FIELDS.filter((f) => detected.customers?.columns[f] !== undefined)
   );
+  report.channels =
+    detected.customers?.columns.source === undefined
+      ? null
+      : channelResults(
+          report.customers.map((r, i) => ({
+            source: r.customer.fields.source,
+            converted: r.ordersAllTime > 0 || won.has(i),
+            firstPurchase: r.firstPurchase,
+            revenue: r.monetary,
+          })),
+          windowStart,
+          asOf
+        );
   report.nps = npsOf(report, archiveSheet, detected.customers, followupSheet, detected.followups);
   report.voices = voicesOf(report, index, archiveSheet, detected, followupSheet, asOf);
   report.cac = cacFromReport(report, settings.marketingSpend);
@@ -357,6 +372,23 @@ function addFollowups(
     watch,
     cadenceDays,
     contactDays: { ...settings.contactDays },
+    detail: followupDetail(
+      lines,
+      timelines,
+      archive && archive.columns.created !== undefined
+        ? index.customers.map((c) => (c.row >= 0 ? parseDate(c.fields.created) : null))
+        : null,
+      index.customers.map((c) => c.row),
+      {
+        followupSheet: sheet.name,
+        statusCol: table.columns.done === undefined ? null : table.columns.done + originCol,
+        archiveSheet: archive?.sheet ?? null,
+        createdCol:
+          archive?.columns.created === undefined ? null : archive.columns.created + archiveCol,
+      },
+      report.windowStart,
+      asOf
+    ),
   };
   return won;
 }

@@ -1,3 +1,5 @@
+import type { FollowupDetail } from "./followupDetail";
+import type { ChannelResult } from "./channels";
 import type { TierBalance } from "./balance";
 import type { CadenceDays, ContactDays, WatchItem } from "./cadence";
 import type { CustomerVoice } from "./feedback";
@@ -58,6 +60,8 @@ export interface FollowupReport {
   cadenceDays: CadenceDays;
   /** The contact days per playbook the watch used (from settings). */
   contactDays?: ContactDays;
+  /** Postponed steps, objections, next-step owners, the 24-hour first response, effort per stage. */
+  detail?: FollowupDetail;
 }
 
 export interface NpsReport extends NpsResult {
@@ -91,6 +95,8 @@ export interface ScoreReport {
   followups: FollowupReport | null;
   /** Customers, revenue and conversion by industry, region and size (fields the archive has). */
   distribution: Distribution;
+  /** Conversion per 客户来源/渠道 when the archive has that column; null (or absent) otherwise. */
+  channels?: ChannelResult[] | null;
   /** Likely duplicates, blank required cells, customers without orders: listed, never merged. */
   hygiene: HygieneReport;
   /** NPS from a 0–10 recommendation-score column; null when no sheet has one ("not available"). */

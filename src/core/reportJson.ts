@@ -8,6 +8,7 @@ import { kpis } from "./kpis";
 import type { ScoreReport } from "./report";
 import type { ModelCheck } from "./review/modelCheck";
 import type { Uplift } from "./review/uplift";
+import type { ChurnReason, WinBackRate } from "./winBack";
 
 export interface FunnelStageJson {
   /** potential | intent | negotiation | won | lost */
@@ -79,6 +80,8 @@ export type ModelCheckJson =
 export interface ReviewFigures {
   review?: Array<{ strategy: string; tier: string; from: number; to: number; uplift: Uplift }>;
   modelCheck?: ModelCheck | null;
+  /** 挽回率 and the churn reasons typed on the tracking sheet. */
+  winBack?: { rate: WinBackRate; reasons: Record<ChurnReason, number> };
 }
 
 function reviewJson(groups: NonNullable<ReviewFigures["review"]>): ReviewJson[] {
@@ -201,6 +204,50 @@ export function reportJson(report: ScoreReport, figures: ReviewFigures = {}): Re
     repurchase_rate: rateJson(figuresOf.repurchaseRate),
     churn_rate: rateJson(figuresOf.churnRate),
     review: reviewJson(figures.review ?? []),
+    followup_detail: f?.detail
+      ? {
+          postponed: f.detail.postponed,
+          postponed_with_reason: f.detail.postponedWithReason,
+          objections: f.detail.objections,
+          handed_over: f.detail.handedOver,
+          leads_checked: f.detail.leadsChecked,
+          findings: f.detail.findings.map((x) => ({
+            kind: x.kind,
+            customer_id: report.customers[x.customer]?.customer.id ?? null,
+            cell: x.address,
+            days_late: x.daysLate,
+          })),
+          stage_effort: f.detail.stages.map((s) => ({
+            stage: s.stage,
+            customers: s.customers,
+            followups: s.followups,
+            avg_followups: s.avgFollowups === null ? null : round2(s.avgFollowups),
+            moved_on: s.movedOn,
+            avg_days: s.avgDays === null ? null : round2(s.avgDays),
+          })),
+        }
+      : null,
+    channels: report.channels
+      ? report.channels.map((c) => ({
+          channel: c.channel,
+          customers: c.customers,
+          converted: c.converted,
+          conversion: round4(c.conversion),
+          new_customers: c.newCustomers,
+          revenue: c.revenue,
+        }))
+      : null,
+    win_back: figures.winBack
+      ? {
+          rate: rateJson(figures.winBack.rate.treated.rate),
+          customers: figures.winBack.rate.treated.customers,
+          won_back: figures.winBack.rate.treated.wonBack,
+          control_rate: rateJson(figures.winBack.rate.control.rate),
+          control_customers: figures.winBack.rate.control.customers,
+          control_won_back: figures.winBack.rate.control.wonBack,
+        }
+      : null,
+    churn_reasons: figures.winBack ? { ...figures.winBack.reasons } : null,
     model_check: figures.modelCheck
       ? modelCheckJson(figures.modelCheck)
       : { holdout_weeks: null, reason: "not_run" },

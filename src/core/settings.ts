@@ -4,6 +4,7 @@ import {
   type CadenceDays,
   type ContactDays,
 } from "./cadence";
+import { DEFAULT_REVIEW_CYCLE_DAYS } from "./review/loop";
 import type { SchemeKey, Serial, StrategyFamily } from "./types";
 
 /**
@@ -104,6 +105,11 @@ export interface Settings {
    * value monthly): a customer left longer goes on the follow-up watchlist.
    */
   contactDays: ContactDays;
+  /**
+   * Days after a strategy line's planned start when it is due for review if no end is typed
+   * (seed 000 第五步: reviewed after the cycle, e.g. a quarter). See core/review/loop.ts.
+   */
+  reviewCycleDays: number;
 }
 
 /** Weighted score = r*R + f*F + m*M with the settings' weights, to two decimals (every scheme's). */
@@ -141,5 +147,6 @@ export function defaultSettings(): Settings {
     controlShare: 0.15,
     holdoutWeeks: 26,
     contactDays: { ...DEFAULT_CONTACT_DAYS },
+    reviewCycleDays: DEFAULT_REVIEW_CYCLE_DAYS,
   };
 }

@@ -63,6 +63,7 @@ export type SettingKey =
   | "marketingSpend"
   | "review.controlShare"
   | "review.holdoutWeeks"
+  | "review.cycleDays"
   | `contact.days.${StrategyFamily}`;
 
 /**
@@ -85,6 +86,7 @@ export type SettingGroup =
   | "marketingSpend"
   | "review.controlShare"
   | "review.holdoutWeeks"
+  | "review.cycleDays"
   | "contact.days"
   | "mapping"
   | "playbook";
@@ -341,6 +343,7 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   spec("marketingSpend", "marketingSpend", OPTIONAL_MONEY, ["marketingSpend"]),
   spec("review.controlShare", "review.controlShare", FRACTION, ["controlShare"]),
   spec("review.holdoutWeeks", "review.holdoutWeeks", HOLDOUT_WEEKS, ["holdoutWeeks"]),
+  spec("review.cycleDays", "review.cycleDays", DAYS, ["reviewCycleDays"]),
   ...FAMILIES.map((family) =>
     spec(`contact.days.${family}`, "contact.days", CADENCE, ["contactDays", family], { family })
   ),

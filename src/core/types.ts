@@ -34,7 +34,8 @@ export type SheetKey =
   | "calls"
   | "modelcheck"
   | "owners"
-  | "history";
+  | "history"
+  | "channels";
 
 /** Every scoring scheme, in the order menus list them. */
 export const SCHEME_KEYS = ["fixed5", "pct100", "quintile11", "abc"] as const;

@@ -7,6 +7,7 @@ import type { ReviewStrings } from "../i18n/strings/review";
 import { cellAddress } from "../core/address";
 import { strings } from "../i18n";
 import type { LifetimeReport } from "./lifetimeNotes";
+import { refusesContact } from "../core/consent";
 import { cellText, formatSerial, isBlank } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
 import { rankCalls, type CallCandidate } from "../core/review/callList";
@@ -71,7 +72,9 @@ export function callList(
       pAlive: life ? life.pAlive : null,
       usualGapDays: usual,
       silentDays: c.recencyDays,
-      excluded: current.get(c.customer.key)?.control === true,
+      // Control customers get no actions; a customer who refused contact is never called.
+      excluded:
+        current.get(c.customer.key)?.control === true || refusesContact(c.customer.fields.consent),
     };
   });
   return rankCalls(candidates).map((e) => {

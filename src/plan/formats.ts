@@ -48,3 +48,5 @@ export const BIGGEST_DROP = { fill: "#FFC7CE", font: "#9C0006" };
 export const CONTROL_FILL = { fill: "#EDEDED", font: "#595959" };
 /** The summary's warning that a scheme does not separate the customers (amber, like a broken cadence). */
 export const LOPSIDED = { fill: "#FFEB9C", font: "#7F6000" };
+/** A strategy line whose review date has come (amber, like a broken cadence). */
+export const REVIEW_DUE = { fill: "#FFEB9C", font: "#7F6000" };

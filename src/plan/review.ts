@@ -16,6 +16,11 @@ import type { ScoreReport } from "../core/pipeline";
 import type { Cell, Serial, SheetGrid } from "../core/types";
 import type { Lang } from "../i18n/lang";
 import { TIER_COLORS } from "./formats";
+import { REVIEW_DUE } from "./formats";
+import { aovGrowth, rollUpEffects, type EffectCode } from "../core/review/loop";
+import { columnLetter } from "../core/address";
+import { byKeyInEveryLang } from "../i18n";
+import { winBackTables, type WinBackFigures } from "./winBack";
 import { customerKeyOf, findTable, linesOf } from "./previous";
 import type { ColumnKind, PlanCell, SheetPlan, TablePlan } from "./types";
 import type { TrackingPlanLine } from "./tracking";
@@ -27,24 +32,38 @@ import type { TrackingPlanLine } from "./tracking";
  */
 
 const COLUMNS: Array<
-  [key: keyof SheetStrings["reviewHeaders"], kind: ColumnKind, width: number, manager: boolean]
+  [
+    key: keyof SheetStrings["reviewHeaders"] | "coreGoal" | "reviewDue" | "aovGrowth",
+    kind: ColumnKind,
+    width: number,
+    manager: boolean,
+  ]
 > = [
   ["id", "text", 12, false],
   ["name", "text", 22, false],
   ["type", "text", 10, false],
+  ["coreGoal", "text", 24, false],
   ["control", "text", 10, false],
   ["start", "date", 12, false],
   ["end", "date", 12, false],
+  ["reviewDue", "date", 12, false],
   ["ordersBefore", "integer", 10, false],
   ["amountBefore", "money", 14, false],
   ["ordersDuring", "integer", 10, false],
   ["amountDuring", "money", 14, false],
+  ["aovGrowth", "percent", 12, false],
   ["target", "text", 28, false],
   ["effect", "text", 12, false],
   ["analysis", "text", 36, true],
   ["improvement", "text", 36, true],
 ];
 const col = (key: string) => COLUMNS.findIndex((c) => c[0] === key);
+
+/** Headers of the per-line table in both languages (the older columns' words, then the new section's). */
+const HEADERS: Record<string, Record<Lang, string>> = {
+  ...OWN_HEADERS.review,
+  ...byKeyInEveryLang((s) => s.reviewLoop.headers),
+};
 
 export type Effect = keyof SheetStrings["effectValues"];
 
@@ -115,7 +134,7 @@ export function readReview(grid: SheetGrid | undefined): Map<string, Map<string,
   const kept = new Map<string, Map<string, Cell>>();
   if (!grid) return kept;
   // The per-customer table sits below the uplift table: look further down than the first lines.
-  const table = findTable(grid.values, OWN_HEADERS.review, grid.values.length);
+  const table = findTable(grid.values, HEADERS, grid.values.length);
   if (!table) return kept;
   for (const { cells } of linesOf(grid.values, table)) {
     const key = reviewKey(cells.get("id"), cells.get("type"), cells.get("start"), cells.get("end"));
@@ -344,8 +363,12 @@ export function planReviewSheet(
   tracking: TrackingPlanLine[],
   previous: Map<string, Map<string, Cell>>,
   name?: string,
-  groups: ReviewGroup[] = reviewGroups(report, tracking)
+  groups: ReviewGroup[] = reviewGroups(report, tracking),
+  winBack?: WinBackFigures
 ): SheetPlan {
+  const loop = strings(lang).reviewLoop;
+  const judged: Array<{ strategy: string; tier: string; effect: EffectCode }> = [];
+  const labels = new Map<string, string>();
   const index = new Map(report.customers.map((c, i) => [c.customer.key, i]));
   const orders = report.book ? new CustomerOrders(report.book, report.customers.length) : null;
   const rows: PlanCell[][] = [];
@@ -358,6 +381,8 @@ export function planReviewSheet(
     cells[col("id")] = cellText(line.id);
     cells[col("name")] = cellText(line.name) || null;
     cells[col("type")] = cellText(line.type);
+    cells[col("coreGoal")] = cellText(line.coreGoal) || null;
+    cells[col("reviewDue")] = parseDate(line.reviewDue);
     cells[col("control")] = strings(lang).review.controlMark[line.control ? "yes" : "no"];
     cells[col("start")] = from;
     cells[col("end")] = to;
@@ -370,11 +395,17 @@ export function planReviewSheet(
       cells[col("amountBefore")] = before.amount;
       cells[col("ordersDuring")] = during.orders;
       cells[col("amountDuring")] = during.amount;
+      cells[col("aovGrowth")] = aovGrowth(before, during);
       // A control customer was not acted on: there is no target to judge.
       if (!line.control) {
         const effect: Effect =
           from > report.asOf ? "not_started" : judgeEffect(cellText(line.target), before, during);
         cells[col("effect")] = strings(lang).sheets.effectValues[effect];
+        const strategy = `s|${l.strategy}`;
+        const tier = `t|${l.tier}`;
+        if (!labels.has(strategy)) labels.set(strategy, cellText(line.type));
+        if (!labels.has(tier)) labels.set(tier, cellText(line.plannedTier));
+        judged.push({ strategy, tier, effect });
       }
     }
     for (const k of ["analysis", "improvement"]) {
@@ -428,9 +459,60 @@ export function planReviewSheet(
           })),
     validations: [],
   };
+  // Verdicts rolled up by playbook and by tier, then the win-back rate and churn reasons.
+  const rollUp = rollUpEffects(judged);
+  const rollUpRows: PlanCell[][] = [
+    ...rollUp.byStrategy.map(
+      ({ strategy, counts }) => [loop.byStrategy, labels.get(strategy) ?? "", counts] as const
+    ),
+    ...rollUp.byTier.map(
+      ({ tier, counts }) => [loop.byTier, labels.get(tier) ?? "", counts] as const
+    ),
+  ].map(([by, group, c]) => [
+    by,
+    group || null,
+    c.lines,
+    c.effective,
+    c.partial,
+    c.ineffective,
+    c.not_started,
+    c.effectiveShare,
+  ]);
+  const h = loop.rollUpHeaders;
+  const extra: TablePlan[] = [
+    {
+      id: "rollUp",
+      startRow: 0,
+      startColumn: 0,
+      caption: loop.rollUpCaption,
+      columns: (
+        [
+          ["by", h.by, "text", 12],
+          ["group", h.group, "text", 16],
+          ["lines", h.lines, "integer", 10],
+          ["effective", h.effective, "integer", 10],
+          ["partial", h.partial, "integer", 10],
+          ["ineffective", h.ineffective, "integer", 10],
+          ["notStarted", h.notStarted, "integer", 10],
+          ["effectiveShare", h.effectiveShare, "percent", 10],
+        ] as Array<[string, string, ColumnKind, number]>
+      ).map(([key, header, kind, width]) => ({ key, header, kind, width })),
+      rows: rollUpRows,
+      conditionalFormats: [],
+      validations: [],
+    },
+    ...(winBack ? winBackTables(winBack, lang, "review.") : []),
+  ];
+  let at = upliftStart + upliftRows.length + 3;
+  for (const t of extra) {
+    t.startRow = at;
+    at += t.rows.length + 3;
+  }
+  const dueLetter = columnLetter(col("reviewDue"));
+  const analysisLetter = columnLetter(col("analysis"));
   const linesTable: TablePlan = {
     id: "review",
-    startRow: upliftStart + upliftRows.length + 3,
+    startRow: at,
     startColumn: 0,
     caption: strings(lang).review.text.linesCaption,
     columns: COLUMNS.map(([key, kind, width, manager]) => ({
@@ -438,27 +520,39 @@ export function planReviewSheet(
       kind,
       width,
       manager,
-      header: strings(lang).sheets.reviewHeaders[key],
+      header: HEADERS[key][lang],
     })),
     rows,
     conditionalFormats:
       rows.length === 0
         ? []
-        : effectColors.map(([effect, family]) => ({
-            type: "textEquals" as const,
-            column: col("effect"),
-            rows: span,
-            text: strings(lang).sheets.effectValues[effect],
-            fill: TIER_COLORS[family].fill,
-            font: TIER_COLORS[family].font,
-          })),
+        : [
+            {
+              // Due for review and not yet analysed (live in Excel: TODAY()).
+              type: "formula" as const,
+              firstColumn: col("reviewDue"),
+              lastColumn: col("reviewDue"),
+              rows: span,
+              formula: `AND($${dueLetter}{row}<>"",$${dueLetter}{row}<=TODAY(),$${analysisLetter}{row}="")`,
+              fill: REVIEW_DUE.fill,
+              font: REVIEW_DUE.font,
+            },
+            ...effectColors.map(([effect, family]) => ({
+              type: "textEquals" as const,
+              column: col("effect"),
+              rows: span,
+              text: strings(lang).sheets.effectValues[effect],
+              fill: TIER_COLORS[family].fill,
+              font: TIER_COLORS[family].font,
+            })),
+          ],
     validations: [],
   };
   return {
     key: "review",
     name: name ?? strings(lang).sheets.names.review,
     preamble,
-    tables: [upliftTable, linesTable],
+    tables: [upliftTable, ...extra, linesTable],
     charts: [],
     freezeRows: 0,
     freezeColumns: 0,

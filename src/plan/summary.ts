@@ -21,7 +21,10 @@ export const MAX_HYGIENE_LINES = 1000;
 
 /** An archive field's name; a column the words do not know keeps its own name. */
 function fieldName(field: string, lang: Lang): string {
-  const names: Partial<Record<string, string>> = strings(lang).followups.fields;
+  const names: Partial<Record<string, string>> = {
+    ...strings(lang).leads.fields,
+    ...strings(lang).followups.fields,
+  };
   return names[field] ?? field;
 }
 
@@ -51,7 +54,9 @@ export function planSummarySheet(
   previousTiers: Array<TierOrNone | null>,
   extraNotes: string[],
   name?: string,
-  watchSheetName?: string
+  watchSheetName?: string,
+  /** Further tables of their own (win-back, follow-up detail), placed after the hygiene lists. */
+  extraTables: TablePlan[] = []
 ): SheetPlan {
   const k = kpis(report);
   const na = strings(lang).summary.notAvailable;
@@ -258,6 +263,7 @@ export function planSummarySheet(
     ...distributionTables(report, lang),
     metricsTable(report, lang),
     ...hygieneTables(report, lang),
+    ...extraTables,
   ])
     place(part);
 

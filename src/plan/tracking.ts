@@ -8,11 +8,15 @@ import { familyOf } from "../core/tiers";
 import type { Cell, SheetGrid, StrategyFamily } from "../core/types";
 import type { Lang } from "../i18n/lang";
 import { tierLabel, tierOfLabel } from "../i18n/tiers";
-import { CONTROL_FILL, OVERDUE } from "./formats";
+import { CONTROL_FILL, OVERDUE, REVIEW_DUE } from "./formats";
+import { CHURN_REASONS, type ChurnReason, type WinBackLine } from "../core/winBack";
+import { reviewDue } from "../core/review/loop";
+import { cellText } from "../core/parse";
+import { byKeyInEveryLang } from "../i18n";
 import { customerKeyOf, findTable, linesOf } from "./previous";
 import { singleTableSheet, type ColumnKind, type PlanCell, type SheetPlan } from "./types";
 import { columnLetter } from "../core/address";
-import { cellText, parseDate } from "../core/parse";
+import { parseDate } from "../core/parse";
 import { isControlDraw } from "../core/review/draw";
 
 /**
@@ -49,7 +53,12 @@ export function controlMarkOf(cell: unknown): boolean | null {
 }
 
 const COLUMNS: Array<
-  [key: keyof SheetStrings["trackingHeaders"], kind: ColumnKind, width: number, manager: boolean]
+  [
+    key: keyof SheetStrings["trackingHeaders"] | keyof TrackingExtraHeaders,
+    kind: ColumnKind,
+    width: number,
+    manager: boolean,
+  ]
 > = [
   ["id", "text", 12, false],
   ["name", "text", 22, false],
@@ -58,15 +67,42 @@ const COLUMNS: Array<
   ["type", "text", 10, false],
   ["control", "text", 10, true],
   ["content", "text", 48, true],
+  ["coreGoal", "text", 24, true],
   ["owner", "text", 10, true],
   ["start", "date", 12, true],
   ["end", "date", 12, true],
+  ["reviewDue", "date", 12, false],
   ["target", "text", 28, true],
   ["actual", "text", 36, true],
   ["status", "text", 10, true],
+  ["churnReason", "text", 14, true],
   ["note", "text", 28, true],
+  ["opened", "date", 12, false],
   ["line", "text", 20, false],
 ];
+
+/** Headers of every column in both languages (the older columns' words, then the new sections'). */
+type TrackingExtraHeaders = {
+  coreGoal: string;
+  reviewDue: string;
+  churnReason: string;
+  opened: string;
+};
+const HEADERS: Record<string, Record<Lang, string>> = {
+  ...OWN_HEADERS.tracking,
+  ...byKeyInEveryLang((s) => s.winBack.headers),
+  coreGoal: inEveryLang((s) => s.reviewLoop.headers.coreGoal),
+  reviewDue: inEveryLang((s) => s.reviewLoop.headers.reviewDue),
+};
+
+/** The churn reason typed on a line, in either language; any other text counts as other. */
+export function churnReasonOf(cell: Cell): ChurnReason | null {
+  const text = cellText(cell).trim();
+  if (text === "") return null;
+  for (const reason of CHURN_REASONS)
+    if (Object.values(inEveryLang((s) => s.winBack.reasons[reason])).includes(text)) return reason;
+  return "other";
+}
 
 export const TRACKING_MANAGER_COLUMNS = COLUMNS.filter((c) => c[3]).map((c) => c[0]);
 const col = (key: string) => COLUMNS.findIndex((c) => c[0] === key);
@@ -81,6 +117,8 @@ export interface TrackingLine {
   manager: Map<string, Cell>;
   /** The tier when the line was created (blank on sheets written before the column existed). */
   plannedTier: Cell;
+  /** The as-of date of the run that opened the line (blank on sheets written before the column). */
+  opened: Cell;
   /** The planned tier's key, read once from its words in either language (else the text typed). */
   plannedTierKey: string;
 }
@@ -93,7 +131,7 @@ function keyOrText(cell: Cell, keyOf: (text: string) => string | null): string {
 
 export function readTracking(grid: SheetGrid | undefined): TrackingLine[] {
   if (!grid) return [];
-  const table = findTable(grid.values, OWN_HEADERS.tracking);
+  const table = findTable(grid.values, HEADERS);
   if (!table || !table.columns.has("id")) return [];
   const lines: TrackingLine[] = [];
   for (const { cells } of linesOf(grid.values, table)) {
@@ -110,6 +148,7 @@ export function readTracking(grid: SheetGrid | undefined): TrackingLine[] {
       typeText,
       manager,
       plannedTier: cells.get("plannedTier") ?? "",
+      opened: cells.get("opened") ?? "",
       plannedTierKey: keyOrText(cells.get("plannedTier"), tierOfLabel),
     });
   }
@@ -143,9 +182,11 @@ export function planTrackingSheet(
   settings: Settings,
   lang: Lang,
   previous: TrackingLine[],
-  name?: string
+  name?: string,
+  /** Same order as report.customers: true where a churn warning is raised (opens a win-back line). */
+  warned: ReadonlyArray<boolean> = []
 ): SheetPlan {
-  return planTracking(report, settings, lang, previous, name).sheet;
+  return planTracking(report, settings, lang, previous, name, warned).sheet;
 }
 
 /** The tracking sheet's plan, and its lines' keys for the review and the call list. */
@@ -154,8 +195,12 @@ export function planTracking(
   settings: Settings,
   lang: Lang,
   previous: TrackingLine[],
-  name?: string
+  name?: string,
+  /** Same order as report.customers: true where a churn warning is raised (opens a win-back line). */
+  warned: ReadonlyArray<boolean> = []
 ): { sheet: SheetPlan; keys: TrackingLineKeys[] } {
+  const text = strings(lang);
+  const keys: TrackingLineKeys[] = [];
   const byKey = new Map<string, TrackingLine[]>();
   const byCustomer = new Map<string, TrackingLine[]>();
   const push = (map: Map<string, TrackingLine[]>, key: string, line: TrackingLine) => {
@@ -169,7 +214,6 @@ export function planTracking(
   }
   const used = new Set<TrackingLine>();
   const rows: PlanCell[][] = [];
-  const keys: TrackingLineKeys[] = [];
   const emit = (
     id: Cell,
     customerName: Cell,
@@ -181,6 +225,7 @@ export function planTracking(
     plannedTier: Cell,
     customerKey: string,
     strategy: string,
+    opened: Cell,
     lineKeys: TrackingLineKeys
   ) => {
     const cells: PlanCell[] = COLUMNS.map(() => null);
@@ -201,34 +246,28 @@ export function planTracking(
     if (!manager)
       cells[col("content")] = control ? strings(lang).review.trackingControl.content : content;
     cells[col("line")] = line;
+    cells[col("opened")] = blankToNull(opened) ?? report.asOf;
+    // The core goal starts from the playbook's (seed 000 第三步); after that it is the manager's.
+    const family = strategyTypeOf(cellText(type));
+    if (cells[col("coreGoal")] === null && family !== null)
+      cells[col("coreGoal")] = text.reviewLoop.coreGoals[family];
+    const start = manager ? parseDate(manager.get("start") ?? "") : null;
+    const end = manager ? parseDate(manager.get("end") ?? "") : null;
+    cells[col("reviewDue")] = reviewDue(start, end, settings.reviewCycleDays);
     rows.push(cells);
     keys.push(lineKeys);
   };
 
-  for (const result of report.customers) {
-    if (!result.tier) continue;
-    const family = familyOf(result.tier.tier);
-    const key = `${result.customer.key}|${family}`;
+  report.customers.forEach((result, k) => {
+    if (!result.tier) return;
+    const tierFamily = familyOf(result.tier.tier);
+    // A churn warning opens a win-back line beside the tier's own (seed 001 十, seed 003 5.5).
+    const families: StrategyFamily[] =
+      warned[k] === true && tierFamily !== "win_back" ? [tierFamily, "win_back"] : [tierFamily];
     const tierKey = result.tier.tier;
     const tier = tierLabel(tierKey, lang);
     const name = result.customer.fields.name ?? "";
-    const mine = byKey.get(key) ?? [];
-    if (mine.length === 0) {
-      emit(
-        result.customer.id,
-        name,
-        tier,
-        strings(lang).playbooks.strategyTypes[family],
-        null,
-        playbookText(settings, family, lang),
-        null,
-        "",
-        result.customer.key,
-        family,
-        { strategy: family, tier: tierKey }
-      );
-    }
-    const keep = (line: (typeof mine)[number], status: string | null) => {
+    const keep = (line: TrackingLine, status: string | null) => {
       used.add(line);
       emit(
         result.customer.id,
@@ -241,15 +280,42 @@ export function planTracking(
         line.plannedTier,
         line.customerKey,
         line.family ?? String(line.typeText),
+        line.opened,
         keysOf(line, tierKey)
       );
     };
-    for (const line of mine) keep(line, null);
+    for (const family of families) {
+      const mine = byKey.get(`${result.customer.key}|${family}`) ?? [];
+      if (mine.length === 0) {
+        const warning = family !== tierFamily;
+        emit(
+          result.customer.id,
+          name,
+          tier,
+          strings(lang).playbooks.strategyTypes[family],
+          null,
+          warning ? text.winBack.warningContent : playbookText(settings, family, lang),
+          null,
+          "",
+          result.customer.key,
+          family,
+          "",
+          { strategy: family, tier: tierKey }
+        );
+      }
+      for (const line of mine) keep(line, null);
+    }
     // Lines of the same customer under another playbook: kept, marked.
     for (const line of byCustomer.get(result.customer.key) ?? []) {
-      if (!used.has(line)) keep(line, strings(lang).sheets.lineStatus.left_tier);
+      if (used.has(line)) continue;
+      keep(
+        line,
+        line.family === "win_back"
+          ? text.winBack.warningCleared
+          : strings(lang).sheets.lineStatus.left_tier
+      );
     }
-  }
+  });
   for (const line of previous) {
     if (used.has(line)) continue;
     emit(
@@ -263,6 +329,7 @@ export function planTracking(
       line.plannedTier,
       line.customerKey,
       line.family ?? String(line.typeText),
+      line.opened,
       keysOf(line, "")
     );
   }
@@ -272,6 +339,7 @@ export function planTracking(
   const endLetter = columnLetter(col("end"));
   const done = Object.values(inEveryLang((s) => s.sheets.statusValues[2]));
   const controlLetter = columnLetter(col("control"));
+  const dueLetter = columnLetter(col("reviewDue"));
   const controlYes = Object.values(inEveryLang((s) => s.review.controlMark.yes));
   const sheet = singleTableSheet(
     "tracking",
@@ -283,7 +351,7 @@ export function planTracking(
         kind,
         width,
         manager,
-        header: strings(lang).sheets.trackingHeaders[key],
+        header: HEADERS[key][lang],
       })),
       rows,
       conditionalFormats:
@@ -310,6 +378,16 @@ export function planTracking(
                 fill: CONTROL_FILL.fill,
                 font: CONTROL_FILL.font,
               },
+              {
+                // The review date has come (live in Excel: TODAY()).
+                type: "formula",
+                firstColumn: col("reviewDue"),
+                lastColumn: col("reviewDue"),
+                rows: span,
+                formula: `AND($${dueLetter}{row}<>"",$${dueLetter}{row}<=TODAY())`,
+                fill: REVIEW_DUE.fill,
+                font: REVIEW_DUE.font,
+              },
             ],
       validations:
         rows.length === 0
@@ -320,6 +398,11 @@ export function planTracking(
                 column: col("control"),
                 rows: span,
                 values: [strings(lang).review.controlMark.yes, strings(lang).review.controlMark.no],
+              },
+              {
+                column: col("churnReason"),
+                rows: span,
+                values: CHURN_REASONS.map((r) => text.winBack.reasons[r]),
               },
             ],
     },
@@ -367,6 +450,10 @@ export interface TrackingPlanLine {
   owner: Cell;
   /** The line belongs to the customer's current strategy (not left behind, not gone). */
   current: boolean;
+  coreGoal: Cell;
+  reviewDue: Cell;
+  opened: Cell;
+  churnReason: ChurnReason | null;
   /** Strategy family key (maintain, …), or the type text a manager typed. */
   strategy: string;
   /** Planned tier key (churn_risk, …), or the text on the line. */
@@ -395,8 +482,23 @@ export function trackingLinesOf(
             plannedTier: cell(row, "plannedTier"),
             owner: cell(row, "owner"),
             current: cell(row, "line") === "",
+            coreGoal: cell(row, "coreGoal"),
+            reviewDue: cell(row, "reviewDue"),
+            opened: cell(row, "opened"),
+            churnReason: churnReasonOf(cell(row, "churnReason")),
             ...keys[r],
           },
         ];
   });
+}
+
+/** The win-back lines of the plan (playbook 流失挽回), as the win-back rate needs them. */
+export function winBackLinesOf(lines: readonly TrackingPlanLine[]): WinBackLine[] {
+  return lines
+    .filter((l) => strategyTypeOf(cellText(l.type)) === "win_back")
+    .map((l) => ({
+      customerKey: l.customerKey,
+      since: parseDate(l.start) ?? parseDate(l.opened),
+      control: l.control,
+    }));
 }

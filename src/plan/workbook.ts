@@ -14,7 +14,17 @@ import { planReviewSheet, readReview, reviewGroups, type ReviewGroup } from "./r
 import { planSettingsSheet, readSettingsSheet, withChoices } from "./settings";
 import { planSummarySheet } from "./summary";
 import { planTierSheet, previousTiersOf, readTiers } from "./tiers";
-import { planTracking, readTracking, trackingLinesOf } from "./tracking";
+import {
+  planTracking,
+  readTracking,
+  trackingLinesOf,
+  winBackLinesOf,
+  type TrackingPlanLine,
+} from "./tracking";
+import { winBackTables, type WinBackFigures } from "./winBack";
+import { followupDetailTables } from "./followupDetail";
+import { hasChannels, planChannelsSheet, readChannelSpend } from "./channels";
+import { countChurnReasons, winBackRate } from "../core/winBack";
 import type { SheetKey, SheetPlan } from "./types";
 import { planWatchSheet } from "./watchlist";
 import { hasOwners, planOwnersSheet, readOwnerTargets } from "./owners";
@@ -61,6 +71,8 @@ export interface WorkbookRun {
   calls?: CallListEntry[];
   /** The pane's overview of the run (absent for a preview). */
   overview?: PaneOverview;
+  /** 挽回率 and the churn reasons typed on the tracking sheet (absent for a preview). */
+  winBack?: WinBackFigures;
 }
 
 const KEYS: SheetKey[] = [
@@ -74,6 +86,7 @@ const KEYS: SheetKey[] = [
   "modelcheck",
   "owners",
   "history",
+  "channels",
 ];
 
 /** Our sheets, by key, under whichever localised name they were created with. */
@@ -134,9 +147,11 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     settings,
     lang,
     readTracking(own.get("tracking")),
-    nameOf("tracking")
+    nameOf("tracking"),
+    lifetime.churn.map((w) => w !== null)
   );
   const trackingLines = trackingLinesOf(tracking, trackingKeys);
+  const winBack = winBackFiguresOf(report, trackingLines);
   const groups = reviewGroups(report, trackingLines);
   step("planning", 2, planning);
   const review = planReviewSheet(
@@ -145,7 +160,8 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     trackingLines,
     readReview(own.get("review")),
     nameOf("review"),
-    groups
+    groups,
+    winBack
   );
   const modelCheck = checkModel(purchasesOf(report), report.asOf, settings.holdoutWeeks);
   step("planning", 3, planning);
@@ -157,7 +173,8 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     previousTiersOf(report, previousTiers),
     settingsProblems,
     nameOf("summary"),
-    nameOf("watchlist")
+    nameOf("watchlist"),
+    [...winBackTables(winBack, lang), ...followupDetailTables(report, lang)]
   );
   step("planning", 4, planning);
   // The watchlist exists once there are follow-up records; an earlier one stays current (emptied).
@@ -170,6 +187,11 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   const owners =
     hasOwners(report) || own.has("owners")
       ? [planOwnersSheet(report, lang, readOwnerTargets(own.get("owners")), nameOf("owners"))]
+      : [];
+  // Conversion and CAC per channel once the archive names channels; an existing sheet stays current.
+  const channels =
+    hasChannels(report) || own.has("channels")
+      ? [planChannelsSheet(report, lang, readChannelSpend(own.get("channels")), nameOf("channels"))]
       : [];
   step("planning", 5, planning);
   const history = planHistorySheet(
@@ -209,6 +231,7 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     planCallSheet(calls, report.asOf, lang, nameOf("calls")),
     planModelCheckSheet(modelCheck, report.asOf, lang, nameOf("modelcheck")),
     ...owners,
+    ...channels,
     history,
     settingsPlan,
   ];
@@ -228,6 +251,16 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     review: groups,
     modelCheck,
     calls,
+    winBack,
+  };
+}
+
+/** 挽回率 over the plan's win-back lines, and the churn reasons typed on any line. */
+function winBackFiguresOf(report: ScoreReport, lines: TrackingPlanLine[]): WinBackFigures {
+  const last = new Map(report.customers.map((c) => [c.customer.key, c.lastPurchase]));
+  return {
+    rate: winBackRate(winBackLinesOf(lines), (key) => last.get(key)),
+    reasons: countChurnReasons(lines.map((l) => l.churnReason)),
   };
 }
 

@@ -118,11 +118,18 @@ describe("--report-json on the sample workbook", () => {
   });
 
   it("names the sample's blank required cells", () => {
-    expect(json.missing_fields).toEqual([
-      { customer_id: "C057", fields: ["phone"], cells: ["客户档案!I60"] },
-      { customer_id: "C064", fields: ["region"], cells: ["客户档案!E67"] },
-      { customer_id: "C090", fields: ["contactName"], cells: ["客户档案!G93"] },
-    ]);
+    const missing = json.missing_fields as Array<{ customer_id: string; fields: string[] }>;
+    expect(missing).toEqual(
+      expect.arrayContaining([
+        { customer_id: "C057", fields: ["phone"], cells: ["客户档案!I60"] },
+        { customer_id: "C064", fields: ["region"], cells: ["客户档案!E67"] },
+        { customer_id: "C090", fields: ["contactName"], cells: ["客户档案!G93"] },
+      ])
+    );
+    // The others are lead-intake cells the sample leaves blank now and then (客户来源, 紧急程度).
+    const others = missing.filter((m) => !["C057", "C064", "C090"].includes(m.customer_id));
+    expect(others.length).toBeGreaterThan(0);
+    for (const m of others) for (const f of m.fields) expect(["source", "urgency"]).toContain(f);
   });
 
   it("shows funnel, watchlist and duplicates in the terminal", () => {

@@ -44,7 +44,7 @@ describe("the scored workbook", () => {
     await runScoreCommand(options(first, second), AS_OF);
   });
 
-  it("holds the input sheets and the eight sheets of the add-in (the sample has follow-ups and owners)", async () => {
+  it("holds the input sheets and the sheets of the add-in (the sample has follow-ups, owners and channels)", async () => {
     const wb = await load(first);
     expect(wb.worksheets.map((ws) => ws.name)).toEqual([
       "客户档案",
@@ -61,6 +61,7 @@ describe("the scored workbook", () => {
           "calls",
           "modelcheck",
           "owners",
+          "channels",
           "history",
           "settings",
         ] as const

@@ -51,6 +51,10 @@ describe("reading the follow-up sheet", () => {
         stage: "intent",
         intent: "A",
         row: 1,
+        postponed: false,
+        postponeReason: "",
+        nextOwner: "",
+        objection: "",
       },
     ]);
   });

@@ -176,6 +176,7 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
   marketingSpend: fc.option(num(0, 1e12), { nil: null }),
   controlShare: num(0, 1),
   holdoutWeeks: fc.integer({ min: 1, max: 520 }),
+  reviewCycleDays: fc.integer({ min: 1, max: 3660 }),
   contactDays: fc.record({
     maintain: fc.integer({ min: 1, max: 366 }),
     develop: fc.integer({ min: 1, max: 366 }),

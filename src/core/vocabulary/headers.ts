@@ -28,7 +28,15 @@ export type CustomerField =
   | "notes"
   | "owner"
   | "tags"
-  | "lastUpdated";
+  | "lastUpdated"
+  | "created"
+  | "source"
+  | "urgency"
+  | "budget"
+  | "expectedStart"
+  | "competitor"
+  | "regAddress"
+  | "consent";
 
 export type OrderField =
   "orderId" | "customerId" | "orderDate" | "amount" | "profit" | "product" | "status" | "quantity";
@@ -44,7 +52,10 @@ export type FollowupField =
   | "nextDate"
   | "done"
   | "stage"
-  | "intent";
+  | "intent"
+  | "nextOwner"
+  | "objection"
+  | "postponeReason";
 
 /** Shared by all three inputs: the key that joins them. */
 const CUSTOMER_ID: readonly string[] = [
@@ -146,6 +157,52 @@ export const CUSTOMER_FIELDS: Readonly<Record<CustomerField, readonly string[]>>
     "Last updated",
     "Updated",
   ],
+  // Seed 004 第一步: when the lead was entered (the first response is due within 24 hours).
+  created: [
+    "创建时间",
+    "创建日期",
+    "录入时间",
+    "录入日期",
+    "线索创建时间",
+    "线索创建日期",
+    "Created",
+    "Created at",
+    "Created date",
+    "Lead created",
+  ],
+  // Seed 004 第一步 信息来源 and 必填信息项.
+  source: [
+    "客户来源",
+    "来源",
+    "信息来源",
+    "来源渠道",
+    "获客渠道",
+    "渠道",
+    "Source",
+    "Lead source",
+    "Channel",
+  ],
+  urgency: ["紧急程度", "需求紧急程度", "Urgency"],
+  budget: ["预算", "预算范围", "Budget", "Budget range"],
+  expectedStart: [
+    "预计启动时间",
+    "预计合作时间",
+    "预计启动日期",
+    "预计合作日期",
+    "Expected start",
+    "Expected start date",
+  ],
+  competitor: ["竞争对手", "当前合作供应商", "竞品", "Competitor", "Current supplier"],
+  regAddress: ["注册地址", "Registered address"],
+  consent: [
+    "是否允许沟通",
+    "允许沟通",
+    "同意联系",
+    "是否同意联系",
+    "Consent",
+    "Consent to contact",
+    "OK to contact",
+  ],
 };
 
 export const ORDER_FIELDS: Readonly<Record<OrderField, readonly string[]>> = {
@@ -209,6 +266,10 @@ export const FOLLOWUP_FIELDS: Readonly<Record<FollowupField, readonly string[]>>
   done: ["完成状态", "是否完成", "Done", "Completed"],
   stage: ["成交阶段", "阶段", "销售阶段", "Stage"],
   intent: ["意向等级", "意向", "Intent", "Intent level"],
+  // Seed 004 第三步: 下一步行动 names its 负责人; 异议处理; 已延期 needs its reason.
+  nextOwner: ["下一步负责人", "下一步行动负责人", "行动负责人", "Next step owner", "Next owner"],
+  objection: ["客户异议", "异议", "异议处理", "Objection", "Objections"],
+  postponeReason: ["延期原因", "延期说明", "Postpone reason", "Reason for delay", "Delay reason"],
 };
 
 /** Every field's synonyms, by input kind. */

@@ -17,6 +17,10 @@ import { playbooks } from "./playbooks";
 import { tiers } from "./tiers";
 import { pane } from "./pane";
 import { templates } from "./templates";
+import { winBack } from "./winBack";
+import { reviewLoop } from "./reviewLoop";
+import { followupDetail } from "./followupDetail";
+import { leads } from "./leads";
 
 /** Every user-facing text in US English. */
 export const enUS: Strings = {
@@ -38,4 +42,8 @@ export const enUS: Strings = {
   run,
   pane,
   templates,
+  winBack,
+  reviewLoop,
+  followupDetail,
+  leads,
 };

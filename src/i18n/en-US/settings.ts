@@ -168,6 +168,11 @@ export const settings: SettingsStrings = {
       description: (p) =>
         `To check the lifetime-value model, it is fitted on the orders before the last this-many weeks up to the as-of date, predicts each customer's purchases in those weeks and is compared with what happened (Model Check sheet). A whole number from 1 to 520. Default ${p.default}.`,
     },
+    "review.cycleDays": {
+      label: () => "Review cycle (days)",
+      description: (p) =>
+        `Each strategy line's review date on the Strategy Tracking sheet: its planned end when typed, else this many days after its planned start. A due date is coloured. A whole number from 1 to 3660. Default ${p.default} (about a quarter).`,
+    },
     "contact.days": {
       label: (p) => `Contact ${p.family} customers at least every (days)`,
       description: (p) =>

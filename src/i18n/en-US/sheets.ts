@@ -12,6 +12,7 @@ export const sheets: SheetStrings = {
     modelcheck: "Model Check",
     owners: "Sales by Owner",
     history: "Trends",
+    channels: "Channels",
   },
   tierHeaders: {
     id: "Customer ID",

@@ -16,6 +16,10 @@ import type { PlaybookStrings } from "./playbooks";
 import type { TierStrings } from "./tiers";
 import type { PaneStrings } from "./pane";
 import type { TemplateStrings } from "./templates";
+import type { WinBackStrings } from "./winBack";
+import type { ReviewLoopStrings } from "./reviewLoop";
+import type { FollowupDetailStrings } from "./followupDetail";
+import type { LeadsStrings } from "./leads";
 
 /**
  * The shape of the string catalogue: every user-facing text, one section per subject. Each language
@@ -42,4 +46,8 @@ export interface Strings {
   run: RunStrings;
   pane: PaneStrings;
   templates: TemplateStrings;
+  winBack: WinBackStrings;
+  reviewLoop: ReviewLoopStrings;
+  followupDetail: FollowupDetailStrings;
+  leads: LeadsStrings;
 }

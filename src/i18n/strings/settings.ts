@@ -33,6 +33,7 @@ export interface SettingLineParams {
   marketingSpend: object;
   "review.controlShare": object;
   "review.holdoutWeeks": object;
+  "review.cycleDays": object;
   "contact.days": { family: string; tiers: string };
   mapping: { kind: string; field: string };
   playbook: { family: string };

@@ -168,6 +168,11 @@ export const settings: SettingsStrings = {
       description: (p) =>
         `检验终身价值模型时，用截止日期前这么多周以前的订单拟合模型，预测这几周每位客户的购买次数，再与实际对比（见“模型检验”表）。1 到 520 的整数。默认 ${p.default}。`,
     },
+    "review.cycleDays": {
+      label: () => "复盘周期（天）",
+      description: (p) =>
+        `“销售策略跟踪”中每条策略的复盘日期：填了计划结束的，为计划结束日；只填了计划开始的，为计划开始后这么多天。到期时复盘日期标色。1 到 3660 的整数。默认 ${p.default}（约一个季度）。`,
+    },
     "contact.days": {
       label: (p) => `“${p.family}”类客户联系间隔上限（天）`,
       description: (p) =>

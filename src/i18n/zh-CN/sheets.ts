@@ -12,6 +12,7 @@ export const sheets: SheetStrings = {
     modelcheck: "模型检验",
     owners: "销售业绩",
     history: "历史趋势",
+    channels: "渠道分析",
   },
   tierHeaders: {
     id: "客户ID",
