@@ -1,4 +1,4 @@
-import { minimize, ridgeAt, type FitResult } from "./optimize";
+import { fitOnLogScale, type FitResult } from "./optimize";
 import { expm1OverX, hyp2f1 } from "./special";
 import type { BtydData } from "./summary";
 
@@ -31,20 +31,6 @@ export const MIN_CUSTOMERS = 20;
  * `too_few_repeat_buyers` (also used by the Gamma-Gamma fit, which sees only repeat buyers).
  */
 export const MIN_REPEAT_BUYERS = 10;
-/**
- * Parameters are searched within [1e-6, 1e6] (on the log scale). A fit that ends at that edge has
- * no interior maximum, typically "nobody seems to drop out" (b → ∞) or "everyone drops out at
- * the same rate" (a, b → ∞): `no_convergence`, with the parameter named in the message.
- */
-export const PARAM_MIN = 1e-6;
-export const PARAM_MAX = 1e6;
-const LOG_MIN = Math.log(PARAM_MIN);
-const LOG_MAX = Math.log(PARAM_MAX);
-/** Distance (in ln) from the box's edge that counts as "ran to the bound". */
-const EDGE = 0.05;
-/** A fit is accepted when max |∂(−ln L / N)/∂ ln θ| is below this (BFGS aims at 1e-9). */
-const ACCEPT_GRADIENT = 1e-5;
-
 /**
  * The data in the shape the likelihood loop wants: customers with the same (x, t_x, T) merged into
  * one weighted row, and t_x, T replaced by indices into their distinct values, so that each
@@ -333,74 +319,21 @@ export function fitBgNbd(data: BtydData): FitResult<BgNbdParams> {
   }
   const ws = workspace(d);
   const n = d.customers;
-  const g = new Float64Array(4);
-  // Objective: −ln L / N on ln(r, α, a, b); chain rule: ∂/∂ln θ = θ · ∂/∂θ.
-  const objective = (theta: Float64Array, grad: Float64Array): number => {
-    const r = Math.exp(theta[0]);
-    const alpha = Math.exp(theta[1]);
-    const a = Math.exp(theta[2]);
-    const b = Math.exp(theta[3]);
-    const ll = evaluate(r, alpha, a, b, d, ws, g);
-    grad[0] = (-g[0] * r) / n;
-    grad[1] = (-g[1] * alpha) / n;
-    grad[2] = (-g[2] * a) / n;
-    grad[3] = (-g[3] * b) / n;
-    return -ll / n;
-  };
   // Start: r = 1, α = the mean observation time (α is on the scale of T), a = 1, b = 2.
   let meanT = 0;
   for (let k = 0; k < d.x.length; k++) meanT += (d.w[k] * d.uT[d.iT[k]]) / n;
-  const start = [0, Math.log(Math.min(Math.max(meanT, 1e-3), 1e5)), 0, Math.log(2)];
-  const box = {
-    lower: [LOG_MIN, LOG_MIN, LOG_MIN, LOG_MIN],
-    upper: [LOG_MAX, LOG_MAX, LOG_MAX, LOG_MAX],
-  };
-  const best = minimize(objective, start, box, { edge: EDGE });
-  const { evaluations } = best;
-  if (!Number.isFinite(best.value)) {
-    return {
-      ok: false,
-      reason: "no_convergence",
-      evaluations,
-      message: "BG/NBD: the likelihood is not finite anywhere tried.",
-    };
-  }
-  const ridge = ridgeAt(best.x, box, EDGE, NAMES);
-  if (ridge) {
-    return {
-      ok: false,
-      reason: "ridge",
-      evaluations,
-      ...ridge,
-      message:
-        `BG/NBD has no interior maximum: ${ridge.parameter} ran to the search bound ` +
-        `[${PARAM_MIN}, ${PARAM_MAX}]` +
-        ((ridge.parameter === "b" && ridge.toward === "infinity") ||
-        (ridge.parameter === "a" && ridge.toward === "zero")
-          ? " (the data show no sign of customers dropping out)."
-          : "."),
-    };
-  }
-  if (!(best.gradient <= ACCEPT_GRADIENT)) {
-    return {
-      ok: false,
-      reason: "flat_likelihood",
-      evaluations,
-      message: `BG/NBD did not converge in ${evaluations} evaluations (largest gradient ${best.gradient.toExponential(2)}).`,
-    };
-  }
-  return {
-    ok: true,
-    params: {
-      r: Math.exp(best.x[0]),
-      alpha: Math.exp(best.x[1]),
-      a: Math.exp(best.x[2]),
-      b: Math.exp(best.x[3]),
-    },
-    loglik: -best.value * n,
-    iterations: best.iterations,
-    evaluations,
-  };
+  return fitOnLogScale({
+    model: "BG/NBD",
+    names: NAMES,
+    customers: n,
+    start: [0, Math.log(Math.min(Math.max(meanT, 1e-3), 1e5)), 0, Math.log(2)],
+    logLikelihood: (params, grad) =>
+      evaluate(params[0], params[1], params[2], params[3], d, ws, grad),
+    ridgeNote: ({ parameter, toward }) =>
+      (parameter === "b" && toward === "infinity") || (parameter === "a" && toward === "zero")
+        ? " (the data show no sign of customers dropping out)."
+        : ".",
+  });
 }
 
 /**
