@@ -163,15 +163,18 @@ function duplicateIndexes(
   const nameField = options.nameField ?? "name";
   const maxGroup = Math.max(2, options.maxGroup ?? 10);
 
-  const groups: Record<DuplicateReason, Map<string, number[]>> = {
+  // A key's customers: a lone index until a second one shares it (most keys never get one).
+  const groups: Record<DuplicateReason, Map<string, number | number[]>> = {
     phone: new Map(),
     name: new Map(),
   };
   const add = (reason: DuplicateReason, key: string, i: number) => {
     const map = groups[reason];
     const list = map.get(key);
-    if (!list) map.set(key, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
+    if (list === undefined) map.set(key, i);
+    else if (typeof list === "number") {
+      if (list !== i) map.set(key, [list, i]);
+    } else if (list[list.length - 1] !== i) list.push(i);
   };
   customers.forEach((c, i) => {
     for (const key of phoneKeys(c.fields[phoneField])) add("phone", key, i);
@@ -183,7 +186,7 @@ function duplicateIndexes(
   const pairs: Array<[number, number, DuplicateReason]> = [];
   for (const reason of ["phone", "name"] as const) {
     for (const members of groups[reason].values()) {
-      if (members.length < 2) continue;
+      if (typeof members === "number" || members.length < 2) continue;
       const star = members.length > maxGroup;
       for (let a = 0; a < members.length; a++) {
         for (let b = a + 1; b < members.length; b++) {

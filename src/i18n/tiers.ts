@@ -36,10 +36,18 @@ export function tierLabel(tier: Labelled, lang: Lang): string {
 
 /** The tier key of a label in either language (to read back an earlier run's sheet). */
 export function tierOfLabel(label: string): Labelled | null {
-  for (const [key, texts] of Object.entries(TIER_LABELS)) {
-    if (texts["zh-CN"] === label || texts["en-US"] === label) return key as Labelled;
-  }
-  return null;
+  return labelled().get(label) ?? null;
+}
+
+/** Tier keys by label in either language (the first key in TIER_LABELS wins), built once. */
+let byLabel: Map<string, Labelled> | null = null;
+function labelled(): Map<string, Labelled> {
+  if (byLabel) return byLabel;
+  byLabel = new Map();
+  for (const [key, texts] of Object.entries(TIER_LABELS))
+    for (const text of [texts["zh-CN"], texts["en-US"]])
+      if (!byLabel.has(text)) byLabel.set(text, key as Labelled);
+  return byLabel;
 }
 
 const FAMILY_LABELS: Record<StrategyFamily, Record<Lang, string>> = {

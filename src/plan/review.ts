@@ -233,13 +233,28 @@ function changeOf(
   };
 }
 
+/** Customers by key, built once per report (the groups and the sheet both look customers up). */
+const indexes = new WeakMap<ScoreReport, Map<string, number>>();
+function customerIndexOf(report: ScoreReport): Map<string, number> {
+  let index = indexes.get(report);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < report.customers.length; i++) {
+      const key = report.customers[i].customer.key;
+      index.set(key, i); // the last customer with a key wins, as new Map(pairs) does
+    }
+    indexes.set(report, index);
+  }
+  return index;
+}
+
 /**
  * Treated vs control for every strategy, tier (when planned) and period that has started by the
  * as-of date. Pure; the order is by strategy, tier and start.
  */
 export function reviewGroups(report: ScoreReport, tracking: TrackingPlanLine[]): ReviewGroup[] {
   if (!report.book) return [];
-  const index = new Map(report.customers.map((c, i) => [c.customer.key, i]));
+  const index = customerIndexOf(report);
   const orders = new CustomerOrders(report.book, report.customers.length);
   const groups = new Map<
     string,
@@ -345,7 +360,7 @@ export function planReviewSheet(
   name?: string,
   groups: ReviewGroup[] = reviewGroups(report, tracking)
 ): SheetPlan {
-  const index = new Map(report.customers.map((c, i) => [c.customer.key, i]));
+  const index = customerIndexOf(report);
   const orders = report.book ? new CustomerOrders(report.book, report.customers.length) : null;
   const rows: PlanCell[][] = [];
   for (const l of linesWithPeriods(reviewLines(tracking))) {

@@ -1,6 +1,6 @@
 import { fitOnLogScale, type FitResult } from "./optimize";
 import { expm1OverX, hyp2f1 } from "./special";
-import type { BtydData } from "./summary";
+import { DAYS_PER_WEEK, type BtydData } from "./summary";
 
 /**
  * BG/NBD (Fader, Hardie & Lee 2005, "Counting your customers the easy way"): while alive a
@@ -54,13 +54,87 @@ interface Prepared {
   invalid: number;
 }
 
+/**
+ * Indices of distinct week values in order of first sight. Weeks are whole days / 7 (summary.ts):
+ * those are looked up by their day in an array; any other value in a Map.
+ */
+class WeekIndex {
+  readonly values: number[] = [];
+  private byDay = new Int32Array(1024).fill(-1);
+  private readonly other = new Map<number, number>();
+
+  indexOf(weeks: number): number {
+    const day = Math.round(weeks * DAYS_PER_WEEK);
+    if (day >= 0 && day < WeekIndex.MAX_DAY && day / DAYS_PER_WEEK === weeks) {
+      if (day >= this.byDay.length) {
+        let size = this.byDay.length;
+        while (size <= day) size *= 2;
+        const grown = new Int32Array(size).fill(-1);
+        grown.set(this.byDay);
+        this.byDay = grown;
+      }
+      let at = this.byDay[day];
+      if (at < 0) {
+        at = this.byDay[day] = this.values.length;
+        this.values.push(weeks);
+      }
+      return at;
+    }
+    let at = this.other.get(weeks);
+    if (at === undefined) {
+      at = this.values.length;
+      this.other.set(weeks, at);
+      this.values.push(weeks);
+    }
+    return at;
+  }
+
+  /** About 11,000 years of days. */
+  private static readonly MAX_DAY = 1 << 22;
+}
+
+/** Rows of equal (x, index of T, index of t_x): an open-addressing table over typed arrays. */
+class RowIndex {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly keys: Int32Array;
+  private size = 0;
+
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    this.keys = new Int32Array(3 * Math.max(1, capacity));
+  }
+
+  /** The row of (x, it, itx), or -1 after giving it the next row number (first sight). */
+  getOrAdd(x: number, it: number, itx: number): number {
+    let slot =
+      (Math.imul(x, 0x9e3779b1) ^ Math.imul(it, 0x85ebca6b) ^ Math.imul(itx, 0xc2b2ae35)) &
+      this.mask;
+    for (;;) {
+      const entry = this.slots[slot];
+      if (entry === 0) break;
+      const k = 3 * (entry - 1);
+      if (this.keys[k] === x && this.keys[k + 1] === it && this.keys[k + 2] === itx)
+        return entry - 1;
+      slot = (slot + 1) & this.mask;
+    }
+    const row = this.size++;
+    this.keys[3 * row] = x;
+    this.keys[3 * row + 1] = it;
+    this.keys[3 * row + 2] = itx;
+    this.slots[slot] = row + 1;
+    return -1;
+  }
+}
+
 function prepare(data: BtydData): Prepared {
   const n = data.x.length;
-  const tIndex = new Map<number, number>();
-  const txIndex = new Map<number, number>();
-  const uT: number[] = [];
-  const uTx: number[] = [];
-  const rowIndex = new Map<number, number>();
+  const tIndex = new WeekIndex();
+  const txIndex = new WeekIndex();
+  const rows = new RowIndex(n);
   const xs: number[] = [];
   const iTs: number[] = [];
   const iTxs: number[] = [];
@@ -70,11 +144,6 @@ function prepare(data: BtydData): Prepared {
   let maxT = 0;
   let maxX = 0;
   let invalid = 0;
-  const keyOf = (x: number, it: number, itx: number): string | number => {
-    const k = (x * 1048576 + it) * 1048576 + itx;
-    return it < 1048576 && itx < 1048576 && Number.isSafeInteger(k) ? k : `${x}|${it}|${itx}`;
-  };
-  const stringRows = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const T = data.T[i];
     if (Number.isNaN(T)) continue; // no purchase in the calibration period
@@ -82,7 +151,7 @@ function prepare(data: BtydData): Prepared {
     const tx = x > 0 ? data.tx[i] : 0;
     if (
       !(T >= 0 && Number.isFinite(T)) ||
-      !(Number.isInteger(x) && x >= 0) ||
+      !(Number.isInteger(x) && x >= 0 && x <= 0x7fffffff) ||
       !(tx >= 0 && tx <= T)
     ) {
       invalid++;
@@ -92,25 +161,12 @@ function prepare(data: BtydData): Prepared {
     if (x > 0) repeatBuyers++;
     if (T > maxT) maxT = T;
     if (x > maxX) maxX = x;
-    let it = tIndex.get(T);
-    if (it === undefined) {
-      it = uT.length;
-      tIndex.set(T, it);
-      uT.push(T);
-    }
-    let itx = txIndex.get(tx);
-    if (itx === undefined) {
-      itx = uTx.length;
-      txIndex.set(tx, itx);
-      uTx.push(tx);
-    }
-    const key = keyOf(x, it, itx);
-    const at = typeof key === "number" ? rowIndex.get(key) : stringRows.get(key);
-    if (at !== undefined) {
+    const it = tIndex.indexOf(T);
+    const itx = txIndex.indexOf(tx);
+    const at = rows.getOrAdd(x, it, itx);
+    if (at >= 0) {
       ws[at]++;
     } else {
-      if (typeof key === "number") rowIndex.set(key, xs.length);
-      else stringRows.set(key, xs.length);
       xs.push(x);
       iTs.push(it);
       iTxs.push(itx);
@@ -128,8 +184,8 @@ function prepare(data: BtydData): Prepared {
     iT: Int32Array.from(iTs),
     iTx: Int32Array.from(iTxs),
     w: Float64Array.from(ws),
-    uT: Float64Array.from(uT),
-    uTx: Float64Array.from(uTx),
+    uT: Float64Array.from(tIndex.values),
+    uTx: Float64Array.from(txIndex.values),
     xCount,
     invalid,
   };
