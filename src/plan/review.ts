@@ -43,7 +43,12 @@ const COLUMNS: Array<[key: string, kind: ColumnKind, width: number, manager: boo
   ["analysis", "text", 36, true],
   ["improvement", "text", 36, true],
 ];
-const col = (key: string) => COLUMNS.findIndex((c) => c[0] === key);
+/** Column positions by key (looked up for every cell of every line). */
+const POSITIONS = new Map<string, number>();
+COLUMNS.forEach(([key], i) => {
+  if (!POSITIONS.has(key)) POSITIONS.set(key, i);
+});
+const col = (key: string) => POSITIONS.get(key) ?? -1;
 
 export type Effect = keyof typeof EFFECT_VALUES;
 

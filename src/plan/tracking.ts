@@ -39,7 +39,12 @@ const COLUMNS: Array<[key: string, kind: ColumnKind, width: number, manager: boo
 ];
 
 export const TRACKING_MANAGER_COLUMNS = COLUMNS.filter((c) => c[3]).map((c) => c[0]);
-const col = (key: string) => COLUMNS.findIndex((c) => c[0] === key);
+/** Column positions by key (looked up for every cell of every line). */
+const POSITIONS = new Map<string, number>();
+COLUMNS.forEach(([key], i) => {
+  if (!POSITIONS.has(key)) POSITIONS.set(key, i);
+});
+const col = (key: string) => POSITIONS.get(key) ?? -1;
 
 /** A line found in the existing sheet: its key and the manager's cells. */
 export interface TrackingLine {
@@ -294,25 +299,37 @@ export interface TrackingPlanLine {
 }
 
 export function trackingLinesOf(plan: SheetPlan): TrackingPlanLine[] {
-  const cell = (row: PlanCell[], key: string): Cell => row[col(key)] ?? "";
-  return plan.tables[0].rows.flatMap((row) => {
-    const customerKey = customerKeyOf(cell(row, "id"));
-    return customerKey === null
-      ? []
-      : [
-          {
-            customerKey,
-            id: cell(row, "id"),
-            name: cell(row, "name"),
-            type: cell(row, "type"),
-            start: cell(row, "start"),
-            end: cell(row, "end"),
-            target: cell(row, "target"),
-            control: controlMarkOf(cell(row, "control")) === true,
-            plannedTier: cell(row, "plannedTier"),
-            owner: cell(row, "owner"),
-            current: cell(row, "line") === "",
-          },
-        ];
-  });
+  // Column positions looked up once, not per line and cell.
+  const [id, name, type, start, end, target, control, plannedTier, owner, line] = [
+    "id",
+    "name",
+    "type",
+    "start",
+    "end",
+    "target",
+    "control",
+    "plannedTier",
+    "owner",
+    "line",
+  ].map(col);
+  const lines: TrackingPlanLine[] = [];
+  for (const row of plan.tables[0].rows) {
+    const cell = (c: number): Cell => row[c] ?? "";
+    const customerKey = customerKeyOf(cell(id));
+    if (customerKey === null) continue;
+    lines.push({
+      customerKey,
+      id: cell(id),
+      name: cell(name),
+      type: cell(type),
+      start: cell(start),
+      end: cell(end),
+      target: cell(target),
+      control: controlMarkOf(cell(control)) === true,
+      plannedTier: cell(plannedTier),
+      owner: cell(owner),
+      current: cell(line) === "",
+    });
+  }
+  return lines;
 }
