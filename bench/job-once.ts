@@ -54,7 +54,7 @@ const peak = rssMb("VmHWM");
 // Where the time goes: scoring alone, then the lifetime stage alone (both fits and predictions).
 const settings = { ...defaultSettings(), asOf: BENCH_AS_OF };
 let t = now();
-const report = scoreSheets(sheets, { settings, lang: "zh-CN", today: BENCH_AS_OF });
+const report = scoreSheets(sheets, { settings, today: BENCH_AS_OF });
 const scoreMs = now() - t;
 t = now();
 const lifetime = computeLifetime(report, settings);

@@ -1,5 +1,5 @@
 import { parentPort } from "node:worker_threads";
-import { serveJobs, type ToWorker } from "../src/excel/planner";
+import { serveJobs, type ToWorker } from "../src/officejs/planner";
 
 /** The planner's worker for `npm run bench:syncs`: the add-in's Web Worker, on worker_threads. */
 const port = parentPort;

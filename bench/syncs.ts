@@ -16,9 +16,14 @@ import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import type { SheetGrid } from "../src/core/types";
-import { createExcelHost } from "../src/excel/host";
-import { inProcessPlanner, portPlanner, type FromWorker, type Planner } from "../src/excel/planner";
-import type { Stage } from "../src/taskpane/host";
+import { createExcelHost } from "../src/officejs/host";
+import {
+  inProcessPlanner,
+  portPlanner,
+  type FromWorker,
+  type Planner,
+} from "../src/officejs/planner";
+import type { Stage } from "../src/app/host";
 import { fakeFromGrids } from "../test/fake/fakeExcel";
 import { makeWideWorkbook, WIDE_AS_OF, WIDE_FULL } from "../test/fake/wideWorkbook";
 import { BENCH_AS_OF, makeBenchWorkbook } from "./data";

@@ -1,25 +1,24 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
+import { strings } from "../i18n";
 import { parseArgs } from "node:util";
 import type { FitResult } from "../core/clv";
 import { toCsv } from "../core/csv";
 import { reportJson } from "../core/reportJson";
-import type { LifetimeReport } from "../core/lifetime";
+import type { LifetimeReport } from "../plan/lifetimeNotes";
 import { formatSerial, parseDate } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
-import { SCHEME_KEYS, type Lang, type SchemeKey } from "../core/types";
-import { DUPLICATE_REASON_LABELS, STAGE_LABELS, WATCH_KIND_LABELS } from "../i18n/followups";
-import { message, qualityLabel } from "../i18n/messages";
-import { SHEET_NAMES } from "../i18n/sheets";
-import { schemeLabel } from "../i18n/schemes";
+import { SCHEME_KEYS, type SchemeKey } from "../core/types";
+import type { Lang } from "../i18n/lang";
+import { LANGS } from "../i18n/lang";
+import { reportNoteText } from "../i18n/notes";
 import { tierLabel } from "../i18n/tiers";
-import { planWorkbook, type RunOptions } from "../plan/workbook";
-import { fileNotFoundMessage, readFailureMessage, writeFailureMessage } from "../i18n/read";
-import { readWorkbookValues, type ReadFailure } from "../xlsx/values";
-import { writeScoredWorkbook } from "../xlsx/output";
+import type { RunOptions, WorkbookRun } from "../plan/workbook";
+import { readPlanWrite } from "../app/flow";
+import { readFailureMessage } from "../plan/readFailure";
+import type { ReadFailure } from "../xlsx/values";
+import { xlsxPort, XlsxReadFailed, XlsxWriteFailed } from "../xlsx/port";
 import { todaySerial } from "../xlsx/workbook";
-
-const LANGS: Lang[] = ["zh-CN", "en-US"];
 
 export const USAGE =
   "Usage: npm run score -- <input.xlsx> --out <output.xlsx> [--as-of YYYY-MM-DD] " +
@@ -44,7 +43,8 @@ async function inputBytes(path: string, lang: Lang): Promise<Uint8Array> {
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UnreadableWorkbook(fileNotFoundMessage(lang, path), null);
+    if (code === "ENOENT")
+      throw new UnreadableWorkbook(strings(lang).read.not_found({ file: path }), null);
     const failure = { code: "not_spreadsheet" as const, reason: String(code) };
     throw new UnreadableWorkbook(readFailureMessage(failure, lang, basename(path)), failure);
   }
@@ -99,7 +99,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (scheme !== null && !SCHEME_KEYS.includes(scheme))
     throw new UsageError(`--scheme must be one of ${SCHEME_KEYS.join("|")}.`);
   const lang = (values.lang ?? "zh-CN") as Lang;
-  if (!LANGS.includes(lang)) throw new UsageError(`--lang must be zh-CN or en-US.`);
+  if (!(LANGS as readonly string[]).includes(lang))
+    throw new UsageError(`--lang must be zh-CN or en-US.`);
   return {
     input,
     out: values.out,
@@ -114,43 +115,45 @@ export function parseCliArgs(argv: string[]): CliOptions {
 
 /** What the terminal shows after a run, in the chosen language. */
 export function summaryLines(report: ScoreReport, lang: Lang, maxIssues = 20): string[] {
-  const lines: string[] = [message(lang, "summary_title")];
+  const lines: string[] = [strings(lang).run.summaryTitle];
   const source =
     report.mode === "orders"
-      ? message(lang, "summary_mode_orders", { sheet: report.inputs.orders?.sheet ?? "" })
-      : message(lang, "summary_mode_archive", { sheet: report.inputs.customers?.sheet ?? "" });
+      ? strings(lang).run.summaryModeOrders({ sheet: report.inputs.orders?.sheet ?? "" })
+      : strings(lang).run.summaryModeArchive({ sheet: report.inputs.customers?.sheet ?? "" });
   lines.push(source);
   lines.push(
-    message(lang, "summary_as_of", {
+    strings(lang).run.summaryAsOf({
       asOf: formatSerial(report.asOf),
       start: formatSerial(report.windowStart),
     })
   );
-  lines.push(message(lang, "summary_scheme", { scheme: schemeLabel(report.scheme, lang) }));
-  lines.push(message(lang, "summary_customers", { count: report.customers.length }));
+  lines.push(
+    strings(lang).run.summaryScheme({ scheme: strings(lang).schemes.label[report.scheme] })
+  );
+  lines.push(strings(lang).run.summaryCustomers({ count: report.customers.length }));
   for (const [key, count] of Object.entries(report.tierCounts)) {
     lines.push(`  ${tierLabel(key as never, lang)}: ${count}`);
   }
-  if (report.mode === "orders") lines.push(message(lang, "summary_lines", report.orderLines));
+  if (report.mode === "orders") lines.push(strings(lang).run.summaryLines(report.orderLines));
   lines.push(...insightLines(report, lang, maxIssues));
-  for (const note of report.notes) lines.push(note.text);
-  if (report.quality.length === 0) lines.push(message(lang, "summary_none_skipped"));
+  for (const note of report.notes) lines.push(reportNoteText(note, lang));
+  if (report.quality.length === 0) lines.push(strings(lang).run.summaryNoneSkipped);
   else {
-    lines.push(message(lang, "summary_skipped"));
+    lines.push(strings(lang).run.summarySkipped);
     for (const issue of report.quality.slice(0, maxIssues)) {
-      lines.push(`  ${issue.address}  ${qualityLabel(issue.kind, lang)}  ${issue.value}`);
+      lines.push(`  ${issue.address}  ${strings(lang).run.quality[issue.kind]}  ${issue.value}`);
     }
     if (report.quality.length > maxIssues) {
-      lines.push(message(lang, "summary_more", { count: report.quality.length - maxIssues }));
+      lines.push(strings(lang).run.summaryMore({ count: report.quality.length - maxIssues }));
     }
   }
   return lines;
 }
 
 const percent = (rate: number | null, lang: Lang) =>
-  rate === null ? message(lang, "not_available") : `${(rate * 100).toFixed(1)}%`;
+  rate === null ? strings(lang).run.notAvailable : `${(rate * 100).toFixed(1)}%`;
 const figure = (v: number | null, lang: Lang, digits = 1) =>
-  v === null ? message(lang, "not_available") : String(Math.round(v * 10 ** digits) / 10 ** digits);
+  v === null ? strings(lang).run.notAvailable : String(Math.round(v * 10 ** digits) / 10 ** digits);
 
 /** Funnel, follow-up watch, duplicates and seed 003 indicators, for the terminal. */
 export function insightLines(report: ScoreReport, lang: Lang, maxLines = 20): string[] {
@@ -158,11 +161,11 @@ export function insightLines(report: ScoreReport, lang: Lang, maxLines = 20): st
   const f = report.followups;
   if (f) {
     const funnel = f.funnel;
-    lines.push(message(lang, "funnel_title", { sheet: f.sheet }));
+    lines.push(strings(lang).run.funnelTitle({ sheet: f.sheet }));
     funnel.conversions.forEach((c) => {
       lines.push(
-        message(lang, "funnel_stage", {
-          stage: STAGE_LABELS[c.from][lang],
+        strings(lang).run.funnelStage({
+          stage: strings(lang).followups.stages[c.from],
           customers: c.reached,
           now: funnel.byStage[c.from],
           rate: percent(c.rate, lang),
@@ -171,8 +174,8 @@ export function insightLines(report: ScoreReport, lang: Lang, maxLines = 20): st
     });
     for (const stage of ["won", "lost"] as const)
       lines.push(
-        message(lang, "funnel_last", {
-          stage: STAGE_LABELS[stage][lang],
+        strings(lang).run.funnelLast({
+          stage: strings(lang).followups.stages[stage],
           customers: stage === "won" ? funnel.reached.won : funnel.byStage.lost,
           now: funnel.byStage[stage],
         })
@@ -180,68 +183,68 @@ export function insightLines(report: ScoreReport, lang: Lang, maxLines = 20): st
     const drop = funnel.biggestDrop;
     if (drop)
       lines.push(
-        message(lang, "funnel_drop", {
-          from: STAGE_LABELS[drop.from][lang],
-          to: STAGE_LABELS[drop.to][lang],
+        strings(lang).run.funnelDrop({
+          from: strings(lang).followups.stages[drop.from],
+          to: strings(lang).followups.stages[drop.to],
           rate: percent(drop.rate, lang),
         })
       );
     lines.push(
-      message(lang, "funnel_effort", {
+      strings(lang).run.funnelEffort({
         avg: figure(funnel.avgFollowups, lang),
         days: figure(funnel.avgDaysToWin, lang),
       })
     );
     const overdue = f.watch.filter((w) => w.kind === "overdue").length;
-    if (f.watch.length === 0) lines.push(message(lang, "watch_none"));
+    if (f.watch.length === 0) lines.push(strings(lang).run.watchNone);
     else {
       lines.push(
-        message(lang, "watch_title", {
+        strings(lang).run.watchTitle({
           overdue,
           cadence: f.watch.length - overdue,
-          sheet: SHEET_NAMES.watchlist[lang],
+          sheet: strings(lang).sheets.names.watchlist,
         })
       );
       for (const w of f.watch.slice(0, maxLines))
         lines.push(
-          message(lang, "watch_line", {
+          strings(lang).run.watchLine({
             id: w.id,
             name: w.name,
-            kind: WATCH_KIND_LABELS[w.kind][lang],
+            kind: strings(lang).followups.watchKinds[w.kind],
             days: w.daysLate,
             person: w.person,
             address: w.address,
           })
         );
       if (f.watch.length > maxLines)
-        lines.push(message(lang, "list_more", { count: f.watch.length - maxLines }));
+        lines.push(strings(lang).run.listMore({ count: f.watch.length - maxLines }));
     }
   }
   const h = report.hygiene;
-  if (h.duplicates.length === 0) lines.push(message(lang, "duplicates_none"));
+  if (h.duplicates.length === 0) lines.push(strings(lang).run.duplicatesNone);
   else {
-    lines.push(message(lang, "duplicates_title", { count: h.duplicates.length }));
+    lines.push(strings(lang).run.duplicatesTitle({ count: h.duplicates.length }));
     for (const d of h.duplicates.slice(0, maxLines))
       lines.push(
-        message(lang, "duplicate_line", {
+        strings(lang).run.duplicateLine({
           a: `${d.first.id} ${d.first.name}`.trim(),
           b: `${d.second.id} ${d.second.name}`.trim(),
-          reason: DUPLICATE_REASON_LABELS[d.reason][lang],
+          reason: strings(lang).followups.duplicateReasons[d.reason],
           cellA: d.first.address,
           cellB: d.second.address,
         })
       );
     if (h.duplicates.length > maxLines)
-      lines.push(message(lang, "list_more", { count: h.duplicates.length - maxLines }));
+      lines.push(strings(lang).run.listMore({ count: h.duplicates.length - maxLines }));
   }
   lines.push(
-    message(lang, "hygiene_counts", {
+    strings(lang).run.hygieneCounts({
       missing: h.missing?.rows.length ?? 0,
       without: h.withoutOrders.length,
     })
   );
   lines.push(
-    message(lang, "indicators", {
+    strings(lang).run.indicators({
       nps: figure(report.nps?.nps ?? null, lang),
       cac: figure(report.cac.cac, lang, 2),
       newCustomers: report.cac.newCustomers,
@@ -301,43 +304,42 @@ export async function runScoreCommand(
   today = todaySerial()
 ): Promise<CliResult> {
   const bytes = await inputBytes(options.input, options.lang);
-  const read = readWorkbookValues(bytes);
-  if (!read.ok) {
-    const { code, part, reason } = read;
-    const text = readFailureMessage(read, options.lang, basename(options.input));
-    throw new UnreadableWorkbook(text, { code, part, reason });
-  }
   const overrides: RunOptions["overrides"] = {};
   if (options.scheme) overrides.scheme = options.scheme;
   if (options.asOf !== null) overrides.asOf = options.asOf;
-  const run = planWorkbook(read.sheets, { lang: options.lang, today, overrides });
+  const port = xlsxPort(bytes, (output) => writeFile(options.out, output));
+  let run: WorkbookRun;
+  try {
+    ({ planned: run } = await readPlanWrite(port, { lang: options.lang, today, overrides }));
+  } catch (error) {
+    const name = basename(options.input);
+    if (error instanceof XlsxReadFailed) {
+      const { code, part, reason } = error.failure;
+      const text = readFailureMessage(error.failure, options.lang, name);
+      throw new UnreadableWorkbook(text, { code, part, reason });
+    }
+    if (error instanceof XlsxWriteFailed)
+      throw new UnreadableWorkbook(
+        strings(options.lang).read.writeFailure({ file: name, detail: error.message }),
+        null
+      );
+    throw error;
+  }
   const { report, lifetime } = run;
   if (report.problem) {
-    return { report, lifetime: null, lines: [message(options.lang, report.problem)] };
+    return { report, lifetime: null, lines: [strings(options.lang).run.problem[report.problem]] };
   }
-  // The input package with our sheets added or replaced: every other part stays as it was.
-  let output: Buffer;
-  try {
-    output = await writeScoredWorkbook(bytes, run.plans);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new UnreadableWorkbook(
-      writeFailureMessage(options.lang, basename(options.input), detail),
-      null
-    );
-  }
-  await writeFile(options.out, output);
   const lines = summaryLines(report, options.lang);
   lines.push(...run.settingsProblems);
-  lines.push(message(options.lang, "summary_output", { path: options.out }));
+  lines.push(strings(options.lang).run.summaryOutput({ path: options.out }));
   if (options.csv) {
     await writeFile(options.csv, toCsv(report), "utf8");
-    lines.push(message(options.lang, "summary_csv", { path: options.csv }));
+    lines.push(strings(options.lang).run.summaryCsv({ path: options.csv }));
   }
   if (lifetime) lines.push(...lifetime.notes);
   if (options.modelJson && lifetime) {
     await writeFile(options.modelJson, JSON.stringify(modelJson(lifetime), null, 2) + "\n", "utf8");
-    lines.push(message(options.lang, "summary_model", { path: options.modelJson }));
+    lines.push(strings(options.lang).run.summaryModel({ path: options.modelJson }));
   }
   if (options.reportJson) {
     await writeFile(
@@ -349,7 +351,7 @@ export async function runScoreCommand(
       ) + "\n",
       "utf8"
     );
-    lines.push(message(options.lang, "summary_report_json", { path: options.reportJson }));
+    lines.push(strings(options.lang).run.summaryReportJson({ path: options.reportJson }));
   }
   return { report, lifetime, lines };
 }

@@ -1,12 +1,12 @@
 /* global console, Office, URLSearchParams, window */
+import { SHEET_NAMES_BY_KEY } from "../i18n/ownSheets";
 import { todaySerial } from "../core/parse";
-import { createExcelHost } from "../excel/host";
-import { workerPlanner } from "../excel/workerPlanner";
-import { message } from "../i18n/messages";
-import { SHEET_NAMES } from "../i18n/sheets";
-import type { Lang } from "../core/types";
-import { langOf } from "../i18n/ui";
-import { errorText } from "../taskpane/host";
+import { createExcelHost } from "../officejs/host";
+import { workerPlanner } from "../officejs/workerPlanner";
+import { strings } from "../i18n";
+import type { Lang } from "../i18n/lang";
+import { langOf } from "../i18n/lang";
+import { errorText } from "../app/host";
 
 /**
  * The ribbon's Score customers button: the whole run with the settings stored in the workbook, no
@@ -46,11 +46,11 @@ async function scoreCustomers(event: Office.AddinCommands.Event): Promise<void> 
   try {
     const summary = await host.score({}, () => undefined);
     if (summary.problem) {
-      await notify(message(lang, summary.problem), lang);
+      await notify(strings(lang).run.problem[summary.problem], lang);
       return;
     }
     const summarySheet = summary.sheetsWritten.find((name) =>
-      Object.values(SHEET_NAMES.summary).includes(name)
+      SHEET_NAMES_BY_KEY.summary.includes(name)
     );
     if (summarySheet) await host.select(`'${summarySheet.replace(/'/g, "''")}'!A1`);
   } catch (error) {

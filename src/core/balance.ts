@@ -4,11 +4,18 @@
  * tier, and then every tier's playbook goes to the wrong people. This module finds such a lopsided
  * result and derives thresholds from the workbook's own figures that would separate them.
  *
- * Codes and numbers only: the words are in i18n/balance.ts.
+ * Codes and numbers only: the words are added where the sheets are planned.
  */
 import { grade, combineGrades } from "./schemes/abc";
 import { atLeast, atMost } from "./schemes/fixed5";
-import type { AbcCombine, AbcSettings, Fixed5Settings, Settings } from "./settings";
+import {
+  ABC_CRITERIA,
+  type AbcCombine,
+  type AbcCriterion,
+  type AbcSettings,
+  type Fixed5Settings,
+  type Settings,
+} from "./settings";
 import { ABC_KEYS, FOUR_TIER_KEYS } from "./tiers";
 import type { AbcKey, RfmInput, SchemeKey, TierKey, TierResult } from "./types";
 
@@ -34,7 +41,7 @@ export interface BalanceFinding {
 /** Thresholds derived from this workbook (only those of the scheme in use). */
 export interface BalanceSuggestion {
   fixed5?: Fixed5Settings;
-  abc?: Pick<AbcSettings, "annualAmount" | "ordersPerYear" | "profit" | "clv">;
+  abc?: Pick<AbcSettings, AbcCriterion>;
 }
 
 export interface TierBalance {
@@ -152,10 +159,9 @@ export function suggestFixed5(inputs: readonly RfmInput[]): Fixed5Settings {
   };
 }
 
-type AbcBounds = Pick<AbcSettings, "annualAmount" | "ordersPerYear" | "profit" | "clv">;
-const ABC_CRITERIA = ["annualAmount", "ordersPerYear", "profit", "clv"] as const;
+type AbcBounds = Pick<AbcSettings, AbcCriterion>;
 
-function criterionValue(input: RfmInput, c: (typeof ABC_CRITERIA)[number]): number | null {
+function criterionValue(input: RfmInput, c: AbcCriterion): number | null {
   switch (c) {
     case "annualAmount":
       return Math.max(0, input.monetary);

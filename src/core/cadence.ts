@@ -115,10 +115,11 @@ export interface ContactInput {
 }
 
 /**
- * Contact cadence of every scored customer (issue: key accounts watched). The last contact is the
- * later of the latest follow-up and the latest purchase (an order is a conversation with the
- * customer); a customer whose last contact is more than their tier's days before the as-of date is
- * one item, days late = days since the last contact − the tier's days. Worst first, then by customer.
+ * Contact cadence of every scored customer (key accounts are watched even without follow-up
+ * records). The last contact is the later of the latest follow-up and the latest purchase (an
+ * order is a conversation with the customer); a customer whose last contact is more than their
+ * tier's days before the as-of date is one item, days late = days since the last contact − the
+ * tier's days. Worst first, then by customer.
  */
 export function contactWatch(
   customers: readonly ContactInput[],

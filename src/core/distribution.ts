@@ -5,7 +5,7 @@
 import { cellText, foldWidth, isBlank } from "./parse";
 import type { Cell } from "./types";
 
-/** Archive fields a customer base is cut by (i18n/synonyms.ts: 所属行业, 区域, 企业规模). */
+/** Archive fields a customer base is cut by (vocabulary/headers.ts: 所属行业, 区域, 企业规模). */
 export type SegmentField = "industry" | "region" | "size";
 
 export const SEGMENT_FIELDS: readonly SegmentField[] = ["industry", "region", "size"];

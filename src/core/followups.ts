@@ -7,9 +7,15 @@ import { rowIsBlank, type CustomerIndex, type QualityLog } from "./customers";
 import type { DetectedTable } from "./headers";
 import { cellText, foldWidth, isBlank, normalizeId, parseDate } from "./parse";
 import type { Cell, Serial, SheetGrid } from "./types";
+import {
+  DONE_WORDS,
+  INTENT_WORDS,
+  STAGE_WORDS,
+  type IntentClass,
+  type Stage,
+} from "./vocabulary/status";
 
-/** 潜在 → 意向 → 谈判 → 成交, and 流失 (left the funnel). */
-export type Stage = "potential" | "intent" | "negotiation" | "won" | "lost";
+export type { IntentClass, Stage };
 
 /** The forward stages in funnel order; 流失 is not a step forward and stands apart. */
 export const FUNNEL_STAGES: readonly Exclude<Stage, "lost">[] = [
@@ -20,9 +26,6 @@ export const FUNNEL_STAGES: readonly Exclude<Stage, "lost">[] = [
 ];
 
 export const ALL_STAGES: readonly Stage[] = [...FUNNEL_STAGES, "lost"];
-
-/** Seed 004 需求优先级: A 高意向, B 中意向, C 低意向. */
-export type IntentClass = "A" | "B" | "C";
 
 export interface Followup {
   /** Index into `CustomerIndex.customers`; -1 when the ID is not in the index (reported). */
@@ -58,40 +61,12 @@ function squash(cell: Cell): string {
     .replace(/[\s\u00a0\u3000]+/g, "");
 }
 
-const DONE_WORDS: ReadonlySet<string> = new Set([
-  "已完成",
-  "完成",
-  "已办",
-  "已处理",
-  "是",
-  "done",
-  "yes",
-  "y",
-  "true",
-  "completed",
-  "complete",
-  "finished",
-  "ok",
-  "√",
-  "✓",
-  "✔",
-  "1",
-]);
-
 /** Exact words only: "未完成" contains "完成" and must stay not done. */
 export function parseDone(cell: Cell): boolean {
   if (typeof cell === "boolean") return cell;
   if (typeof cell === "number") return cell === 1;
   return DONE_WORDS.has(squash(cell));
 }
-
-const STAGE_WORDS: ReadonlyArray<[Stage, readonly string[]]> = [
-  ["potential", ["潜在", "初步接洽", "线索", "potential", "prospect", "lead"]],
-  ["intent", ["意向", "需求确认", "intent", "intention", "interested", "qualified"]],
-  ["negotiation", ["谈判", "洽谈", "商务谈判", "negotiation", "negotiating", "negotiate"]],
-  ["won", ["成交", "签单", "签约", "won", "closedwon", "closed-won", "deal", "signed"]],
-  ["lost", ["流失", "丢单", "输单", "lost", "closedlost", "closed-lost", "churned"]],
-];
 
 const STAGE_OF: ReadonlyMap<string, Stage> = new Map(
   STAGE_WORDS.flatMap(([stage, words]) => words.map((w): [string, Stage] => [w, stage]))
@@ -113,19 +88,6 @@ export function parseStage(cell: Cell): Stage | null {
   s = s.replace(/^已/, "").replace(/(客户|阶段|期|中|stage)$/, "");
   return STAGE_OF.get(s) ?? null;
 }
-
-const INTENT_WORDS: ReadonlyMap<string, IntentClass> = new Map([
-  ["a", "A"],
-  ["b", "B"],
-  ["c", "C"],
-  ["高", "A"],
-  ["中", "B"],
-  ["低", "C"],
-  ["high", "A"],
-  ["medium", "B"],
-  ["mid", "B"],
-  ["low", "C"],
-]);
 
 /** A, a, A类, A级, A类客户, 高/高意向 (A), 中 (B), 低 (C), High/Medium/Low → class; else null. */
 export function parseIntent(cell: Cell): IntentClass | null {

@@ -1,12 +1,12 @@
 /**
  * Finds the input tables (customer archive, orders, follow-ups) by their header rows, not by sheet names.
- * Synonyms live in i18n/synonyms.ts; everything is compared after `normalizeHeader`.
+ * Synonyms live in vocabulary/headers.ts; everything is compared after `normalizeHeader`.
  */
-import { CUSTOMER_FIELDS, FOLLOWUP_FIELDS, ORDER_FIELDS } from "../i18n/synonyms";
+import { FIELD_LISTS, isAscii, type InputKind } from "./vocabulary/headers";
 import { cellText, normalizeHeader } from "./parse";
 import type { Cell, SheetGrid } from "./types";
 
-export type InputKind = "customers" | "orders" | "followups";
+export type { InputKind };
 
 export interface DetectedTable {
   sheet: string;
@@ -41,22 +41,11 @@ interface KindSpec {
   contains: Array<[string, string]>;
 }
 
-const FIELD_LISTS: Record<InputKind, Readonly<Record<string, readonly string[]>>> = {
-  customers: CUSTOMER_FIELDS,
-  orders: ORDER_FIELDS,
-  followups: FOLLOWUP_FIELDS,
-};
-
 const KINDS: readonly InputKind[] = ["orders", "followups", "customers"];
 
 let specs: Record<InputKind, KindSpec> | null = null;
 /** Every normalized synonym of every kind: such a header has a known meaning and is never "contains"-matched. */
 let knownHeaders: Set<string> | null = null;
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
 
 function buildSpecs(): Record<InputKind, KindSpec> {
   const known = new Set<string>();

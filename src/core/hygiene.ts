@@ -5,7 +5,7 @@
 import { cellAddress } from "./address";
 import type { Customer } from "./customers";
 import type { DetectedTable } from "./headers";
-import type { CustomerResult } from "./pipeline";
+import type { CustomerResult } from "./results";
 import { cellText, foldWidth, isBlank } from "./parse";
 import type { Cell } from "./types";
 

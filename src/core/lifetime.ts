@@ -55,18 +55,13 @@ export interface LifetimeModel {
  */
 export type PredictedClvSource = "models" | "simple_clv" | "none";
 
-/** The lifetime stage's figures and codes (no words: see plan/lifetimeNotes.ts). */
+/** The lifetime stage's figures and codes (the words are added where the sheets are planned). */
 export interface LifetimeFacts {
   model: LifetimeModel | null;
   predictedClvSource: PredictedClvSource;
   /** Same order as report.customers; null where the customer has no purchase. */
   perCustomer: Array<Lifetime | null>;
   churn: Array<ChurnWarning | null>;
-}
-
-export interface LifetimeReport extends LifetimeFacts {
-  /** Localised sentences for the summary: what was fitted, or why not, and the fallback. */
-  notes: string[];
 }
 
 /** BG/NBD's figures for one history (x, t_x, T); customers with the same history share them. */

@@ -4,7 +4,7 @@
 import { rowIsBlank, type QualityLog } from "./customers";
 import type { DetectedTable } from "./headers";
 import { foldWidth, isBlank, normalizeHeader, parseDate } from "./parse";
-import type { ScoreReport } from "./pipeline";
+import type { CustomerResult, ScoreMode } from "./results";
 import type { Cell, Serial, SheetGrid } from "./types";
 
 // ---------------------------------------------------------------------------------------------
@@ -152,7 +152,12 @@ export interface CacResult {
  * look new; the period should lie inside the exported history.
  */
 export function cacFromReport(
-  report: Pick<ScoreReport, "customers" | "mode" | "windowStart" | "asOf">,
+  report: {
+    customers: readonly CustomerResult[];
+    mode: ScoreMode;
+    windowStart: Serial;
+    asOf: Serial;
+  },
   spend: number | null | undefined,
   period?: { start: Serial; end: Serial }
 ): CacResult {

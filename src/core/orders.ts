@@ -4,6 +4,7 @@ import type { DetectedTable } from "./headers";
 import { KeyTable } from "./keyTable";
 import { cellText, isBlank, normalizeId, parseAmount, parseDate } from "./parse";
 import type { Cell, Grid, Serial } from "./types";
+import { RETURN_STATUS_WORDS } from "./vocabulary/status";
 
 /**
  * Orders as the engine sees them: lines with one order number merged into one purchase order;
@@ -23,9 +24,6 @@ export interface OrderBook {
   linesRead: number;
   linesUsed: number;
 }
-
-/** Words that mark a return line in the status column (compared after lower-casing). */
-export const RETURN_STATUS_WORDS = ["退货", "退款", "退单", "return", "refund"];
 
 const MAX_SERIAL = 2958465; // 9999-12-31
 

@@ -1,172 +1,44 @@
-import { tierBalance, type TierBalance } from "./balance";
+import { tierBalance } from "./balance";
 import { customerVoices, type CustomerVoice } from "./feedback";
 import { daysStale, updateCycle } from "./freshness";
-import {
-  contactWatch,
-  followupWatch,
-  type CadenceDays,
-  type ContactDays,
-  type WatchItem,
-} from "./cadence";
+import { contactWatch, followupWatch } from "./cadence";
 import { simpleClv } from "./clv/simple";
 import { QualityLog, readCustomers, type Customer, type CustomerIndex } from "./customers";
-import { distribution, SEGMENT_FIELDS, type Distribution } from "./distribution";
-import {
-  customerTimelines,
-  FUNNEL_STAGES,
-  readFollowups,
-  type Followup,
-  type IntentClass,
-  type Stage,
-} from "./followups";
-import { funnel, type FunnelReport } from "./funnel";
-import {
-  detectInputs,
-  type DetectedInputs,
-  type DetectedTable,
-  type PartialTable,
-} from "./headers";
-import { hygieneReport, type HygieneReport } from "./hygiene";
+import { distribution, SEGMENT_FIELDS } from "./distribution";
+import { customerTimelines, FUNNEL_STAGES, readFollowups, type Followup } from "./followups";
+import { funnel } from "./funnel";
+import { detectInputs, type DetectedInputs, type DetectedTable } from "./headers";
+import { hygieneReport } from "./hygiene";
 import { cellAddress } from "./address";
-import {
-  cacFromReport,
-  findNpsColumn,
-  npsFromSheet,
-  type CacResult,
-  type NpsResult,
-} from "./metrics";
+import { cacFromReport, findNpsColumn, npsFromSheet } from "./metrics";
 import { computeActivity, readOrders, type OrderBook } from "./orders";
 import { cellText, isBlank, parseAmount, parseCount, parseDate } from "./parse";
 import { scoreScheme } from "./schemes";
 import { TIER_ORDER } from "./tiers";
-import { message } from "../i18n/messages";
 import type { Settings } from "./settings";
-import {
-  NO_PURCHASES,
-  type Cell,
-  type Lang,
-  type QualityIssue,
-  type RfmInput,
-  type SchemeKey,
-  type SchemeNote,
-  type Serial,
-  type SheetGrid,
-  type TierKey,
-  type TierResult,
-} from "./types";
+import { NO_PURCHASES, type Cell, type RfmInput, type Serial, type SheetGrid } from "./types";
+
+import type { CustomerResult, NpsReport, ScoreReport, WatchEntry } from "./report";
 
 export interface ScoreOptions {
   settings: Settings;
-  lang: Lang;
   /** Today's date as a serial; the as-of date when settings fix none. Passed in to keep the core pure. */
   today: Serial;
   /** Sheets never read as inputs (the add-in's own output sheets). */
   excludeSheets?: ReadonlySet<string>;
 }
 
-/**
- * Where R, F and M came from: the orders sheet, the archive's summary columns (no orders sheet),
- * or nowhere (nothing recognisable: see `problem`).
- */
-export type ScoreMode = "orders" | "archive" | "none";
-
-export interface CustomerResult {
-  customer: Customer;
-  /** Days since the latest purchase; null without purchases. */
-  recencyDays: number | null;
-  frequency: number;
-  monetary: number;
-  profit: number | null;
-  firstPurchase: Serial | null;
-  lastPurchase: Serial | null;
-  /** Purchase orders up to the as-of date, window or not. */
-  ordersAllTime: number;
-  /** Return lines in the window. */
-  returns: number;
-  /** Seed 003's simple CLV; null where it cannot be computed. */
-  clv: number | null;
-  /** null for a customer without purchases ("no purchases"). */
-  tier: TierResult | null;
-}
-
-export type ProblemKey = "no_customer_data" | "no_id_column";
-
-/** One line of the follow-up watchlist, with what a manager needs to act on it. */
-export interface WatchEntry extends WatchItem {
-  /** The customer's ID as written in the archive (or the orders). */
-  id: string;
-  name: string;
-  /** Current intent class and stage (latest follow-up that states one). */
-  intent: IntentClass | null;
-  stage: Stage | null;
-  /** 下一步行动 of the line the item is about. */
-  nextAction: string;
-  /**
-   * The cell to look at: 下次跟进日期 (overdue) or 跟进时间 (cadence, contact) of that line; for a
-   * contact item without follow-ups, the customer's ID cell in the archive ("" without an archive).
-   */
-  address: string;
-  /** The customer's tier (contact items; null for prospects without purchases). */
-  tier: TierKey | null;
-}
-
-/** What the follow-up records say (seed 004); absent when the workbook has no follow-up sheet. */
-export interface FollowupReport {
-  sheet: string;
-  /** Follow-up lines kept (unusable lines are in `quality`). */
-  lines: number;
-  funnel: FunnelReport;
-  /** Overdue next actions and broken cadences, worst first. */
-  watch: WatchEntry[];
-  /** The cadences the watch used (from settings). */
-  cadenceDays: CadenceDays;
-  /** The contact days per playbook the watch used (from settings). */
-  contactDays?: ContactDays;
-}
-
-export interface NpsReport extends NpsResult {
-  /** Sheet holding the recommendation-score column. */
-  sheet: string;
-}
-
-export interface ScoreReport {
-  mode: ScoreMode;
-  problem: ProblemKey | null;
-  scheme: SchemeKey;
-  lang: Lang;
-  asOf: Serial;
-  windowStart: Serial;
-  inputs: {
-    customers: DetectedTable | null;
-    orders: DetectedTable | null;
-    followups: DetectedTable | null;
-    /** Sheets that look like an archive or orders but lack a required column (see detectInputs). */
-    partial: PartialTable[];
-  };
-  customers: CustomerResult[];
-  quality: QualityIssue[];
-  notes: SchemeNote[];
-  /** Customers per tier key, plus `no_purchases`. */
-  tierCounts: Record<string, number>;
-  /** Order lines read from the orders sheet and lines that went into the figures. */
-  orderLines: { read: number; used: number };
-  /** The merged orders (orders mode only), for models and reviews that need single purchases. */
-  book: OrderBook | null;
-  /** Funnel and watchlist from the follow-up records; null without a follow-up sheet. */
-  followups: FollowupReport | null;
-  /** Customers, revenue and conversion by industry, region and size (fields the archive has). */
-  distribution: Distribution;
-  /** Likely duplicates, blank required cells, customers without orders: listed, never merged. */
-  hygiene: HygieneReport;
-  /** NPS from a 0–10 recommendation-score column; null when no sheet has one ("not available"). */
-  nps: NpsReport | null;
-  /** CAC from the marketing-spend setting; `cac` is null when it cannot be computed. */
-  cac: CacResult;
-  /** Whether the scheme separated the customers, and thresholds from this workbook when it did not. */
-  balance: TierBalance;
-  /** Each customer's latest recommendation score and feedback (index order of `customers`). */
-  voices?: CustomerVoice[];
-}
+export type {
+  CustomerResult,
+  FollowupReport,
+  NpsReport,
+  PipelineNote,
+  ProblemKey,
+  ReportNote,
+  ScoreMode,
+  ScoreReport,
+  WatchEntry,
+} from "./report";
 
 function simpleClvOf(
   monetary: number,
@@ -282,7 +154,7 @@ function fromArchive(
  * Never throws on any grid: what it cannot use is in `quality`, what it cannot do is in `problem`.
  */
 export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions): ScoreReport {
-  const { settings, lang } = options;
+  const { settings } = options;
   const asOf = settings.asOf ?? options.today;
   const windowStart = asOf - settings.windowDays + 1;
   const detected = detectInputs([...sheets], settings.columnMapping, options.excludeSheets);
@@ -296,7 +168,6 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
     mode: "none",
     problem: null,
     scheme: settings.scheme,
-    lang,
     asOf,
     windowStart,
     inputs: {
@@ -340,17 +211,13 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
     report.book = book;
     report.orderLines = { read: book.linesRead, used: book.linesUsed };
     report.customers = fromOrders(index, book, asOf, settings);
-    if (!archiveSheet)
-      report.notes.push({
-        key: "customers_from_orders",
-        text: message(lang, "customers_from_orders"),
-      });
+    if (!archiveSheet) report.notes.push({ key: "customers_from_orders" });
   } else if (archiveSheet && detected.customers) {
     const log = new QualityLog(archiveSheet);
     report.customers = fromArchive(archiveSheet, detected.customers, index, asOf, log, settings);
     report.quality.push(...log.issues);
     report.mode = "archive";
-    report.notes.push({ key: "archive_mode", text: message(lang, "archive_mode") });
+    report.notes.push({ key: "archive_mode" });
   } else {
     report.problem = "no_customer_data";
     return report;
@@ -369,7 +236,7 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
     });
     scoredAt.push(i);
   });
-  const output = scoreScheme(settings.scheme, scored, settings, lang);
+  const output = scoreScheme(settings.scheme, scored, settings);
   output.results.forEach((tier, k) => {
     report.customers[scoredAt[k]].tier = tier;
   });

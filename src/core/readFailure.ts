@@ -1,6 +1,6 @@
 /**
  * Why a workbook file could not be read, as a code (src/xlsx/values.ts decides it; the words for
- * each are in src/i18n/read.ts).
+ * each are in the string catalogue).
  */
 export type ReadFailureCode =
   /** Zero bytes. */

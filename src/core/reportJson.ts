@@ -4,7 +4,8 @@
  */
 import { formatSerial } from "./parse";
 import { FUNNEL_STAGES } from "./followups";
-import type { ScoreReport } from "./pipeline";
+import { kpis } from "./kpis";
+import type { ScoreReport } from "./report";
 import type { ModelCheck } from "./review/modelCheck";
 import type { Uplift } from "./review/uplift";
 
@@ -34,6 +35,7 @@ export interface ReportJson {
 
 const round4 = (v: number) => Math.round(v * 10000) / 10000;
 const round2 = (v: number) => Math.round(v * 100) / 100;
+const rateJson = (rate: number | null) => (rate === null ? null : round4(rate));
 
 /** Unique values in first-seen order. */
 function unique(items: string[]): string[] {
@@ -140,6 +142,7 @@ export function reportJson(report: ScoreReport, figures: ReviewFigures = {}): Re
   }
   const watch = f?.watch ?? [];
   const h = report.hygiene;
+  const figuresOf = kpis(report);
   return {
     funnel,
     overdue_followups: unique(watch.filter((w) => w.kind === "overdue").map((w) => w.id)),
@@ -195,6 +198,8 @@ export function reportJson(report: ScoreReport, figures: ReviewFigures = {}): Re
     cac: report.cac.cac === null ? null : round2(report.cac.cac),
     marketing_spend: report.cac.spend,
     new_customers: report.cac.newCustomers,
+    repurchase_rate: rateJson(figuresOf.repurchaseRate),
+    churn_rate: rateJson(figuresOf.churnRate),
     review: reviewJson(figures.review ?? []),
     model_check: figures.modelCheck
       ? modelCheckJson(figures.modelCheck)

@@ -37,20 +37,21 @@ export interface Pct100Settings {
   general: number;
 }
 
-export type AbcCombine = "majority" | "all" | "any" | "amount_only";
+export { ABC_COMBINES, type AbcCombine } from "./types";
+import type { AbcCombine } from "./types";
+
+/** The criteria of ABC grading, in sheet order; the annual purchase always first (amount_only). */
+export const ABC_CRITERIA = ["annualAmount", "ordersPerYear", "profit", "clv"] as const;
+export type AbcCriterion = (typeof ABC_CRITERIA)[number];
 
 /** ABC grading (seed 002). Each pair is [A lower bound, B lower bound]; below B is C. */
-export interface AbcSettings {
-  annualAmount: [number, number];
-  ordersPerYear: [number, number];
-  profit: [number, number];
-  clv: [number, number];
+export type AbcSettings = Record<AbcCriterion, [number, number]> & {
   /**
    * How the criteria combine into one grade. Default all (seed 002 grades A a customer who meets every
    * A criterion, B one who meets every B criterion): A only when every criterion is A, C when any is C.
    */
   combine: AbcCombine;
-}
+};
 
 export interface ClvSettings {
   /** Gross margin used when the orders carry no profit column (0..1). */

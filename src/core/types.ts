@@ -1,5 +1,6 @@
 /**
- * Shared vocabulary of the pure core. Nothing here knows about Office.js, ExcelJS or the DOM.
+ * Shared vocabulary of the pure core. Nothing here knows about Office.js, ExcelJS or the DOM, and
+ * nothing here is worded: reasons and notes are codes with parameters, worded at the edge.
  */
 
 /** One cell as Office.js `range.values` delivers it (ExcelJS cells are converted to the same shape). */
@@ -18,7 +19,22 @@ export interface SheetGrid {
 /** Excel serial day number, 1900 date system (2000-01-01 = 36526). Integer days in the core. */
 export type Serial = number;
 
-export type Lang = "zh-CN" | "en-US";
+/** How ABC criteria combine into one grade, in the order lists offer them (see schemes/abc.ts). */
+export const ABC_COMBINES = ["majority", "all", "any", "amount_only"] as const;
+export type AbcCombine = (typeof ABC_COMBINES)[number];
+
+/** Every sheet the add-in writes, by stable key whatever its localised name. */
+export type SheetKey =
+  | "tiers"
+  | "tracking"
+  | "review"
+  | "summary"
+  | "watchlist"
+  | "settings"
+  | "calls"
+  | "modelcheck"
+  | "owners"
+  | "history";
 
 /** Every scoring scheme, in the order menus list them. */
 export const SCHEME_KEYS = ["fixed5", "pct100", "quintile11", "abc"] as const;
@@ -77,15 +93,71 @@ export interface TierResult {
   weighted: number | null;
   tier: TierKey;
   family: StrategyFamily;
-  /** One line a sales manager can read: why this tier. */
-  reason: string;
+  /** Why this tier, as a code; the line a sales manager reads is worded where sheets are planned. */
+  reason: TierReason;
 }
 
-/** What a scheme tells about the run as a whole (breakpoints used, ties, skipped criteria). */
-export interface SchemeNote {
-  key: string;
-  text: string;
+/** The three RFM metrics, as the notes and rules name them. */
+export type Metric = "R" | "F" | "M";
+
+/** The criteria ABC grading can use, in the order a reason lists them (amount always first). */
+export type AbcCriterion = "amount" | "orders" | "profit" | "clv";
+
+/** The pct100 tier rule that matched, with the thresholds of the settings. */
+export type Pct100Rule =
+  | { rule: "high"; high: number }
+  | { rule: "potential_recent"; r: number; f: number; high: number }
+  | { rule: "potential_frequent"; high: number; m: number }
+  | { rule: "general"; general: number }
+  | { rule: "churn"; general: number; below: readonly Metric[] };
+
+/**
+ * Why a customer landed in a tier. A scheme shares these objects between customers (one per rule,
+ * code or grade combination, never one per customer); the figures a reason shows (days, orders,
+ * amounts) are the customer's own RFM figures and the scores of the `TierResult`.
+ */
+export type TierReason =
+  /** The three scores and their total against the tier thresholds. */
+  | { scheme: "fixed5" }
+  /** The tier rule that matched. */
+  | { scheme: "pct100"; rule: Pct100Rule }
+  /** The R-F-M quintile code, e.g. "544". */
+  | { scheme: "quintile11"; code: string }
+  /** The criteria graded (with their grades) and how they combine. */
+  | {
+      scheme: "abc";
+      combine: AbcCombine;
+      criteria: ReadonlyArray<{ criterion: AbcCriterion; grade: AbcKey }>;
+    };
+
+/** Empty quintiles caused by one group of equal values. */
+export interface QuintileGap {
+  empty: readonly number[];
+  /** The shared value and how many customers share it. */
+  value: number;
+  count: number;
 }
+
+/** What a scheme tells about the run as a whole (breakpoints used, ties, skipped criteria), as a code. */
+export type SchemeNote =
+  | { key: "pct100_rule" }
+  | { key: "quintile_tie_rule" }
+  | {
+      key: "quintile_breakpoints_R" | "quintile_breakpoints_F" | "quintile_breakpoints_M";
+      metric: Metric;
+      /** [lowest, highest] value of each quintile 1..5 (index 0 unused), in the metric's units; null when empty. */
+      ranges: ReadonlyArray<readonly [number, number] | null>;
+      gaps: readonly QuintileGap[];
+      customers: number;
+    }
+  | {
+      key: "abc_criteria";
+      combine: AbcCombine;
+      /** How many customers each criterion graded. */
+      usedBy: Readonly<Record<AbcCriterion, number>>;
+      customers: number;
+    }
+  | { key: "abc_profit_skipped" | "abc_clv_skipped"; skipped: number };
 
 export interface SchemeOutput {
   results: TierResult[];

@@ -3,15 +3,14 @@
  * ranked by value at risk (core/review/callList.ts), each with the reason in words and the row of
  * the tiers sheet to open. Computed only: rebuilt on every run.
  */
+import type { ReviewStrings } from "../i18n/strings/review";
 import { columnAddresses } from "../core/address";
-import type { LifetimeReport } from "../core/lifetime";
+import { strings } from "../i18n";
+import type { LifetimeReport } from "./lifetimeNotes";
 import { cellText, formatSerial, isBlank } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
 import { rankCalls, type CallCandidate } from "../core/review/callList";
-import type { Lang } from "../core/types";
-import { CALL_HEADERS, CALL_TEXT } from "../i18n/review";
-import { fillText } from "../i18n/settings";
-import { SHEET_NAMES } from "../i18n/sheets";
+import type { Lang } from "../i18n/lang";
 import { formatMoney, tierLabel } from "../i18n/tiers";
 import { DATA_BAR_COLOR } from "./formats";
 import { customerKeyOf } from "./previous";
@@ -96,12 +95,12 @@ export function callList(
       ? cellText(strategy?.owner)
       : cellText(fields.owner ?? "");
     const line = lineOf(e.customer);
-    const parts = [fillText(CALL_TEXT.reasonValue[lang], { value: formatMoney(e.value) })];
+    const parts = [strings(lang).review.calls.reasonValue({ value: formatMoney(e.value) })];
     if (e.pAlive !== null)
-      parts.push(fillText(CALL_TEXT.reasonPAlive[lang], { p: Math.round(e.pAlive * 100) }));
+      parts.push(strings(lang).review.calls.reasonPAlive({ p: Math.round(e.pAlive * 100) }));
     if (e.overdue)
       parts.push(
-        fillText(CALL_TEXT.reasonOverdue[lang], {
+        strings(lang).review.calls.reasonOverdue({
           silent: e.overdue.silentDays,
           gap: e.overdue.usualGapDays,
         })
@@ -114,13 +113,15 @@ export function callList(
       valueAtRisk: Math.round(e.valueAtRisk * 100) / 100,
       value: Math.round(e.value * 100) / 100,
       pAlive: e.pAlive,
-      reason: parts.join(CALL_TEXT.separator[lang]),
+      reason: parts.join(strings(lang).review.calls.separator),
       address: line === undefined ? null : addressOf(line),
     };
   });
 }
 
-const COLUMNS: ReadonlyArray<[key: string, kind: ColumnKind, width: number]> = [
+const COLUMNS: ReadonlyArray<
+  [key: keyof ReviewStrings["callHeaders"], kind: ColumnKind, width: number]
+> = [
   ["owner", "text", 12],
   ["rank", "integer", 6],
   ["id", "text", 12],
@@ -139,7 +140,7 @@ export function planCallSheet(
   lang: Lang,
   name?: string
 ): SheetPlan {
-  const noOwner = CALL_TEXT.noOwner[lang];
+  const noOwner = strings(lang).review.calls.noOwner;
   const byOwner = new Map<string, CallListEntry[]>();
   for (const e of entries) {
     const owner = e.owner === "" ? noOwner : e.owner;
@@ -168,14 +169,14 @@ export function planCallSheet(
     ])
   );
   const preamble: PlanCell[][] = [
-    [fillText(CALL_TEXT.title[lang], { asOf: formatSerial(asOf), limit: CALLS_PER_OWNER })],
-    [CALL_TEXT.rule[lang]],
+    [strings(lang).review.calls.title({ asOf: formatSerial(asOf), limit: CALLS_PER_OWNER })],
+    [strings(lang).review.calls.rule],
   ];
-  if (rows.length === 0) preamble.push([CALL_TEXT.none[lang]]);
+  if (rows.length === 0) preamble.push([strings(lang).review.calls.none]);
   const startRow = preamble.length + 1;
   return {
     key: "calls",
-    name: name ?? SHEET_NAMES.calls[lang],
+    name: name ?? strings(lang).sheets.names.calls,
     preamble,
     tables: [
       {
@@ -186,7 +187,7 @@ export function planCallSheet(
           key,
           kind,
           width,
-          header: CALL_HEADERS[key][lang],
+          header: strings(lang).review.callHeaders[key],
         })),
         rows,
         conditionalFormats:

@@ -4,19 +4,22 @@
  * share achieved, and native column charts of the trend. Lines are kept from the earlier sheet; a run
  * on the same as-of date replaces its line.
  */
+import { OWN_HEADERS } from "../i18n/ownSheets";
+import type { HistoryStrings } from "../i18n/strings/history";
 import { familyFigures, HISTORY_FAMILIES, mergeHistory } from "../core/history";
+import { strings } from "../i18n";
 import { cellText, formatSerial, isBlank, parseAmount, parseDate } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
-import type { Cell, Lang, Serial, SheetGrid } from "../core/types";
-import { HISTORY_HEADERS, HISTORY_TEXT } from "../i18n/history";
-import { schemeLabel } from "../i18n/schemes";
-import { SHEET_NAMES } from "../i18n/sheets";
+import type { Cell, Serial, SheetGrid } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { DATA_BAR_COLOR } from "./formats";
 import { findTable, linesOf } from "./previous";
-import { kpis } from "./summary";
+import { kpis } from "../core/kpis";
 import type { ColumnKind, PlanCell, SheetPlan } from "./types";
 
-const COLUMNS: ReadonlyArray<[key: string, kind: ColumnKind, width: number, manager?: boolean]> = [
+const COLUMNS: ReadonlyArray<
+  [key: keyof HistoryStrings["headers"], kind: ColumnKind, width: number, manager?: boolean]
+> = [
   ["period", "text", 12],
   ["scheme", "text", 14],
   ["customers", "integer", 10],
@@ -28,9 +31,13 @@ const COLUMNS: ReadonlyArray<[key: string, kind: ColumnKind, width: number, mana
   ["churnRate", "percent", 10],
   ["nps", "decimal", 10],
   ...(["maintain", "develop", "keep", "win_back", "no_purchases"] as const).map(
-    (f): [string, ColumnKind, number] => [`count.${f}`, "integer", 12]
+    (f): [`count.${typeof f}`, ColumnKind, number] => [`count.${f}`, "integer", 12]
   ),
-  ...HISTORY_FAMILIES.map((f): [string, ColumnKind, number] => [`repurchase.${f}`, "percent", 12]),
+  ...HISTORY_FAMILIES.map((f): [`repurchase.${typeof f}`, ColumnKind, number] => [
+    `repurchase.${f}`,
+    "percent",
+    12,
+  ]),
 ];
 
 interface HistoryLine {
@@ -41,7 +48,7 @@ interface HistoryLine {
 /** Lines of an earlier history sheet, by as-of date (lines without a readable date are dropped). */
 export function readHistory(grid: SheetGrid | undefined): HistoryLine[] {
   if (!grid) return [];
-  const table = findTable(grid.values, HISTORY_HEADERS);
+  const table = findTable(grid.values, OWN_HEADERS.history);
   if (!table || !table.columns.has("period")) return [];
   const out: HistoryLine[] = [];
   for (const { cells } of linesOf(grid.values, table)) {
@@ -64,7 +71,7 @@ function currentLine(report: ScoreReport, lang: Lang, kept: HistoryLine | undefi
   );
   const cells = new Map<string, Cell>([
     ["period", formatSerial(report.asOf)],
-    ["scheme", schemeLabel(report.scheme, lang)],
+    ["scheme", strings(lang).schemes.label[report.scheme]],
     ["customers", k.customers],
     ["buyers", k.buyers],
     ["revenue", k.revenue],
@@ -109,8 +116,8 @@ export function planHistorySheet(
   const right = COLUMNS.length + 1;
   return {
     key: "history",
-    name: name ?? SHEET_NAMES.history[lang],
-    preamble: [[HISTORY_TEXT.title[lang]], [HISTORY_TEXT.help[lang]]],
+    name: name ?? strings(lang).sheets.names.history,
+    preamble: [[strings(lang).history.title], [strings(lang).history.help]],
     tables: [
       {
         id: "history",
@@ -121,7 +128,7 @@ export function planHistorySheet(
           kind,
           width,
           manager,
-          header: HISTORY_HEADERS[key][lang],
+          header: strings(lang).history.headers[key],
         })),
         rows,
         conditionalFormats: [
@@ -133,7 +140,7 @@ export function planHistorySheet(
     charts: [
       {
         type: "column",
-        title: HISTORY_TEXT.revenueChart[lang],
+        title: strings(lang).history.revenueChart,
         table: "history",
         categoryColumn: col("period"),
         valueColumns: [col("revenue"), col("target")],
@@ -141,7 +148,7 @@ export function planHistorySheet(
       },
       {
         type: "column",
-        title: HISTORY_TEXT.tiersChart[lang],
+        title: strings(lang).history.tiersChart,
         table: "history",
         categoryColumn: col("period"),
         valueColumns: HISTORY_FAMILIES.map((f) => col(`count.${f}`)),

@@ -4,16 +4,14 @@
  * calibration/holdout table and its chart. Computed only: rebuilt on every run.
  */
 import { formatSerial } from "../core/parse";
+import { strings } from "../i18n";
 import {
   MIN_HOLDOUT_PURCHASES,
   TRUST_GOOD,
   TRUST_ROUGH,
   type ModelCheck,
 } from "../core/review/modelCheck";
-import type { Lang } from "../core/types";
-import { MODEL_CHECK_REASONS, MODEL_CHECK_TEXT, MODEL_CHECK_VERDICTS } from "../i18n/review";
-import { fillText } from "../i18n/settings";
-import { SHEET_NAMES } from "../i18n/sheets";
+import type { Lang } from "../i18n/lang";
 import type { ColumnKind, PlanCell, SheetPlan, TablePlan } from "./types";
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
@@ -22,9 +20,11 @@ const r3 = (v: number) => Math.round(v * 1000) / 1000;
 
 /** The verdict as a sentence (also the first thing the sheet says). */
 export function modelCheckVerdictText(check: ModelCheck, lang: Lang): string {
-  if (!check.ok)
-    return fillText(MODEL_CHECK_REASONS[check.reason][lang], { weeks: check.holdoutWeeks });
-  return fillText(MODEL_CHECK_VERDICTS[check.verdict][lang], {
+  if (!check.ok) {
+    const reason = strings(lang).review.modelCheckReasons[check.reason];
+    return typeof reason === "string" ? reason : reason({ weeks: check.holdoutWeeks });
+  }
+  return strings(lang).review.modelCheckVerdicts[check.verdict]({
     good: pct(TRUST_GOOD),
     rough: pct(TRUST_ROUGH),
     min: MIN_HOLDOUT_PURCHASES,
@@ -37,14 +37,14 @@ export function planModelCheckSheet(
   lang: Lang,
   name?: string
 ): SheetPlan {
-  const T = MODEL_CHECK_TEXT;
+  const T = strings(lang).review.modelCheck;
   const preamble: PlanCell[][] = [
-    [fillText(T.title[lang], { asOf: formatSerial(asOf), weeks: check.holdoutWeeks })],
+    [T.title({ asOf: formatSerial(asOf), weeks: check.holdoutWeeks })],
     [modelCheckVerdictText(check, lang)],
   ];
   const sheet: SheetPlan = {
     key: "modelcheck",
-    name: name ?? SHEET_NAMES.modelcheck[lang],
+    name: name ?? strings(lang).sheets.names.modelcheck,
     preamble,
     tables: [],
     charts: [],
@@ -53,7 +53,7 @@ export function planModelCheckSheet(
   };
   if (!check.ok) return sheet;
   preamble.push([
-    fillText(T.method[lang], {
+    T.method({
       calibrationEnd: formatSerial(check.calibrationEnd),
       weeks: check.holdoutWeeks,
       asOf: formatSerial(check.asOf),
@@ -62,24 +62,24 @@ export function planModelCheckSheet(
   const off =
     check.actualTotal > 0 ? (check.predictedTotal - check.actualTotal) / check.actualTotal : null;
   const lines: Array<[string, PlanCell, ColumnKind]> = [
-    [T.customers[lang], check.customers, "integer"],
-    [T.predictedTotal[lang], r2(check.predictedTotal), "decimal"],
-    [T.actualTotal[lang], check.actualTotal, "integer"],
+    [T.customers, check.customers, "integer"],
+    [T.predictedTotal, r2(check.predictedTotal), "decimal"],
+    [T.actualTotal, check.actualTotal, "integer"],
     [
-      T.difference[lang],
+      T.difference,
       off === null ? "—" : Math.round(off * 1000) / 1000,
       off === null ? "text" : "percent",
     ],
-    [T.mae[lang], r3(check.mae), "decimal"],
+    [T.mae, r3(check.mae), "decimal"],
   ];
   const figures: TablePlan = {
     id: "figures",
     startRow: preamble.length + 2,
     startColumn: 0,
-    caption: T.figuresCaption[lang],
+    caption: T.figuresCaption,
     columns: [
-      { key: "figure", header: T.figure[lang], kind: "text", width: 26 },
-      { key: "value", header: T.value[lang], kind: "general", width: 14 },
+      { key: "figure", header: T.figure, kind: "text", width: 26 },
+      { key: "value", header: T.value, kind: "general", width: 14 },
     ],
     rows: lines.map(([label, value]) => [label, value]),
     rowKinds: lines.map(([, , kind]) => kind),
@@ -87,7 +87,7 @@ export function planModelCheckSheet(
     validations: [],
   };
   const byRepeatRows: PlanCell[][] = check.byRepeat.map((g) => [
-    g.orMore ? fillText(T.repeatOrMore[lang], { n: g.repeat }) : String(g.repeat),
+    g.orMore ? T.repeatOrMore({ n: g.repeat }) : String(g.repeat),
     g.customers,
     r3(g.predicted),
     r3(g.actual),
@@ -96,12 +96,12 @@ export function planModelCheckSheet(
     id: "byRepeat",
     startRow: figures.startRow + lines.length + 3,
     startColumn: 0,
-    caption: T.byRepeatCaption[lang],
+    caption: T.byRepeatCaption,
     columns: [
-      { key: "repeat", header: T.repeat[lang], kind: "text", width: 26 },
-      { key: "customers", header: T.groupCustomers[lang], kind: "integer", width: 14 },
-      { key: "predicted", header: T.predicted[lang], kind: "decimal", width: 12 },
-      { key: "actual", header: T.actual[lang], kind: "decimal", width: 12 },
+      { key: "repeat", header: T.repeat, kind: "text", width: 26 },
+      { key: "customers", header: T.groupCustomers, kind: "integer", width: 14 },
+      { key: "predicted", header: T.predicted, kind: "decimal", width: 12 },
+      { key: "actual", header: T.actual, kind: "decimal", width: 12 },
     ],
     rows: byRepeatRows,
     conditionalFormats: [],
@@ -111,7 +111,7 @@ export function planModelCheckSheet(
   if (byRepeatRows.length > 0)
     sheet.charts.push({
       type: "column",
-      title: T.chartTitle[lang],
+      title: T.chartTitle,
       table: "byRepeat",
       categoryColumn: 0,
       valueColumns: [2, 3],

@@ -3,20 +3,24 @@
  * in the window, new customers, repurchase rate and tier mix (computed), and a revenue target the
  * manager types (kept across runs, matched by owner name) with the share achieved.
  */
+import { inEveryLang } from "../i18n";
+import { OWN_HEADERS } from "../i18n/ownSheets";
+import type { OwnerStrings } from "../i18n/strings/owners";
 import { emptyOwnerResult, ownerKey, ownerResults, type OwnerResult } from "../core/owners";
+import { strings } from "../i18n";
 import { cellText, formatSerial, isBlank, parseAmount } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
-import { NO_PURCHASES, type Cell, type Lang, type SheetGrid } from "../core/types";
-import { OWNER_HEADERS, OWNER_TEXT } from "../i18n/owners";
-import { fillText } from "../i18n/settings";
-import { SHEET_NAMES } from "../i18n/sheets";
+import { NO_PURCHASES, type Cell, type SheetGrid } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { tierLabel } from "../i18n/tiers";
 import { DATA_BAR_COLOR } from "./formats";
 import { findTable, linesOf } from "./previous";
 import type { TierOrNone } from "./tiers";
 import { singleTableSheet, type ColumnKind, type PlanCell, type SheetPlan } from "./types";
 
-const FIXED: ReadonlyArray<[key: string, kind: ColumnKind, width: number, manager?: boolean]> = [
+const FIXED: ReadonlyArray<
+  [key: keyof OwnerStrings["headers"], kind: ColumnKind, width: number, manager?: boolean]
+> = [
   ["owner", "text", 14],
   ["customers", "integer", 10],
   ["buyers", "integer", 14],
@@ -33,9 +37,9 @@ export function readOwnerTargets(
 ): Map<string, { owner: string; target: Cell }> {
   const out = new Map<string, { owner: string; target: Cell }>();
   if (!grid) return out;
-  const table = findTable(grid.values, OWNER_HEADERS);
+  const table = findTable(grid.values, OWN_HEADERS.owners);
   if (!table || !table.columns.has("owner") || !table.columns.has("target")) return out;
-  const unassigned = new Set<string>(Object.values(OWNER_TEXT.unassigned));
+  const unassigned = new Set<string>(Object.values(inEveryLang((s) => s.owners.unassigned)));
   for (const { cells } of linesOf(grid.values, table)) {
     const target = cells.get("target");
     if (isBlank(target)) continue;
@@ -78,7 +82,7 @@ export function planOwnersSheet(
     const typed = targets.get(r.key)?.target ?? null;
     const target = typed === null ? null : typeof typed === "number" ? typed : parseAmount(typed);
     return [
-      r.key === "" ? OWNER_TEXT.unassigned[lang] : r.owner,
+      r.key === "" ? strings(lang).owners.unassigned : r.owner,
       r.customers,
       r.buyers,
       r.revenue,
@@ -96,7 +100,7 @@ export function planOwnersSheet(
       kind,
       width,
       manager,
-      header: OWNER_HEADERS[key][lang],
+      header: strings(lang).owners.headers[key],
     })),
     ...tiers.map((t) => ({
       key: `tier.${t}`,
@@ -109,15 +113,15 @@ export function planOwnersSheet(
   const col = (key: string) => FIXED.findIndex(([k]) => k === key);
   return singleTableSheet(
     "owners",
-    name ?? SHEET_NAMES.owners[lang],
+    name ?? strings(lang).sheets.names.owners,
     [
       [
-        fillText(OWNER_TEXT.title[lang], {
+        strings(lang).owners.title({
           asOf: formatSerial(report.asOf),
           start: formatSerial(report.windowStart),
         }),
       ],
-      [OWNER_TEXT.help[lang]],
+      [strings(lang).owners.help],
     ],
     {
       columns,

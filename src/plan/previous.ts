@@ -1,13 +1,12 @@
 import { normalizeHeader, normalizeId } from "../core/parse";
-import type { Cell, Grid, Lang } from "../core/types";
+import type { Cell, Grid } from "../core/types";
+import { LANGS, type Lang } from "../i18n/lang";
 
 /**
  * What the add-in finds in its own sheets from an earlier run: the tiers it gave, the custom tags and
  * everything the manager typed. Columns are found by their header text in either language, lines by
  * customer (and strategy), never by position: managers sort, filter and insert lines.
  */
-
-const LANGS: Lang[] = ["zh-CN", "en-US"];
 
 /** A table found again: header line, and column index by our column key. */
 export interface FoundTable {

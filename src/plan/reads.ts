@@ -1,6 +1,7 @@
 import { columnsRead } from "../core/columnsRead";
+import { OWN_HEADERS } from "../i18n/ownSheets";
 import type { SheetGrid } from "../core/types";
-import { REVIEW_HEADERS, TIER_HEADERS, TRACKING_HEADERS } from "../i18n/sheets";
+import type { Lang } from "../i18n/lang";
 import { findTable } from "./previous";
 import { TRACKING_MANAGER_COLUMNS } from "./tracking";
 import type { SheetKey } from "./types";
@@ -18,14 +19,16 @@ import { ownSheets, planWorkbook, type RunOptions } from "./workbook";
 export type ColumnsNeeded = "all" | number[];
 
 /** Columns of our sheets an earlier run is read back from (readTiers, readTracking, readReview). */
-const OWN_COLUMNS: Partial<Record<SheetKey, { headers: typeof TIER_HEADERS; keys: string[] }>> = {
-  tiers: { headers: TIER_HEADERS, keys: ["id", "tier", "previousTier", "tags"] },
+const OWN_COLUMNS: Partial<
+  Record<SheetKey, { headers: Record<string, Record<Lang, string>>; keys: string[] }>
+> = {
+  tiers: { headers: OWN_HEADERS.tiers, keys: ["id", "tier", "previousTier", "tags"] },
   tracking: {
-    headers: TRACKING_HEADERS,
+    headers: OWN_HEADERS.tracking,
     keys: ["id", "type", "name", ...TRACKING_MANAGER_COLUMNS],
   },
   review: {
-    headers: REVIEW_HEADERS,
+    headers: OWN_HEADERS.review,
     keys: ["id", "type", "start", "end", "analysis", "improvement"],
   },
 };

@@ -1,21 +1,20 @@
 import { cellText, formatSerial, isBlank, parseAmount, parseDate } from "../core/parse";
+import { OWN_HEADERS } from "../i18n/ownSheets";
+import type { SheetStrings } from "../i18n/strings/sheets";
+import type { ReviewStrings } from "../i18n/strings/review";
+import { strings } from "../i18n";
 import {
   BOOTSTRAP_RESAMPLES,
   differenceInDifferences,
   MIN_GROUP_CUSTOMERS,
-  NORMAL_FROM_CUSTOMERS,
   type CustomerChange,
   type Uplift,
   type UpliftVerdict,
 } from "../core/review/uplift";
-import { strategyTypeOf } from "../i18n/playbooks";
-import { CONTROL_MARK, REVIEW_TEXT, UPLIFT_HEADERS, UPLIFT_VERDICTS } from "../i18n/review";
-import { fillText } from "../i18n/settings";
-import { tierOfLabel } from "../i18n/tiers";
 import type { OrderBook } from "../core/orders";
 import type { ScoreReport } from "../core/pipeline";
-import type { Cell, Lang, Serial, SheetGrid } from "../core/types";
-import { EFFECT_VALUES, REVIEW_HEADERS, SHEET_NAMES } from "../i18n/sheets";
+import type { Cell, Serial, SheetGrid } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { TIER_COLORS } from "./formats";
 import { customerKeyOf, findTable, linesOf } from "./previous";
 import type { ColumnKind, PlanCell, SheetPlan, TablePlan } from "./types";
@@ -27,7 +26,9 @@ import type { TrackingPlanLine } from "./tracking";
  * expected target was reached. The manager's analysis columns are kept across runs.
  */
 
-const COLUMNS: Array<[key: string, kind: ColumnKind, width: number, manager: boolean]> = [
+const COLUMNS: Array<
+  [key: keyof SheetStrings["reviewHeaders"], kind: ColumnKind, width: number, manager: boolean]
+> = [
   ["id", "text", 12, false],
   ["name", "text", 22, false],
   ["type", "text", 10, false],
@@ -50,7 +51,7 @@ COLUMNS.forEach(([key], i) => {
 });
 const col = (key: string) => POSITIONS.get(key) ?? -1;
 
-export type Effect = keyof typeof EFFECT_VALUES;
+export type Effect = keyof SheetStrings["effectValues"];
 
 /**
  * Targets a manager writes ("新增交易金额3万元，交易频次提升20%"): the first amount is an amount
@@ -119,7 +120,7 @@ export function readReview(grid: SheetGrid | undefined): Map<string, Map<string,
   const kept = new Map<string, Map<string, Cell>>();
   if (!grid) return kept;
   // The per-customer table sits below the uplift table: look further down than the first lines.
-  const table = findTable(grid.values, REVIEW_HEADERS, grid.values.length);
+  const table = findTable(grid.values, OWN_HEADERS.review, grid.values.length);
   if (!table) return kept;
   for (const { cells } of linesOf(grid.values, table)) {
     const key = reviewKey(cells.get("id"), cells.get("type"), cells.get("start"), cells.get("end"));
@@ -171,13 +172,11 @@ function reviewLines(tracking: TrackingPlanLine[]): ReviewLine[] {
   return tracking.map((line) => {
     const from = isBlank(line.start) ? null : parseDate(line.start);
     const to = isBlank(line.end) ? null : parseDate(line.end);
-    const typeText = cellText(line.type).trim();
-    const tierText = cellText(line.plannedTier).trim();
     const valid = from !== null && to !== null && to >= from;
     return {
       line,
-      strategy: strategyTypeOf(typeText) ?? typeText,
-      tier: tierOfLabel(tierText) ?? tierText,
+      strategy: line.strategy,
+      tier: line.tier,
       from: valid ? from : null,
       to: valid ? to : null,
     };
@@ -302,7 +301,9 @@ export function reviewGroups(report: ScoreReport, tracking: TrackingPlanLine[]):
     );
 }
 
-const UPLIFT_COLUMNS: Array<[key: string, kind: ColumnKind, width: number]> = [
+const UPLIFT_COLUMNS: Array<
+  [key: keyof ReviewStrings["upliftHeaders"], kind: ColumnKind, width: number]
+> = [
   ["strategy", "text", 12],
   ["tier", "text", 14],
   ["start", "date", 12],
@@ -353,7 +354,7 @@ function upliftRow(g: ReviewGroup, lang: Lang): PlanCell[] {
     r2(u.upliftAmount),
     r2(u.ci90Amount?.[0]),
     r2(u.ci90Amount?.[1]),
-    UPLIFT_VERDICTS[u.verdict][lang],
+    strings(lang).review.upliftVerdicts[u.verdict],
   ];
 }
 
@@ -377,7 +378,7 @@ export function planReviewSheet(
     cells[col("id")] = cellText(line.id);
     cells[col("name")] = cellText(line.name) || null;
     cells[col("type")] = cellText(line.type);
-    cells[col("control")] = CONTROL_MARK[line.control ? "yes" : "no"][lang];
+    cells[col("control")] = strings(lang).review.controlMark[line.control ? "yes" : "no"];
     cells[col("start")] = from;
     cells[col("end")] = to;
     cells[col("target")] = cellText(line.target) || null;
@@ -393,7 +394,7 @@ export function planReviewSheet(
       if (!line.control) {
         const effect: Effect =
           from > report.asOf ? "not_started" : judgeEffect(cellText(line.target), before, during);
-        cells[col("effect")] = EFFECT_VALUES[effect][lang];
+        cells[col("effect")] = strings(lang).sheets.effectValues[effect];
       }
     }
     for (const k of ["analysis", "improvement"]) {
@@ -409,10 +410,10 @@ export function planReviewSheet(
     ["ineffective", "win_back"],
   ];
   const preamble: PlanCell[][] = [
-    [fillText(REVIEW_TEXT.title[lang], { asOf: formatSerial(report.asOf) })],
-    [fillText(REVIEW_TEXT.howToRead[lang], { min: MIN_GROUP_CUSTOMERS })],
+    [strings(lang).review.text.title({ asOf: formatSerial(report.asOf) })],
+    [strings(lang).review.text.howToRead({ min: MIN_GROUP_CUSTOMERS })],
   ];
-  if (groups.length === 0) preamble.push([REVIEW_TEXT.noUplift[lang]]);
+  if (groups.length === 0) preamble.push([strings(lang).review.text.noUplift]);
   const upliftRows = groups.map((g) => upliftRow(g, lang));
   const upliftStart = preamble.length + 2;
   const verdictColumn = UPLIFT_COLUMNS.findIndex(([k]) => k === "verdict");
@@ -424,15 +425,14 @@ export function planReviewSheet(
     id: "uplift",
     startRow: upliftStart,
     startColumn: 0,
-    caption: fillText(REVIEW_TEXT.upliftCaption[lang], {
+    caption: strings(lang).review.text.upliftCaption({
       resamples: BOOTSTRAP_RESAMPLES,
-      normal: NORMAL_FROM_CUSTOMERS,
     }),
     columns: UPLIFT_COLUMNS.map(([key, kind, width]) => ({
       key,
       kind,
       width,
-      header: UPLIFT_HEADERS[key][lang],
+      header: strings(lang).review.upliftHeaders[key],
     })),
     rows: upliftRows,
     conditionalFormats:
@@ -442,7 +442,7 @@ export function planReviewSheet(
             type: "textEquals" as const,
             column: verdictColumn,
             rows: { firstRow: 0, lastRow: upliftRows.length - 1 },
-            text: UPLIFT_VERDICTS[verdict][lang],
+            text: strings(lang).review.upliftVerdicts[verdict],
             fill: TIER_COLORS[family].fill,
             font: TIER_COLORS[family].font,
           })),
@@ -452,13 +452,13 @@ export function planReviewSheet(
     id: "review",
     startRow: upliftStart + upliftRows.length + 3,
     startColumn: 0,
-    caption: REVIEW_TEXT.linesCaption[lang],
+    caption: strings(lang).review.text.linesCaption,
     columns: COLUMNS.map(([key, kind, width, manager]) => ({
       key,
       kind,
       width,
       manager,
-      header: REVIEW_HEADERS[key][lang],
+      header: strings(lang).sheets.reviewHeaders[key],
     })),
     rows,
     conditionalFormats:
@@ -468,7 +468,7 @@ export function planReviewSheet(
             type: "textEquals" as const,
             column: col("effect"),
             rows: span,
-            text: EFFECT_VALUES[effect][lang],
+            text: strings(lang).sheets.effectValues[effect],
             fill: TIER_COLORS[family].fill,
             font: TIER_COLORS[family].font,
           })),
@@ -476,7 +476,7 @@ export function planReviewSheet(
   };
   return {
     key: "review",
-    name: name ?? SHEET_NAMES.review[lang],
+    name: name ?? strings(lang).sheets.names.review,
     preamble,
     tables: [upliftTable, linesTable],
     charts: [],

@@ -1,17 +1,14 @@
 import { columnLetter } from "../core/address";
 import { FUNNEL_STAGES } from "../core/followups";
-import type { LifetimeReport } from "../core/lifetime";
+import { strings } from "../i18n";
+import { balanceLines } from "./balanceNotes";
+import type { LifetimeReport } from "./lifetimeNotes";
+import { kpis } from "../core/kpis";
 import { formatSerial } from "../core/parse";
 import type { FollowupReport, ScoreReport } from "../core/pipeline";
-import { NO_PURCHASES, type Lang, type QualityIssue } from "../core/types";
-import { DUPLICATE_REASON_LABELS, fieldLabel, STAGE_LABELS, stageLabel } from "../i18n/followups";
-import { qualityLabel } from "../i18n/messages";
-import { schemeLabel } from "../i18n/schemes";
-import { fillText } from "../i18n/settings";
-import { SHEET_NAMES } from "../i18n/sheets";
-import { SUMMARY_TEXT } from "../i18n/summary";
-import { BALANCE_CAPTION, balanceLines } from "../i18n/balance";
-import { CONTACT_COUNT } from "../i18n/contact";
+import { NO_PURCHASES, type QualityIssue } from "../core/types";
+import type { Lang } from "../i18n/lang";
+import { reportNoteText } from "../i18n/notes";
 import { tierLabel } from "../i18n/tiers";
 import { BIGGEST_DROP, DATA_BAR_COLOR, LOPSIDED } from "./formats";
 import type { TierOrNone } from "./tiers";
@@ -22,54 +19,10 @@ export const MAX_QUALITY_LINES = 5000;
 /** Each data-hygiene list stops here; the rest is counted. */
 export const MAX_HYGIENE_LINES = 1000;
 
-const t = (key: keyof typeof SUMMARY_TEXT, lang: Lang) => SUMMARY_TEXT[key][lang];
-
-export interface Kpis {
-  customers: number;
-  buyers: number;
-  revenue: number;
-  repurchaseRate: number | null;
-  churnRate: number | null;
-}
-
-/** Repurchase: bought twice or more in the window, of those who bought. Churn: bought in the window before, not in this one. */
-export function kpis(report: ScoreReport): Kpis {
-  let buyers = 0;
-  let repeat = 0;
-  let revenue = 0;
-  for (const c of report.customers) {
-    revenue += c.monetary;
-    if (c.frequency > 0) buyers++;
-    if (c.frequency > 1) repeat++;
-  }
-  let churnRate: number | null = null;
-  const book = report.book;
-  if (book) {
-    const windowDays = report.asOf - report.windowStart + 1;
-    const earlier = new Uint8Array(report.customers.length);
-    const now = new Uint8Array(report.customers.length);
-    for (let i = 0; i < book.count; i++) {
-      if (book.isReturn[i]) continue;
-      const d = book.day[i];
-      if (d >= report.windowStart) now[book.customer[i]] = 1;
-      else if (d >= report.windowStart - windowDays) earlier[book.customer[i]] = 1;
-    }
-    let before = 0;
-    let lost = 0;
-    for (let c = 0; c < earlier.length; c++) {
-      if (!earlier[c]) continue;
-      before++;
-      if (!now[c]) lost++;
-    }
-    churnRate = before > 0 ? lost / before : null;
-  }
-  return {
-    customers: report.customers.length,
-    buyers,
-    revenue: Math.round(revenue * 100) / 100,
-    repurchaseRate: buyers > 0 ? repeat / buyers : null,
-    churnRate,
-  };
+/** An archive field's name; a column the words do not know keeps its own name. */
+function fieldName(field: string, lang: Lang): string {
+  const names: Partial<Record<string, string>> = strings(lang).followups.fields;
+  return names[field] ?? field;
 }
 
 function table(
@@ -101,14 +54,14 @@ export function planSummarySheet(
   watchSheetName?: string
 ): SheetPlan {
   const k = kpis(report);
-  const na = t("notAvailable", lang);
+  const na = strings(lang).summary.notAvailable;
   const preamble: PlanCell[][] = [
-    [t("title", lang)],
+    [strings(lang).summary.title],
     [
-      t("asOf", lang),
+      strings(lang).summary.asOf,
       formatSerial(report.asOf),
-      t("scheme", lang),
-      schemeLabel(report.scheme, lang),
+      strings(lang).summary.scheme,
+      strings(lang).schemes.label[report.scheme],
     ],
   ];
   const tables: TablePlan[] = [];
@@ -156,20 +109,20 @@ export function planSummarySheet(
   });
 
   const kpiRows: PlanCell[][] = [
-    [t("customers", lang), k.customers],
-    [t("buyers", lang), k.buyers],
-    [t("revenue", lang), k.revenue],
-    [t("repurchaseRate", lang), k.repurchaseRate ?? na],
-    [t("churnRate", lang), k.churnRate ?? na],
+    [strings(lang).summary.customers, k.customers],
+    [strings(lang).summary.buyers, k.buyers],
+    [strings(lang).summary.revenue, k.revenue],
+    [strings(lang).summary.repurchaseRate, k.repurchaseRate ?? na],
+    [strings(lang).summary.churnRate, k.churnRate ?? na],
   ];
   tables.push(
     table(
       "kpis",
       next(kpiRows.length),
-      t("kpis", lang),
+      strings(lang).summary.kpis,
       [
-        { key: "metric", header: t("metric", lang), kind: "text", width: 22 },
-        { key: "value", header: t("value", lang), kind: "general", width: 16 },
+        { key: "metric", header: strings(lang).summary.metric, kind: "text", width: 22 },
+        { key: "value", header: strings(lang).summary.value, kind: "general", width: 16 },
       ],
       kpiRows
     )
@@ -191,14 +144,14 @@ export function planSummarySheet(
   const tierTable = table(
     "tiers",
     next(tierRows.length),
-    t("perTier", lang),
+    strings(lang).summary.perTier,
     [
-      { key: "tier", header: t("tier", lang), kind: "text", width: 22 },
-      { key: "customers", header: t("customerCount", lang), kind: "integer", width: 16 },
-      { key: "share", header: t("share", lang), kind: "percent", width: 12 },
-      { key: "revenue", header: t("tierRevenue", lang), kind: "money", width: 16 },
-      { key: "clv", header: t("avgClv", lang), kind: "money", width: 18 },
-      { key: "predicted", header: t("avgPredictedClv", lang), kind: "money", width: 18 },
+      { key: "tier", header: strings(lang).summary.tier, kind: "text", width: 22 },
+      { key: "customers", header: strings(lang).summary.customerCount, kind: "integer", width: 16 },
+      { key: "share", header: strings(lang).summary.share, kind: "percent", width: 12 },
+      { key: "revenue", header: strings(lang).summary.tierRevenue, kind: "money", width: 16 },
+      { key: "clv", header: strings(lang).summary.avgClv, kind: "money", width: 18 },
+      { key: "predicted", header: strings(lang).summary.avgPredictedClv, kind: "money", width: 18 },
     ],
     tierRows
   );
@@ -212,7 +165,7 @@ export function planSummarySheet(
   if (tierRows.length > 0)
     charts.push({
       type: "column",
-      title: t("chartTitle", lang),
+      title: strings(lang).summary.chartTitle,
       table: "tiers",
       categoryColumn: 0,
       valueColumns: [1],
@@ -225,8 +178,8 @@ export function planSummarySheet(
     const plan = table(
       "balance",
       next(balance.length),
-      BALANCE_CAPTION[lang],
-      [{ key: "note", header: t("note", lang), kind: "text", width: 22 }],
+      strings(lang).balance.caption,
+      [{ key: "note", header: strings(lang).summary.note, kind: "text", width: 22 }],
       balance.map((line) => [line])
     );
     plan.conditionalFormats.push({
@@ -260,9 +213,9 @@ export function planSummarySheet(
       table(
         "migration",
         next(matrix.length),
-        t("migration", lang),
+        strings(lang).summary.migration,
         [
-          { key: "from", header: t("fromTo", lang), kind: "text", width: 22 },
+          { key: "from", header: strings(lang).summary.fromTo, kind: "text", width: 22 },
           ...current.map((to) => ({
             key: to,
             header: tierLabel(to, lang),
@@ -287,7 +240,7 @@ export function planSummarySheet(
     const tierChartEnd = charts.length > 0 ? charts[0].anchor.row + charts[0].anchor.rows : 0;
     charts.push({
       type: "column",
-      title: t("funnelChartTitle", lang),
+      title: strings(lang).summary.funnelChartTitle,
       table: funnelTable.id,
       categoryColumn: 0,
       valueColumns: [1, 2],
@@ -309,7 +262,7 @@ export function planSummarySheet(
     place(part);
 
   const notes = [
-    ...report.notes.map((n) => n.text),
+    ...report.notes.map((n) => reportNoteText(n, lang)),
     ...(lifetime?.notes ?? []),
     ...extraNotes,
   ].filter((n) => n !== "");
@@ -318,8 +271,8 @@ export function planSummarySheet(
       table(
         "notes",
         next(notes.length),
-        t("notes", lang),
-        [{ key: "note", header: t("note", lang), kind: "text", width: 22 }],
+        strings(lang).summary.notes,
+        [{ key: "note", header: strings(lang).summary.note, kind: "text", width: 22 }],
         notes.map((n) => [n])
       )
     );
@@ -328,29 +281,30 @@ export function planSummarySheet(
   const issues: QualityIssue[] = report.quality.slice(0, MAX_QUALITY_LINES);
   const qualityRows: PlanCell[][] = issues.map((q) => [
     q.address,
-    qualityLabel(q.kind, lang),
+    strings(lang).run.quality[q.kind],
     q.value,
-    q.excluded ? t("excluded", lang) : t("doubtful", lang),
+    q.excluded ? strings(lang).summary.excluded : strings(lang).summary.doubtful,
   ]);
   if (report.quality.length > MAX_QUALITY_LINES) {
     qualityRows.push([
-      t("more", lang).replace("{count}", String(report.quality.length - MAX_QUALITY_LINES)),
+      strings(lang).summary.more({ count: report.quality.length - MAX_QUALITY_LINES }),
       null,
       null,
       null,
     ]);
   }
-  if (qualityRows.length === 0) qualityRows.push([t("noIssues", lang), null, null, null]);
+  if (qualityRows.length === 0)
+    qualityRows.push([strings(lang).summary.noIssues, null, null, null]);
   tables.push(
     table(
       "quality",
       next(qualityRows.length),
-      t("quality", lang),
+      strings(lang).summary.quality,
       [
-        { key: "address", header: t("address", lang), kind: "text", width: 22 },
-        { key: "problem", header: t("problem", lang), kind: "text", width: 16 },
-        { key: "value", header: t("value", lang), kind: "text", width: 12 },
-        { key: "handling", header: t("handling", lang), kind: "text", width: 18 },
+        { key: "address", header: strings(lang).summary.address, kind: "text", width: 22 },
+        { key: "problem", header: strings(lang).summary.problem, kind: "text", width: 16 },
+        { key: "value", header: strings(lang).summary.value, kind: "text", width: 12 },
+        { key: "handling", header: strings(lang).summary.handling, kind: "text", width: 18 },
       ],
       qualityRows
     )
@@ -358,7 +312,7 @@ export function planSummarySheet(
 
   return {
     key: "summary",
-    name: name ?? SHEET_NAMES.summary[lang],
+    name: name ?? strings(lang).sheets.names.summary,
     preamble,
     tables,
     charts,
@@ -395,13 +349,13 @@ function figures(
   lines: Array<[label: string, value: PlanCell, kind: ColumnKind]>,
   lang: Lang
 ): TablePlan {
-  const na = t("notAvailable", lang);
+  const na = strings(lang).summary.notAvailable;
   return part(
     id,
     caption,
     [
-      { key: "metric", header: t("metric", lang), kind: "text", width: 22 },
-      { key: "value", header: t("value", lang), kind: "general", width: 16 },
+      { key: "metric", header: strings(lang).summary.metric, kind: "text", width: 22 },
+      { key: "value", header: strings(lang).summary.value, kind: "general", width: 16 },
     ],
     lines.map(([label, value]) => [label, value ?? na]),
     lines.map(([, value, kind]) => (value === null ? "text" : kind))
@@ -412,21 +366,27 @@ function figures(
 function followupTables(f: FollowupReport, lang: Lang, watchSheet: string): TablePlan[] {
   const funnel = f.funnel;
   const rows: PlanCell[][] = FUNNEL_STAGES.map((stage, k) => [
-    STAGE_LABELS[stage][lang],
+    strings(lang).followups.stages[stage],
     funnel.byStage[stage],
     funnel.reached[stage],
     funnel.conversions[k]?.rate ?? null,
   ]);
-  rows.push([STAGE_LABELS.lost[lang], funnel.byStage.lost, null, null]);
-  if (funnel.unstaged > 0) rows.push([STAGE_LABELS.unstaged[lang], funnel.unstaged, null, null]);
+  rows.push([strings(lang).followups.stages.lost, funnel.byStage.lost, null, null]);
+  if (funnel.unstaged > 0)
+    rows.push([strings(lang).followups.stages.unstaged, funnel.unstaged, null, null]);
   const funnelTable = part(
     "funnel",
-    fillText(t("funnel", lang), { sheet: f.sheet }),
+    strings(lang).summary.funnel({ sheet: f.sheet }),
     [
-      { key: "stage", header: t("stage", lang), kind: "text", width: 22 },
-      { key: "now", header: t("stageNow", lang), kind: "integer", width: 16 },
-      { key: "reached", header: t("stageReached", lang), kind: "integer", width: 12 },
-      { key: "conversion", header: t("conversionToNext", lang), kind: "percent", width: 16 },
+      { key: "stage", header: strings(lang).summary.stage, kind: "text", width: 22 },
+      { key: "now", header: strings(lang).summary.stageNow, kind: "integer", width: 16 },
+      { key: "reached", header: strings(lang).summary.stageReached, kind: "integer", width: 12 },
+      {
+        key: "conversion",
+        header: strings(lang).summary.conversionToNext,
+        kind: "percent",
+        width: 16,
+      },
     ],
     rows
   );
@@ -437,36 +397,36 @@ function followupTables(f: FollowupReport, lang: Lang, watchSheet: string): Tabl
   const contact = f.watch.filter((w) => w.kind === "contact").length;
   const effort = figures(
     "followupFigures",
-    t("followupFigures", lang),
+    strings(lang).summary.followupFigures,
     [
-      [t("funnelCustomers", lang), funnel.customers, "integer"],
-      [t("followupLines", lang), funnel.followups, "integer"],
+      [strings(lang).summary.funnelCustomers, funnel.customers, "integer"],
+      [strings(lang).summary.followupLines, funnel.followups, "integer"],
       [
-        t("avgFollowups", lang),
+        strings(lang).summary.avgFollowups,
         funnel.avgFollowups === null ? null : round1(funnel.avgFollowups),
         "decimal",
       ],
-      [t("wonCustomers", lang), funnel.won, "integer"],
+      [strings(lang).summary.wonCustomers, funnel.won, "integer"],
       [
-        t("avgDaysToWin", lang),
+        strings(lang).summary.avgDaysToWin,
         funnel.avgDaysToWin === null ? null : round1(funnel.avgDaysToWin),
         "decimal",
       ],
       [
-        t("biggestDrop", lang),
+        strings(lang).summary.biggestDrop,
         drop && drop.rate !== null
-          ? fillText(t("dropText", lang), {
-              from: stageLabel(drop.from, lang),
-              to: stageLabel(drop.to, lang),
+          ? strings(lang).summary.dropText({
+              from: strings(lang).followups.stages[drop.from],
+              to: strings(lang).followups.stages[drop.to],
               rate: percentText(drop.rate),
             })
           : null,
         "text",
       ],
-      [t("overdueCount", lang), overdue, "integer"],
-      [t("cadenceCount", lang), cadence, "integer"],
-      [CONTACT_COUNT[lang], contact, "integer"],
-      [t("watchSheet", lang).replace("{sheet}", watchSheet), null, "text"],
+      [strings(lang).summary.overdueCount, overdue, "integer"],
+      [strings(lang).summary.cadenceCount, cadence, "integer"],
+      [strings(lang).contact.count, contact, "integer"],
+      [strings(lang).summary.watchSheet({ sheet: watchSheet }), null, "text"],
     ],
     lang
   );
@@ -474,7 +434,7 @@ function followupTables(f: FollowupReport, lang: Lang, watchSheet: string): Tabl
   effort.rows[effort.rows.length - 1][1] = null;
 
   const personRows: PlanCell[][] = funnel.byPerson.map((p) => [
-    p.person === "" ? t("noPerson", lang) : p.person,
+    p.person === "" ? strings(lang).summary.noPerson : p.person,
     p.customers,
     ...FUNNEL_STAGES.map((s) => p.byStage[s]),
     p.byStage.lost,
@@ -483,18 +443,28 @@ function followupTables(f: FollowupReport, lang: Lang, watchSheet: string): Tabl
   ]);
   const byPerson = part(
     "byPerson",
-    t("byPerson", lang),
+    strings(lang).summary.byPerson,
     [
-      { key: "person", header: t("person", lang), kind: "text", width: 22 },
-      { key: "customers", header: t("customerCount", lang), kind: "integer", width: 16 },
+      { key: "person", header: strings(lang).summary.person, kind: "text", width: 22 },
+      { key: "customers", header: strings(lang).summary.customerCount, kind: "integer", width: 16 },
       ...[...FUNNEL_STAGES, "lost" as const].map((s) => ({
         key: s,
-        header: STAGE_LABELS[s][lang],
+        header: strings(lang).followups.stages[s],
         kind: "integer" as const,
         width: 12,
       })),
-      { key: "avgFollowups", header: t("avgFollowups", lang), kind: "decimal", width: 14 },
-      { key: "avgDaysToWin", header: t("avgDaysToWin", lang), kind: "decimal", width: 14 },
+      {
+        key: "avgFollowups",
+        header: strings(lang).summary.avgFollowups,
+        kind: "decimal",
+        width: 14,
+      },
+      {
+        key: "avgDaysToWin",
+        header: strings(lang).summary.avgDaysToWin,
+        kind: "decimal",
+        width: 14,
+      },
     ],
     personRows
   );
@@ -522,24 +492,33 @@ function distributionTables(report: ScoreReport, lang: Lang): TablePlan[] {
   const total = report.customers.length;
   return report.distribution.tables.map((d) => {
     const rows: PlanCell[][] = d.segments.map((s) => [
-      s.value === null ? t("other", lang) : s.value === "" ? t("blank", lang) : s.value,
+      s.value === null
+        ? strings(lang).summary.other
+        : s.value === ""
+          ? strings(lang).summary.blank
+          : s.value,
       s.customers,
       total > 0 ? s.customers / total : 0,
       s.revenue,
       s.converted,
       s.rate,
     ]);
-    const label = fieldLabel(d.field, lang);
+    const label = fieldName(d.field, lang);
     const plan = part(
       `distribution.${d.field}`,
-      t("distribution", lang).replace("{field}", lang === "en-US" ? label.toLowerCase() : label),
+      strings(lang).summary.distribution({ field: lang === "en-US" ? label.toLowerCase() : label }),
       [
         { key: "segment", header: label, kind: "text", width: 22 },
-        { key: "customers", header: t("customerCount", lang), kind: "integer", width: 16 },
-        { key: "share", header: t("share", lang), kind: "percent", width: 12 },
-        { key: "revenue", header: t("tierRevenue", lang), kind: "money", width: 16 },
-        { key: "converted", header: t("buyersShort", lang), kind: "integer", width: 14 },
-        { key: "rate", header: t("conversionRate", lang), kind: "percent", width: 12 },
+        {
+          key: "customers",
+          header: strings(lang).summary.customerCount,
+          kind: "integer",
+          width: 16,
+        },
+        { key: "share", header: strings(lang).summary.share, kind: "percent", width: 12 },
+        { key: "revenue", header: strings(lang).summary.tierRevenue, kind: "money", width: 16 },
+        { key: "converted", header: strings(lang).summary.buyersShort, kind: "integer", width: 14 },
+        { key: "rate", header: strings(lang).summary.conversionRate, kind: "percent", width: 12 },
       ],
       rows
     );
@@ -561,14 +540,14 @@ function metricsTable(report: ScoreReport, lang: Lang): TablePlan {
   const best = report.distribution.best;
   return figures(
     "metrics",
-    t("metrics", lang),
+    strings(lang).summary.metrics,
     [
-      [t("nps", lang), nps?.nps == null ? null : round1(nps.nps), "decimal"],
-      [t("npsRespondents", lang), nps ? nps.respondents : null, "integer"],
+      [strings(lang).summary.nps, nps?.nps == null ? null : round1(nps.nps), "decimal"],
+      [strings(lang).summary.npsRespondents, nps ? nps.respondents : null, "integer"],
       [
-        t("npsBreakdown", lang),
+        strings(lang).summary.npsBreakdown,
         nps && nps.respondents > 0
-          ? fillText(t("npsSplit", lang), {
+          ? strings(lang).summary.npsSplit({
               promoters: nps.promoters,
               passives: nps.passives,
               detractors: nps.detractors,
@@ -577,14 +556,14 @@ function metricsTable(report: ScoreReport, lang: Lang): TablePlan {
           : null,
         "text",
       ],
-      [t("cac", lang), cac.cac === null ? null : round2(cac.cac), "money"],
-      [t("marketingSpend", lang), cac.spend, "money"],
-      [t("newCustomers", lang), cac.newCustomers, "integer"],
+      [strings(lang).summary.cac, cac.cac === null ? null : round2(cac.cac), "money"],
+      [strings(lang).summary.marketingSpend, cac.spend, "money"],
+      [strings(lang).summary.newCustomers, cac.newCustomers, "integer"],
       [
-        t("bestSegment", lang),
+        strings(lang).summary.bestSegment,
         best
-          ? fillText(t("bestText", lang), {
-              field: fieldLabel(best.field, lang),
+          ? strings(lang).summary.bestText({
+              field: fieldName(best.field, lang),
               value: best.value,
               customers: best.customers,
               converted: best.converted,
@@ -601,7 +580,7 @@ function metricsTable(report: ScoreReport, lang: Lang): TablePlan {
 /** Rows up to the cap, then one line that counts the rest. */
 function capped(rows: PlanCell[][], width: number, lang: Lang): PlanCell[][] {
   if (rows.length <= MAX_HYGIENE_LINES) return rows;
-  const more = t("more", lang).replace("{count}", String(rows.length - MAX_HYGIENE_LINES));
+  const more = strings(lang).summary.more({ count: rows.length - MAX_HYGIENE_LINES });
   return [...rows.slice(0, MAX_HYGIENE_LINES), [more, ...new Array<null>(width - 1).fill(null)]];
 }
 
@@ -609,8 +588,8 @@ function hygieneTables(report: ScoreReport, lang: Lang): TablePlan[] {
   const h = report.hygiene;
   const out: TablePlan[] = [];
   const idColumns = (): ColumnPlan[] => [
-    { key: "id", header: t("customerId", lang), kind: "text", width: 22 },
-    { key: "name", header: t("customerName", lang), kind: "text", width: 16 },
+    { key: "id", header: strings(lang).summary.customerId, kind: "text", width: 22 },
+    { key: "name", header: strings(lang).summary.customerName, kind: "text", width: 16 },
   ];
   const none = (text: string, width: number): PlanCell[] => [
     text,
@@ -624,21 +603,21 @@ function hygieneTables(report: ScoreReport, lang: Lang): TablePlan[] {
     d.second.id,
     d.second.name || null,
     d.second.address || null,
-    DUPLICATE_REASON_LABELS[d.reason][lang],
+    strings(lang).followups.duplicateReasons[d.reason],
   ]);
   out.push(
     part(
       "duplicates",
-      t("duplicates", lang),
+      strings(lang).summary.duplicates,
       [
         ...idColumns(),
-        { key: "address", header: t("address", lang), kind: "text", width: 18 },
-        { key: "otherId", header: t("otherId", lang), kind: "text", width: 16 },
-        { key: "otherName", header: t("otherName", lang), kind: "text", width: 14 },
-        { key: "otherAddress", header: t("address", lang), kind: "text", width: 18 },
-        { key: "reason", header: t("reason", lang), kind: "text", width: 14 },
+        { key: "address", header: strings(lang).summary.address, kind: "text", width: 18 },
+        { key: "otherId", header: strings(lang).summary.otherId, kind: "text", width: 16 },
+        { key: "otherName", header: strings(lang).summary.otherName, kind: "text", width: 14 },
+        { key: "otherAddress", header: strings(lang).summary.address, kind: "text", width: 18 },
+        { key: "reason", header: strings(lang).summary.reason, kind: "text", width: 14 },
       ],
-      dupRows.length > 0 ? capped(dupRows, 7, lang) : [none(t("noDuplicates", lang), 7)]
+      dupRows.length > 0 ? capped(dupRows, 7, lang) : [none(strings(lang).summary.noDuplicates, 7)]
     )
   );
 
@@ -646,10 +625,10 @@ function hygieneTables(report: ScoreReport, lang: Lang): TablePlan[] {
     const rows: PlanCell[][] = [];
     if (h.missing.absentColumns.length > 0)
       rows.push([
-        t("absentColumns", lang),
+        strings(lang).summary.absentColumns,
         null,
         list(
-          h.missing.absentColumns.map((f) => fieldLabel(f, lang)),
+          h.missing.absentColumns.map((f) => fieldName(f, lang)),
           lang
         ),
         null,
@@ -660,7 +639,7 @@ function hygieneTables(report: ScoreReport, lang: Lang): TablePlan[] {
         m.id,
         typeof name === "string" && name.trim() !== "" ? name.trim() : null,
         list(
-          m.missing.map((x) => fieldLabel(x.field, lang)),
+          m.missing.map((x) => fieldName(x.field, lang)),
           lang
         ),
         m.missing.map((x) => x.address).join(", "),
@@ -669,13 +648,13 @@ function hygieneTables(report: ScoreReport, lang: Lang): TablePlan[] {
     out.push(
       part(
         "missing",
-        t("missing", lang),
+        strings(lang).summary.missing,
         [
           ...idColumns(),
-          { key: "fields", header: t("missingFields", lang), kind: "text", width: 12 },
-          { key: "address", header: t("address", lang), kind: "text", width: 30 },
+          { key: "fields", header: strings(lang).summary.missingFields, kind: "text", width: 12 },
+          { key: "address", header: strings(lang).summary.address, kind: "text", width: 30 },
         ],
-        rows.length > 0 ? capped(rows, 4, lang) : [none(t("noMissing", lang), 4)]
+        rows.length > 0 ? capped(rows, 4, lang) : [none(strings(lang).summary.noMissing, 4)]
       )
     );
   }
@@ -689,9 +668,12 @@ function hygieneTables(report: ScoreReport, lang: Lang): TablePlan[] {
     out.push(
       part(
         "withoutOrders",
-        t("withoutOrders", lang),
-        [...idColumns(), { key: "address", header: t("address", lang), kind: "text", width: 18 }],
-        rows.length > 0 ? capped(rows, 3, lang) : [none(t("noWithoutOrders", lang), 3)]
+        strings(lang).summary.withoutOrders,
+        [
+          ...idColumns(),
+          { key: "address", header: strings(lang).summary.address, kind: "text", width: 18 },
+        ],
+        rows.length > 0 ? capped(rows, 3, lang) : [none(strings(lang).summary.noWithoutOrders, 3)]
       )
     );
   }

@@ -1,22 +1,17 @@
-import type { ChurnWarning, LifetimeReport } from "../core/lifetime";
+import type { ChurnWarning } from "../core/lifetime";
+import type { LifetimeReport } from "./lifetimeNotes";
 import { cellText, formatSerial, parseDate } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
 import { maskPhone } from "../core/privacy";
 import type { Settings } from "../core/settings";
 import { behaviourTags, type BehaviourTag } from "../core/tags";
 import { familyOf, TIER_ORDER } from "../core/tiers";
-import { NO_PURCHASES, type Cell, type Lang, type SheetGrid, type TierKey } from "../core/types";
-import { schemeLabel } from "../i18n/schemes";
-import {
-  BEHAVIOUR_TAGS,
-  CHURN_WARNING_TEXT,
-  SHEET_NAMES,
-  TIER_CHANGE,
-  TIER_HEADERS,
-  TIER_PREAMBLE,
-  TIER_SHEET_TITLE,
-} from "../i18n/sheets";
-import { familyLabel, tierLabel, tierOfLabel } from "../i18n/tiers";
+import { NO_PURCHASES, type Cell, type SheetGrid, type TierKey } from "../core/types";
+import type { Lang } from "../i18n/lang";
+import { inEveryLang, strings } from "../i18n";
+import { OWN_HEADERS } from "../i18n/ownSheets";
+import type { SheetStrings } from "../i18n/strings/sheets";
+import { familyLabel, tierLabel, tierOfLabel, TierReasons } from "../i18n/tiers";
 import { DATA_BAR_COLOR, SCORE_SCALE, TIER_COLORS } from "./formats";
 import { customerKeyOf, findTable, linesOf } from "./previous";
 import {
@@ -30,7 +25,9 @@ import {
 
 export type TierOrNone = TierKey | typeof NO_PURCHASES;
 
-const COLUMNS: Array<[key: string, kind: ColumnKind, width: number, manager?: boolean]> = [
+const COLUMNS: Array<
+  [key: keyof SheetStrings["tierHeaders"], kind: ColumnKind, width: number, manager?: boolean]
+> = [
   ["id", "text", 12],
   ["name", "text", 24],
   ["owner", "text", 10],
@@ -68,15 +65,16 @@ export interface PreviousTiers {
   byCustomer: Map<string, { tier: TierOrNone | null; previousTier: TierOrNone | null; tags: Cell }>;
 }
 
+const AS_OF_LABELS = Object.values(inEveryLang((s) => s.sheets.tierAsOf));
+
 export function readTiers(grid: SheetGrid | undefined): PreviousTiers {
   const found: PreviousTiers = { asOf: null, byCustomer: new Map() };
   if (!grid) return found;
   for (const row of grid.values.slice(0, 3)) {
     const label = cellText(row?.[0]);
-    if (label === TIER_PREAMBLE.asOf["zh-CN"] || label === TIER_PREAMBLE.asOf["en-US"])
-      found.asOf = parseDate(row[1]);
+    if (AS_OF_LABELS.includes(label)) found.asOf = parseDate(row[1]);
   }
-  const table = findTable(grid.values, TIER_HEADERS);
+  const table = findTable(grid.values, OWN_HEADERS.tiers);
   if (!table) return found;
   for (const { cells } of linesOf(grid.values, table)) {
     const key = customerKeyOf(cells.get("id"));
@@ -106,7 +104,7 @@ export function previousTiersOf(
   });
 }
 
-function change(current: TierOrNone, before: TierOrNone | null): keyof typeof TIER_CHANGE {
+function change(current: TierOrNone, before: TierOrNone | null): keyof SheetStrings["tierChange"] {
   if (before === null) return "new";
   if (before === current) return "same";
   const a = TIER_ORDER.indexOf(current as TierKey);
@@ -125,10 +123,11 @@ function text(cell: Cell): PlanCell {
 function churnText(warning: ChurnWarning | null, lang: Lang): string | null {
   if (!warning) return null;
   return warning.kind === "p_alive"
-    ? CHURN_WARNING_TEXT.p_alive[lang].replace("{p}", String(Math.round(warning.pAlive * 100)))
-    : CHURN_WARNING_TEXT.overdue[lang]
-        .replace("{silent}", String(warning.silentDays))
-        .replace("{gap}", String(warning.usualGapDays));
+    ? strings(lang).sheets.churnWarning.p_alive({ p: Math.round(warning.pAlive * 100) })
+    : strings(lang).sheets.churnWarning.overdue({
+        silent: warning.silentDays,
+        gap: warning.usualGapDays,
+      });
 }
 
 /** The tier sheet (客户分层): one line per customer of the archive, in archive order. */
@@ -145,16 +144,19 @@ export function planTierSheet(
     kind,
     width,
     manager,
-    header: TIER_HEADERS[key][lang],
+    header: strings(lang).sheets.tierHeaders[key],
   }));
   const before = previousTiersOf(report, previous);
+  const reasons = new TierReasons(lang);
   // Few distinct tag sets: each one's words are joined once, not once per customer.
   const behaviourTexts = new Map<string, PlanCell>();
   const behaviourText = (tags: BehaviourTag[]): PlanCell => {
     const key = tags.join();
     let words = behaviourTexts.get(key);
     if (words === undefined) {
-      words = text(tags.map((t) => BEHAVIOUR_TAGS[t][lang]).join(lang === "zh-CN" ? "、" : ", "));
+      words = text(
+        tags.map((t) => strings(lang).sheets.behaviourTags[t]).join(lang === "zh-CN" ? "、" : ", ")
+      );
       behaviourTexts.set(key, words);
     }
     return words;
@@ -182,9 +184,9 @@ export function planTierSheet(
       tier?.weighted ?? null,
       tierLabel(tierKey, lang),
       before[k] === null ? null : tierLabel(before[k] as TierOrNone, lang),
-      TIER_CHANGE[change(tierKey, before[k])][lang],
+      strings(lang).sheets.tierChange[change(tierKey, before[k])],
       tier ? familyLabel(familyOf(tier.tier), lang) : null,
-      tier?.reason ?? null,
+      tier ? reasons.text(tier, result) : null,
       result.clv,
       life?.pAlive ?? null,
       life?.expectedPurchases ?? null,
@@ -232,15 +234,16 @@ export function planTierSheet(
     });
   }
 
-  const title = TIER_SHEET_TITLE[lang]
-    .replace(/\{asOf\}/g, formatSerial(report.asOf))
-    .replace("{start}", formatSerial(report.windowStart))
-    .replace("{scheme}", schemeLabel(report.scheme, lang));
+  const title = strings(lang).sheets.tierTitle({
+    asOf: formatSerial(report.asOf),
+    start: formatSerial(report.windowStart),
+    scheme: strings(lang).schemes.label[report.scheme],
+  });
 
   return singleTableSheet(
     "tiers",
-    name ?? SHEET_NAMES.tiers[lang],
-    [[title], [TIER_PREAMBLE.asOf[lang], formatSerial(report.asOf)]],
+    name ?? strings(lang).sheets.names.tiers,
+    [[title], [strings(lang).sheets.tierAsOf, formatSerial(report.asOf)]],
     { columns, rows, conditionalFormats, validations: [] },
     2
   );

@@ -1,18 +1,19 @@
 import type { ScoreReport } from "../core/pipeline";
 import type { Settings } from "../core/settings";
+import { inEveryLang, strings } from "../i18n";
+import type { SheetStrings } from "../i18n/strings/sheets";
+import { OWN_HEADERS } from "../i18n/ownSheets";
+import { playbookText, strategyTypeOf } from "./playbooks";
 import { familyOf } from "../core/tiers";
-import type { Cell, Lang, SheetGrid, StrategyFamily } from "../core/types";
-import { playbookText, STRATEGY_TYPES, strategyTypeOf } from "../i18n/playbooks";
-import { LINE_STATUS, SHEET_NAMES, STATUS_VALUES, TRACKING_HEADERS } from "../i18n/sheets";
-import { tierLabel } from "../i18n/tiers";
+import type { Cell, SheetGrid, StrategyFamily } from "../core/types";
+import type { Lang } from "../i18n/lang";
+import { tierLabel, tierOfLabel } from "../i18n/tiers";
 import { CONTROL_FILL, OVERDUE } from "./formats";
 import { customerKeyOf, findTable, linesOf } from "./previous";
 import { singleTableSheet, type ColumnKind, type PlanCell, type SheetPlan } from "./types";
 import { columnLetter } from "../core/address";
-import { parseDate } from "../core/parse";
+import { cellText, parseDate } from "../core/parse";
 import { isControlDraw } from "../core/review/draw";
-import { CONTROL_MARK, controlMarkOf, TRACKING_CONTROL_TEXT } from "../i18n/review";
-import { fillText } from "../i18n/settings";
 
 /**
  * The strategy-tracking sheet (销售策略跟踪): one line per tiered customer and playbook.
@@ -20,7 +21,36 @@ import { fillText } from "../i18n/settings";
  * a customer who changes tier keeps the old line (marked) and gets a new one.
  */
 
-const COLUMNS: Array<[key: string, kind: ColumnKind, width: number, manager: boolean]> = [
+/** Control marks a manager may type, in either language, besides the catalogue's yes and no. */
+const CONTROL_YES = new Set([
+  ...Object.values(inEveryLang((s) => s.review.controlMark.yes)).map((t) => t.toLowerCase()),
+  "y",
+  "true",
+  "对照",
+  "对照组",
+]);
+const CONTROL_NO = new Set([
+  ...Object.values(inEveryLang((s) => s.review.controlMark.no)).map((t) => t.toLowerCase()),
+  "n",
+  "false",
+]);
+
+/**
+ * Reads a control mark typed in either language (是/否, Yes/No, Y/N, TRUE/FALSE); null when blank or
+ * unclear.
+ */
+export function controlMarkOf(cell: unknown): boolean | null {
+  if (typeof cell === "boolean") return cell;
+  if (typeof cell !== "string") return null;
+  const t = cell.normalize("NFKC").trim().toLowerCase();
+  if (CONTROL_YES.has(t)) return true;
+  if (CONTROL_NO.has(t)) return false;
+  return null;
+}
+
+const COLUMNS: Array<
+  [key: keyof SheetStrings["trackingHeaders"], kind: ColumnKind, width: number, manager: boolean]
+> = [
   ["id", "text", 12, false],
   ["name", "text", 22, false],
   ["tier", "text", 14, false],
@@ -56,11 +86,19 @@ export interface TrackingLine {
   manager: Map<string, Cell>;
   /** The tier when the line was created (blank on sheets written before the column existed). */
   plannedTier: Cell;
+  /** The planned tier's key, read once from its words in either language (else the text typed). */
+  plannedTierKey: string;
+}
+
+/** A key read from a manager's words in either language, or the trimmed text when it is not one. */
+function keyOrText(cell: Cell, keyOf: (text: string) => string | null): string {
+  const text = cellText(cell).trim();
+  return keyOf(text) ?? text;
 }
 
 export function readTracking(grid: SheetGrid | undefined): TrackingLine[] {
   if (!grid) return [];
-  const table = findTable(grid.values, TRACKING_HEADERS);
+  const table = findTable(grid.values, OWN_HEADERS.tracking);
   if (!table || !table.columns.has("id")) return [];
   const lines: TrackingLine[] = [];
   for (const { cells } of linesOf(grid.values, table)) {
@@ -77,6 +115,7 @@ export function readTracking(grid: SheetGrid | undefined): TrackingLine[] {
       typeText,
       manager,
       plannedTier: cells.get("plannedTier") ?? "",
+      plannedTierKey: keyOrText(cells.get("plannedTier"), tierOfLabel),
     });
   }
   return lines;
@@ -92,6 +131,18 @@ function periodOf(manager: Map<string, Cell> | null): string {
 
 const blankToNull = (v: Cell): PlanCell => (v === undefined || v === "" ? null : (v as PlanCell));
 
+/** Each planned line's strategy and tier as keys (or the text a manager typed), in row order. */
+export interface TrackingLineKeys {
+  strategy: string;
+  tier: string;
+}
+
+/** A kept line's keys: its playbook, and the tier it was planned for (else the tier it is written under). */
+const keysOf = (line: TrackingLine, tierKey: string): TrackingLineKeys => ({
+  strategy: line.family ?? cellText(line.typeText).trim(),
+  tier: blankToNull(line.plannedTier) === null ? tierKey : line.plannedTierKey,
+});
+
 export function planTrackingSheet(
   report: ScoreReport,
   settings: Settings,
@@ -99,6 +150,17 @@ export function planTrackingSheet(
   previous: TrackingLine[],
   name?: string
 ): SheetPlan {
+  return planTracking(report, settings, lang, previous, name).sheet;
+}
+
+/** The tracking sheet's plan, and its lines' keys for the review and the call list. */
+export function planTracking(
+  report: ScoreReport,
+  settings: Settings,
+  lang: Lang,
+  previous: TrackingLine[],
+  name?: string
+): { sheet: SheetPlan; keys: TrackingLineKeys[] } {
   const byKey = new Map<string, TrackingLine[]>();
   const byCustomer = new Map<string, TrackingLine[]>();
   const push = (map: Map<string, TrackingLine[]>, key: string, line: TrackingLine) => {
@@ -112,6 +174,7 @@ export function planTrackingSheet(
   }
   const used = new Set<TrackingLine>();
   const rows: PlanCell[][] = [];
+  const keys: TrackingLineKeys[] = [];
   const emit = (
     id: Cell,
     customerName: Cell,
@@ -122,7 +185,8 @@ export function planTrackingSheet(
     line: string | null,
     plannedTier: Cell,
     customerKey: string,
-    strategy: string
+    strategy: string,
+    lineKeys: TrackingLineKeys
   ) => {
     const cells: PlanCell[] = COLUMNS.map(() => null);
     cells[col("id")] = blankToNull(id);
@@ -136,18 +200,22 @@ export function planTrackingSheet(
     const typed = manager ? controlMarkOf(manager.get("control")) : null;
     const control =
       typed ?? isControlDraw(customerKey, strategy, periodOf(manager), settings.controlShare);
-    if (typed === null) cells[col("control")] = CONTROL_MARK[control ? "yes" : "no"][lang];
+    if (typed === null)
+      cells[col("control")] = strings(lang).review.controlMark[control ? "yes" : "no"];
     // A new line starts from the playbook (control lines: none); after that the text is the manager's.
-    if (!manager) cells[col("content")] = control ? TRACKING_CONTROL_TEXT.content[lang] : content;
+    if (!manager)
+      cells[col("content")] = control ? strings(lang).review.trackingControl.content : content;
     cells[col("line")] = line;
     rows.push(cells);
+    keys.push(lineKeys);
   };
 
   for (const result of report.customers) {
     if (!result.tier) continue;
     const family = familyOf(result.tier.tier);
     const key = `${result.customer.key}|${family}`;
-    const tier = tierLabel(result.tier.tier, lang);
+    const tierKey = result.tier.tier;
+    const tier = tierLabel(tierKey, lang);
     const name = result.customer.fields.name ?? "";
     const mine = byKey.get(key) ?? [];
     if (mine.length === 0) {
@@ -155,13 +223,14 @@ export function planTrackingSheet(
         result.customer.id,
         name,
         tier,
-        STRATEGY_TYPES[family][lang],
+        strings(lang).playbooks.strategyTypes[family],
         null,
         playbookText(settings, family, lang),
         null,
         "",
         result.customer.key,
-        family
+        family,
+        { strategy: family, tier: tierKey }
       );
     }
     const keep = (line: (typeof mine)[number], status: string | null) => {
@@ -176,13 +245,14 @@ export function planTrackingSheet(
         status,
         line.plannedTier,
         line.customerKey,
-        line.family ?? String(line.typeText)
+        line.family ?? String(line.typeText),
+        keysOf(line, tierKey)
       );
     };
     for (const line of mine) keep(line, null);
     // Lines of the same customer under another playbook: kept, marked.
     for (const line of byCustomer.get(result.customer.key) ?? []) {
-      if (!used.has(line)) keep(line, LINE_STATUS.left_tier[lang]);
+      if (!used.has(line)) keep(line, strings(lang).sheets.lineStatus.left_tier);
     }
   }
   for (const line of previous) {
@@ -194,22 +264,23 @@ export function planTrackingSheet(
       line.typeText,
       line.manager,
       "",
-      LINE_STATUS.gone[lang],
+      strings(lang).sheets.lineStatus.gone,
       line.plannedTier,
       line.customerKey,
-      line.family ?? String(line.typeText)
+      line.family ?? String(line.typeText),
+      keysOf(line, "")
     );
   }
 
   const span = { firstRow: 0, lastRow: Math.max(0, rows.length - 1) };
   const statusLetter = columnLetter(col("status"));
   const endLetter = columnLetter(col("end"));
-  const done = [STATUS_VALUES["zh-CN"][2], STATUS_VALUES["en-US"][2]];
+  const done = Object.values(inEveryLang((s) => s.sheets.statusValues[2]));
   const controlLetter = columnLetter(col("control"));
-  const controlYes = [CONTROL_MARK.yes["zh-CN"], CONTROL_MARK.yes["en-US"]];
+  const controlYes = Object.values(inEveryLang((s) => s.review.controlMark.yes));
   const sheet = singleTableSheet(
     "tracking",
-    name ?? SHEET_NAMES.tracking[lang],
+    name ?? strings(lang).sheets.names.tracking,
     [],
     {
       columns: COLUMNS.map(([key, kind, width, manager]) => ({
@@ -217,7 +288,7 @@ export function planTrackingSheet(
         kind,
         width,
         manager,
-        header: TRACKING_HEADERS[key][lang],
+        header: strings(lang).sheets.trackingHeaders[key],
       })),
       rows,
       conditionalFormats:
@@ -249,11 +320,11 @@ export function planTrackingSheet(
         rows.length === 0
           ? []
           : [
-              { column: col("status"), rows: span, values: STATUS_VALUES[lang] },
+              { column: col("status"), rows: span, values: [...strings(lang).sheets.statusValues] },
               {
                 column: col("control"),
                 rows: span,
-                values: [CONTROL_MARK.yes[lang], CONTROL_MARK.no[lang]],
+                values: [strings(lang).review.controlMark.yes, strings(lang).review.controlMark.no],
               },
             ],
     },
@@ -266,11 +337,16 @@ export function planTrackingSheet(
     startRow: 0,
     startColumn: COLUMNS.length + 1,
     columns: [
-      { key: "note", header: TRACKING_CONTROL_TEXT.noteHeader[lang], kind: "text", width: 60 },
+      {
+        key: "note",
+        header: strings(lang).review.trackingControl.noteHeader,
+        kind: "text",
+        width: 60,
+      },
     ],
     rows: [
       [
-        fillText(TRACKING_CONTROL_TEXT.note[lang], {
+        strings(lang).review.trackingControl.note({
           share: `${Math.round(settings.controlShare * 1000) / 10}%`,
         }),
       ],
@@ -278,7 +354,7 @@ export function planTrackingSheet(
     conditionalFormats: [],
     validations: [],
   });
-  return sheet;
+  return { sheet, keys };
 }
 
 /** A strategy line of the plan, as the review sheet needs it. */
@@ -296,9 +372,16 @@ export interface TrackingPlanLine {
   owner: Cell;
   /** The line belongs to the customer's current strategy (not left behind, not gone). */
   current: boolean;
+  /** Strategy family key (maintain, …), or the type text a manager typed. */
+  strategy: string;
+  /** Planned tier key (churn_risk, …), or the text on the line. */
+  tier: string;
 }
 
-export function trackingLinesOf(plan: SheetPlan): TrackingPlanLine[] {
+export function trackingLinesOf(
+  plan: SheetPlan,
+  keys: readonly TrackingLineKeys[]
+): TrackingPlanLine[] {
   // Column positions looked up once, not per line and cell.
   const [id, name, type, start, end, target, control, plannedTier, owner, line] = [
     "id",
@@ -313,10 +396,10 @@ export function trackingLinesOf(plan: SheetPlan): TrackingPlanLine[] {
     "line",
   ].map(col);
   const lines: TrackingPlanLine[] = [];
-  for (const row of plan.tables[0].rows) {
+  plan.tables[0].rows.forEach((row, r) => {
     const cell = (c: number): Cell => row[c] ?? "";
     const customerKey = customerKeyOf(cell(id));
-    if (customerKey === null) continue;
+    if (customerKey === null) return;
     lines.push({
       customerKey,
       id: cell(id),
@@ -329,7 +412,8 @@ export function trackingLinesOf(plan: SheetPlan): TrackingPlanLine[] {
       plannedTier: cell(plannedTier),
       owner: cell(owner),
       current: cell(line) === "",
+      ...keys[r],
     });
-  }
+  });
   return lines;
 }

@@ -82,17 +82,8 @@ export interface ChartPlan {
   anchor: { row: number; column: number; columns: number; rows: number };
 }
 
-export type SheetKey =
-  | "tiers"
-  | "tracking"
-  | "review"
-  | "summary"
-  | "watchlist"
-  | "settings"
-  | "calls"
-  | "modelcheck"
-  | "owners"
-  | "history";
+export type { SheetKey } from "../core/types";
+import type { SheetKey } from "../core/types";
 
 export interface SheetPlan {
   /** Stable identity of the sheet, whatever its localised name. */

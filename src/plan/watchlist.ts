@@ -3,15 +3,14 @@
  * from the follow-up records, worst first, each with the cell of the follow-up sheet to look at.
  * Computed only: rebuilt on every run (the user's follow-up sheet is never touched).
  */
+import type { StrategyFamily } from "../core/types";
+import type { SheetStrings } from "../i18n/strings/sheets";
 import type { FollowupReport } from "../core/pipeline";
+import { strings } from "../i18n";
 import { formatSerial } from "../core/parse";
-import type { Lang, Serial } from "../core/types";
-import { stageLabel, WATCH_KIND_LABELS } from "../i18n/followups";
-import { SHEET_NAMES, WATCH_HEADERS, WATCH_TEXT } from "../i18n/sheets";
-import { fillText } from "../i18n/settings";
+import type { Serial } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { DEFAULT_CONTACT_DAYS } from "../core/cadence";
-import { STRATEGY_FAMILIES } from "../i18n/playbooks";
-import { CONTACT_RULE } from "../i18n/contact";
 import { tierLabel } from "../i18n/tiers";
 import { DATA_BAR_COLOR, WATCH_COLORS } from "./formats";
 import {
@@ -22,7 +21,9 @@ import {
   type SheetPlan,
 } from "./types";
 
-const COLUMNS: ReadonlyArray<[key: string, kind: ColumnKind, width: number]> = [
+const COLUMNS: ReadonlyArray<
+  [key: keyof SheetStrings["watchHeaders"], kind: ColumnKind, width: number]
+> = [
   ["id", "text", 12],
   ["name", "text", 26],
   ["intent", "text", 10],
@@ -48,8 +49,8 @@ export function planWatchSheet(
     w.id,
     w.name === "" ? null : w.name,
     w.intent,
-    w.stage === null ? null : stageLabel(w.stage, lang),
-    WATCH_KIND_LABELS[w.kind][lang],
+    w.stage === null ? null : strings(lang).followups.stages[w.stage],
+    strings(lang).followups.watchKinds[w.kind],
     w.due,
     w.daysLate,
     w.person === "" ? null : w.person,
@@ -65,7 +66,7 @@ export function planWatchSheet(
         type: "textEquals",
         column: col("kind"),
         rows: span,
-        text: WATCH_KIND_LABELS[kind][lang],
+        text: strings(lang).followups.watchKinds[kind],
         ...WATCH_COLORS[kind],
       });
     }
@@ -84,35 +85,39 @@ export function planWatchSheet(
       color: DATA_BAR_COLOR,
     });
   } else {
-    rows.push([WATCH_TEXT.none[lang], ...COLUMNS.slice(1).map(() => null)]);
+    rows.push([strings(lang).sheets.watch.none, ...COLUMNS.slice(1).map(() => null)]);
   }
+  const contactDays = (f: StrategyFamily) => followups.contactDays?.[f] ?? DEFAULT_CONTACT_DAYS[f];
   const preamble: PlanCell[][] = [
     [
-      fillText((followups.sheet === "" ? WATCH_TEXT.titleNoSheet : WATCH_TEXT.title)[lang], {
+      (followups.sheet === ""
+        ? strings(lang).sheets.watch.titleNoSheet
+        : strings(lang).sheets.watch.title)({
         asOf: formatSerial(asOf),
         sheet: followups.sheet,
       }),
     ],
-    [fillText(WATCH_TEXT.rules[lang], { ...followups.cadenceDays })],
-    [WATCH_TEXT.rebuilt[lang]],
+    [strings(lang).sheets.watch.rules({ ...followups.cadenceDays })],
+    [strings(lang).sheets.watch.rebuilt],
     [
-      fillText(CONTACT_RULE[lang], {
-        ...Object.fromEntries(
-          STRATEGY_FAMILIES.map((f) => [f, followups.contactDays?.[f] ?? DEFAULT_CONTACT_DAYS[f]])
-        ),
+      strings(lang).contact.rule({
+        maintain: contactDays("maintain"),
+        develop: contactDays("develop"),
+        keep: contactDays("keep"),
+        win_back: contactDays("win_back"),
       }),
     ],
   ];
   return singleTableSheet(
     "watchlist",
-    name ?? SHEET_NAMES.watchlist[lang],
+    name ?? strings(lang).sheets.names.watchlist,
     preamble,
     {
       columns: COLUMNS.map(([key, kind, width]) => ({
         key,
         kind,
         width,
-        header: WATCH_HEADERS[key][lang],
+        header: strings(lang).sheets.watchHeaders[key],
       })),
       rows,
       conditionalFormats,

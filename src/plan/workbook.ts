@@ -1,19 +1,20 @@
-import { computeLifetime, type LifetimeReport } from "../core/lifetime";
+import { computeLifetime } from "../core/lifetime";
+import { OWN_SHEET_NAMES, SHEET_NAMES_BY_KEY } from "../i18n/ownSheets";
 import { funnel } from "../core/funnel";
+import { strings } from "../i18n";
 import { scoreSheets, type FollowupReport, type ScoreReport } from "../core/pipeline";
 import type { Settings } from "../core/settings";
-import type { Lang, Serial, SheetGrid } from "../core/types";
-import { SHEET_NAMES } from "../i18n/sheets";
+import type { Serial, SheetGrid } from "../core/types";
+import type { Lang } from "../i18n/lang";
 import { checkModel, type ModelCheck, type Purchases } from "../core/review/modelCheck";
 import { callList, planCallSheet, type CallListEntry } from "./calls";
-import { withLifetimeNotes } from "./lifetimeNotes";
+import { withLifetimeNotes, type LifetimeReport } from "./lifetimeNotes";
 import { planModelCheckSheet } from "./modelCheck";
 import { planReviewSheet, readReview, reviewGroups, type ReviewGroup } from "./review";
-import { planSettingsSheet, readSettingsSheet } from "./settings";
+import { planSettingsSheet, readSettingsSheet, withChoices } from "./settings";
 import { planSummarySheet } from "./summary";
 import { planTierSheet, previousTiersOf, readTiers } from "./tiers";
-import { planTrackingSheet, readTracking, trackingLinesOf } from "./tracking";
-import { gridOf } from "./grid";
+import { planTracking, readTracking, trackingLinesOf } from "./tracking";
 import type { SheetKey, SheetPlan } from "./types";
 import { planWatchSheet } from "./watchlist";
 import { hasOwners, planOwnersSheet, readOwnerTargets } from "./owners";
@@ -76,7 +77,7 @@ const KEYS: SheetKey[] = [
 export function ownSheets(sheets: readonly SheetGrid[]): Map<SheetKey, SheetGrid> {
   const found = new Map<SheetKey, SheetGrid>();
   for (const key of KEYS) {
-    const names = Object.values(SHEET_NAMES[key]);
+    const names = SHEET_NAMES_BY_KEY[key];
     const sheet = sheets.find((s) => names.includes(s.name));
     if (sheet) found.set(key, sheet);
   }
@@ -86,7 +87,6 @@ export function ownSheets(sheets: readonly SheetGrid[]): Map<SheetKey, SheetGrid
 export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions): WorkbookRun {
   const { lang } = options;
   const own = ownSheets(sheets);
-  const ownNames = new Set(Object.values(SHEET_NAMES).flatMap((byLang) => Object.values(byLang)));
   const read = own.has("settings")
     ? readSettingsSheet(own.get("settings") as SheetGrid, lang)
     : null;
@@ -94,29 +94,25 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   const settingsProblems = (read?.problems ?? []).map((p) => p.message);
   const overrides = Object.entries(options.overrides ?? {}).filter(([, v]) => v !== undefined);
   if (overrides.length > 0) {
-    for (const [key, value] of overrides)
-      (settings as unknown as Record<string, unknown>)[key] = value;
-    // The choices are saved in the settings sheet, so they obey its rules: read them back as the next
-    // run will (bins out of order fall back to their defaults, with a message naming the cell).
-    const saved = planSettingsSheet(
+    // The choices are saved in the settings sheet, so they obey its rules (bins out of order fall
+    // back to their defaults, with a message naming the cell their line will have).
+    const chosen = withChoices(
       settings,
+      Object.fromEntries(overrides),
       lang,
-      { detectedColumns: [] },
       nameOfSettings(own, lang)
     );
-    const echo = readSettingsSheet(gridOf(saved), lang);
-    settings = echo.settings;
-    settingsProblems.push(...echo.problems.map((p) => p.message));
+    settings = chosen.settings;
+    settingsProblems.push(...chosen.problems.map((p) => p.message));
   }
 
   const step = options.onStep ?? (() => undefined);
   step("scoring", 0, 2);
-  const inputs = sheets.filter((s) => !ownNames.has(s.name));
+  const inputs = sheets.filter((s) => !OWN_SHEET_NAMES.has(s.name));
   const report = scoreSheets(inputs, {
     settings,
-    lang,
     today: options.today,
-    excludeSheets: ownNames,
+    excludeSheets: OWN_SHEET_NAMES,
   });
   if (report.problem || options.preview)
     return { report, lifetime: null, settings, settingsProblems, plans: [] };
@@ -126,18 +122,18 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   step("scoring", 2, 2);
   const planning = 8;
   step("planning", 0, planning);
-  const nameOf = (key: SheetKey) => own.get(key)?.name ?? SHEET_NAMES[key][lang];
+  const nameOf = (key: SheetKey) => own.get(key)?.name ?? strings(lang).sheets.names[key];
   const previousTiers = readTiers(own.get("tiers"));
   const tiers = planTierSheet(report, settings, lang, lifetime, previousTiers, nameOf("tiers"));
   step("planning", 1, planning);
-  const tracking = planTrackingSheet(
+  const { sheet: tracking, keys: trackingKeys } = planTracking(
     report,
     settings,
     lang,
     readTracking(own.get("tracking")),
     nameOf("tracking")
   );
-  const trackingLines = trackingLinesOf(tracking);
+  const trackingLines = trackingLinesOf(tracking, trackingKeys);
   const groups = reviewGroups(report, trackingLines);
   step("planning", 2, planning);
   const review = planReviewSheet(
@@ -241,7 +237,7 @@ function purchasesOf(report: ScoreReport): Purchases | null {
 }
 
 function nameOfSettings(own: Map<SheetKey, SheetGrid>, lang: Lang): string {
-  return own.get("settings")?.name ?? SHEET_NAMES.settings[lang];
+  return own.get("settings")?.name ?? strings(lang).sheets.names.settings;
 }
 
 /** The follow-up sheet is gone: an existing watchlist is rebuilt empty rather than left stale. */

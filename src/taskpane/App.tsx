@@ -9,9 +9,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Lang } from "../core/types";
-import { message } from "../i18n/messages";
-import { ui, type UiKey } from "../i18n/ui";
+import type { Lang } from "../i18n/lang";
+import { strings } from "../i18n";
+import type { UiStrings } from "../i18n/strings/ui";
 import {
   draftOf,
   hasErrors,
@@ -27,12 +27,12 @@ import {
   type Progress,
   type RunSummary,
   type WorkbookHost,
-} from "./host";
+} from "../app/host";
 import { MappingForm } from "./MappingForm";
 import { Result } from "./Result";
 import { SettingsForm } from "./SettingsForm";
 
-/** The pane only talks to a WorkbookHost; Office.js stays behind it (src/excel/). */
+/** The pane only talks to a WorkbookHost; Office.js stays behind it (src/officejs/). */
 export interface AppProps {
   lang: Lang;
   host: WorkbookHost;
@@ -61,14 +61,15 @@ const STAGE_ANNOUNCED = {
   scoring: "scoring",
   writing: "writingStage",
   planning: "planningStage",
-} as const satisfies Record<Progress["stage"], UiKey>;
+} as const satisfies Record<Progress["stage"], keyof UiStrings>;
 
 type Job = { kind: "inspect" | "score"; progress: Progress } | null;
 
 function progressText(lang: Lang, job: NonNullable<Job>): string {
   const { stage, done, total } = job.progress;
-  if (job.kind === "inspect" && stage !== "reading") return ui(lang, "checking");
-  return ui(lang, stage, { done, total });
+  if (job.kind === "inspect" && stage !== "reading") return strings(lang).ui.checking;
+  const words = strings(lang).ui;
+  return stage === "scoring" ? words.scoring : words[stage]({ done, total });
 }
 
 export function App({ lang, host }: AppProps): React.JSX.Element {
@@ -141,8 +142,8 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
   const blocked = draft !== null && hasErrors(draft);
   return (
     <main className={styles.root}>
-      <Title3 as="h1">{ui(lang, "title")}</Title3>
-      <Body1>{ui(lang, "intro")}</Body1>
+      <Title3 as="h1">{strings(lang).ui.title}</Title3>
+      <Body1>{strings(lang).ui.intro}</Body1>
       <div className={styles.actions}>
         <Button
           appearance="primary"
@@ -150,14 +151,14 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
           disabledFocusable={working || blocked}
           data-testid="score-button"
         >
-          {ui(lang, "score")}
+          {strings(lang).ui.score}
         </Button>
         <Button
           onClick={() => go("inspect", draft)}
           disabledFocusable={working}
           data-testid="check-button"
         >
-          {ui(lang, "checkAgain")}
+          {strings(lang).ui.checkAgain}
         </Button>
         {working && (
           <Button
@@ -168,11 +169,11 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
             disabledFocusable={cancel === null}
             data-testid="cancel-button"
           >
-            {ui(lang, cancel === null ? "cancelling" : "cancel")}
+            {strings(lang).ui[cancel === null ? "cancelling" : "cancel"]}
           </Button>
         )}
       </div>
-      {blocked && <Caption1 data-testid="fix-errors">{ui(lang, "fixErrors")}</Caption1>}
+      {blocked && <Caption1 data-testid="fix-errors">{strings(lang).ui.fixErrors}</Caption1>}
       <div data-testid="progress">
         {job && (
           <>
@@ -185,10 +186,10 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
         {/* Screen readers hear each stage once, not every row count. */}
         <span role="status" aria-live="polite" className={styles.screenReaderOnly}>
           {job &&
-            ui(lang, job.kind === "inspect" ? "checking" : STAGE_ANNOUNCED[job.progress.stage])}
+            strings(lang).ui[job.kind === "inspect" ? "checking" : STAGE_ANNOUNCED[job.progress.stage]]}
         </span>
         {!job && summary && summary.sheetsWritten.length > 0 && (
-          <Caption1 data-testid="done">{ui(lang, "finished")}</Caption1>
+          <Caption1 data-testid="done">{strings(lang).ui.finished}</Caption1>
         )}
       </div>
       {notice && (
@@ -203,7 +204,7 @@ export function App({ lang, host }: AppProps): React.JSX.Element {
       )}
       {summary?.problem && (
         <Body1 role="alert" data-testid="problem">
-          {message(lang, summary.problem)}
+          {strings(lang).run.problem[summary.problem]}
         </Body1>
       )}
       {summary && <Result lang={lang} summary={summary} onSelect={select} />}

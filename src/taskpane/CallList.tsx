@@ -1,8 +1,7 @@
 import * as React from "react";
 import { Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import type { Lang } from "../core/types";
-import { PANE_CALL_TEXT } from "../i18n/review";
-import { fillText } from "../i18n/settings";
+import { strings } from "../i18n";
+import type { Lang } from "../i18n/lang";
 import { formatMoney } from "../i18n/tiers";
 import type { CallListEntry } from "../plan/calls";
 
@@ -26,8 +25,8 @@ export function CallList({
   if (calls.length === 0) return null;
   return (
     <section data-testid="call-list">
-      <Subtitle2>{PANE_CALL_TEXT.heading[lang]}</Subtitle2>
-      <Caption1 className={styles.reason}>{PANE_CALL_TEXT.hint[lang]}</Caption1>
+      <Subtitle2>{strings(lang).review.paneCalls.heading}</Subtitle2>
+      <Caption1 className={styles.reason}>{strings(lang).review.paneCalls.hint}</Caption1>
       <ol className={styles.list}>
         {calls.map((call) => (
           <li key={call.id}>
@@ -41,7 +40,7 @@ export function CallList({
             >
               {call.owner ? `${call.owner} · ` : ""}
               {call.id} {call.name} ·{" "}
-              {fillText(PANE_CALL_TEXT.atRisk[lang], { value: formatMoney(call.valueAtRisk) })}
+              {strings(lang).review.paneCalls.atRisk({ value: formatMoney(call.valueAtRisk) })}
             </Button>
             <Caption1 className={styles.reason}>{call.reason}</Caption1>
           </li>

@@ -11,11 +11,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Lang } from "../core/types";
-import { INPUT_KIND_LABELS } from "../i18n/settings";
-import { ui } from "../i18n/ui";
-import { fieldLabel } from "../plan/settings";
-import type { InputTable } from "./host";
+import type { Lang } from "../i18n/lang";
+import { strings } from "../i18n";
+import { fieldLabel } from "../i18n/settingWords";
+import type { InputTable } from "../app/host";
 
 /** The recognised input tables, one drop-down per field to name the column it is read from. */
 export interface MappingFormProps {
@@ -38,9 +37,9 @@ export function MappingForm({ lang, tables, onMap }: MappingFormProps): React.JS
   return (
     <section className={styles.section} aria-labelledby="columns-title">
       <Subtitle2 as="h2" id="columns-title">
-        {ui(lang, "columnsTitle")}
+        {strings(lang).ui.columnsTitle}
       </Subtitle2>
-      <Caption1>{ui(lang, "columnsHint")}</Caption1>
+      <Caption1>{strings(lang).ui.columnsHint}</Caption1>
       <Accordion
         multiple
         collapsible
@@ -50,8 +49,8 @@ export function MappingForm({ lang, tables, onMap }: MappingFormProps): React.JS
         {tables.map((table) => (
           <AccordionItem key={table.kind} value={table.kind}>
             <AccordionHeader data-testid={`mapping-${table.kind}`}>
-              {ui(lang, "tableOf", {
-                kind: INPUT_KIND_LABELS[table.kind][lang],
+              {strings(lang).ui.tableOf({
+                kind: strings(lang).settings.inputKind[table.kind],
                 sheet: table.sheet,
                 row: table.headerRow,
               })}
@@ -63,7 +62,7 @@ export function MappingForm({ lang, tables, onMap }: MappingFormProps): React.JS
                   className={styles.missing}
                   data-testid={`missing-${table.kind}`}
                 >
-                  {ui(lang, "missingColumns", {
+                  {strings(lang).ui.missingColumns({
                     fields: table.missing
                       .map((f) => fieldLabel(table.kind, f, lang))
                       .join(lang === "zh-CN" ? "、" : ", "),
@@ -81,7 +80,7 @@ export function MappingForm({ lang, tables, onMap }: MappingFormProps): React.JS
                     onChange={(_, data) => onMap(table.kind, field, data.value)}
                     data-testid={`mapping-${table.kind}-${field}`}
                   >
-                    <option value="">{ui(lang, "automatic")}</option>
+                    <option value="">{strings(lang).ui.automatic}</option>
                     {[...new Set(table.headers.filter((h) => h.trim() !== ""))].map((header) => (
                       <option key={header} value={header}>
                         {header}

@@ -1,12 +1,11 @@
 import * as React from "react";
 import { Body1, Button, Caption1, Card, makeStyles, tokens } from "@fluentui/react-components";
-import type { Lang } from "../core/types";
-import { balanceLines } from "../i18n/balance";
-import { qualityLabel } from "../i18n/messages";
+import { balanceLines } from "../plan/balanceNotes";
+import type { Lang } from "../i18n/lang";
 import { tierLabel } from "../i18n/tiers";
-import { ui } from "../i18n/ui";
+import { strings } from "../i18n";
 import { CallList } from "./CallList";
-import type { RunSummary } from "./host";
+import type { RunSummary } from "../app/host";
 
 /** Quality entries shown in the pane; the summary sheet lists them all. */
 const QUALITY_SHOWN = 200;
@@ -31,7 +30,7 @@ export function Result({
     <Card data-testid="result">
       {summary.problem === null && (
         <>
-          <Body1>{ui(lang, "customers", { count: summary.customers })}</Body1>
+          <Body1>{strings(lang).ui.customers({ count: summary.customers })}</Body1>
           <ul className={styles.list} data-testid="tier-counts">
             {Object.entries(summary.tierCounts).map(([key, count]) => (
               <li key={key}>
@@ -46,15 +45,15 @@ export function Result({
           ))}
           <Caption1>
             {summary.sheetsWritten.length > 0
-              ? ui(lang, "written", { sheets: summary.sheetsWritten.join(", ") })
-              : ui(lang, "preview")}
+              ? strings(lang).ui.written({ sheets: summary.sheetsWritten.join(", ") })
+              : strings(lang).ui.preview}
           </Caption1>
           {summary.calls && <CallList lang={lang} calls={summary.calls} onSelect={onSelect} />}
         </>
       )}
       {summary.settingsProblems.length > 0 && (
         <>
-          <Caption1>{ui(lang, "settingsProblems")}</Caption1>
+          <Caption1>{strings(lang).ui.settingsProblems}</Caption1>
           <ul className={styles.list} data-testid="settings-problems">
             {summary.settingsProblems.map((text) => (
               <li key={text}>
@@ -64,12 +63,12 @@ export function Result({
           </ul>
         </>
       )}
-      <Caption1>{ui(lang, "quality")}</Caption1>
+      <Caption1>{strings(lang).ui.quality}</Caption1>
       {summary.quality.length === 0 ? (
-        <Body1>{ui(lang, "noIssues")}</Body1>
+        <Body1>{strings(lang).ui.noIssues}</Body1>
       ) : (
         <>
-          <Caption1>{ui(lang, "qualityHint")}</Caption1>
+          <Caption1>{strings(lang).ui.qualityHint}</Caption1>
           <ul className={styles.list}>
             {summary.quality.slice(0, QUALITY_SHOWN).map((issue) => (
               <li key={issue.address + issue.kind}>
@@ -80,7 +79,7 @@ export function Result({
                   data-testid="quality-item"
                   onClick={() => onSelect(issue.address)}
                 >
-                  {issue.address} {qualityLabel(issue.kind, lang)} {issue.value}
+                  {issue.address} {strings(lang).run.quality[issue.kind]} {issue.value}
                 </Button>
               </li>
             ))}

@@ -13,10 +13,11 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { SCHEME_KEYS, type Lang } from "../core/types";
-import { schemeLabel } from "../i18n/schemes";
-import { ui } from "../i18n/ui";
-import { settingLabel, thresholdKeys } from "../plan/settings";
+import { thresholdKeys, type SettingKey } from "../core/settingsSchema";
+import { SCHEME_KEYS } from "../core/types";
+import type { Lang } from "../i18n/lang";
+import { strings } from "../i18n";
+import { settingLabel } from "../i18n/settingWords";
 import { fieldText, type Draft } from "./draft";
 
 /** Scheme, as-of date, weights and the chosen scheme's thresholds, with the settings sheet's labels. */
@@ -24,7 +25,7 @@ export interface SettingsFormProps {
   lang: Lang;
   draft: Draft;
   disabled: boolean;
-  onType: (key: string, text: string) => void;
+  onType: (key: SettingKey, text: string) => void;
 }
 
 const useStyles = makeStyles({
@@ -37,7 +38,7 @@ const useStyles = makeStyles({
   },
 });
 
-const WEIGHTS = ["weights.r", "weights.f", "weights.m"];
+const WEIGHTS: SettingKey[] = ["weights.r", "weights.f", "weights.m"];
 
 export function SettingsForm({
   lang,
@@ -46,9 +47,9 @@ export function SettingsForm({
   onType,
 }: SettingsFormProps): React.JSX.Element {
   const styles = useStyles();
-  const text = (key: string) => fieldText(draft, key, lang);
+  const text = (key: SettingKey) => fieldText(draft, key, lang);
   const field = (
-    key: string,
+    key: SettingKey,
     props: Partial<React.ComponentProps<typeof Input>> = {},
     hint?: string
   ) => (
@@ -72,9 +73,9 @@ export function SettingsForm({
   return (
     <section className={styles.section} aria-labelledby="settings-title">
       <Subtitle2 as="h2" id="settings-title">
-        {ui(lang, "settingsTitle")}
+        {strings(lang).ui.settingsTitle}
       </Subtitle2>
-      <Caption1>{ui(lang, "settingsHint")}</Caption1>
+      <Caption1>{strings(lang).ui.settingsHint}</Caption1>
       <Field label={settingLabel("scheme", lang)}>
         <Select
           value={draft.settings.scheme}
@@ -84,25 +85,25 @@ export function SettingsForm({
         >
           {SCHEME_KEYS.map((scheme) => (
             <option key={scheme} value={scheme}>
-              {schemeLabel(scheme, lang)}
+              {strings(lang).schemes.label[scheme]}
             </option>
           ))}
         </Select>
       </Field>
-      {field("asOf", { type: "date" }, ui(lang, "asOfHint"))}
+      {field("asOf", { type: "date" }, strings(lang).ui.asOfHint)}
       {field("windowDays", { inputMode: "numeric" })}
-      <Body1>{ui(lang, "weightsTitle")}</Body1>
+      <Body1>{strings(lang).ui.weightsTitle}</Body1>
       <div className={styles.row}>
         {WEIGHTS.map((key) => field(key, { inputMode: "decimal", className: styles.narrow }))}
       </div>
       <Accordion collapsible>
         <AccordionItem value="thresholds">
           <AccordionHeader data-testid="thresholds-header">
-            {ui(lang, "thresholdsTitle")}
+            {strings(lang).ui.thresholdsTitle}
           </AccordionHeader>
           <AccordionPanel className={styles.section}>
             {thresholds.length === 0 ? (
-              <Caption1>{ui(lang, "noThresholds")}</Caption1>
+              <Caption1>{strings(lang).ui.noThresholds}</Caption1>
             ) : (
               thresholds.map((key) => field(key, { inputMode: "decimal" }))
             )}

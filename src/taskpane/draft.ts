@@ -1,6 +1,9 @@
+import { cellText } from "../core/parse";
 import type { Settings } from "../core/settings";
-import { SCHEME_KEYS, type Lang, type SchemeKey } from "../core/types";
-import { settingText, thresholdKeys, withSettingText } from "../plan/settings";
+import { thresholdKeys, withSettingCell, type SettingKey } from "../core/settingsSchema";
+import { SCHEME_KEYS, type SchemeKey } from "../core/types";
+import type { Lang } from "../i18n/lang";
+import { keyedCell, ruleText, settingCell } from "../i18n/settingWords";
 
 /**
  * The pane's settings form, pure: what the user typed, what it means, and which choices go with the
@@ -24,18 +27,38 @@ export function draftOf(
   return { settings, texts: {}, errors: {}, touched };
 }
 
+/** A setting's value as the settings sheet would show it in its Value cell ("" for blank). */
+export function settingText(settings: Settings, key: SettingKey, lang: Lang): string {
+  return cellText(settingCell(settings, key, lang) ?? "");
+}
+
+/**
+ * `settings` with one setting set from text typed in the pane, parsed by the same rule as the
+ * settings sheet's cell; a refused value returns that rule's wording instead ("must be a whole
+ * number from 3 to 15"). Order between settings is checked when the choices are applied (planWorkbook).
+ */
+export function withSettingText(
+  settings: Settings,
+  key: SettingKey,
+  text: string,
+  lang: Lang
+): { ok: true; settings: Settings } | { ok: false; message: string } {
+  const result = withSettingCell(settings, key, keyedCell(key, text));
+  return result.ok ? result : { ok: false, message: ruleText(result.rule, lang) };
+}
+
 /** The group of Settings a setting key belongs to: `fixed5.tierMinTotal.potential` is in `fixed5`. */
 function groupOf(key: string): keyof Settings {
   return key.split(".")[0] as keyof Settings;
 }
 
 /** The text a field shows: what was typed, else the setting's value as the settings sheet shows it. */
-export function fieldText(draft: Draft, key: string, lang: Lang): string {
+export function fieldText(draft: Draft, key: SettingKey, lang: Lang): string {
   return draft.texts[key] ?? settingText(draft.settings, key, lang);
 }
 
 /** One field typed into; a refused text stays on screen with the rule's wording. */
-export function typeSetting(draft: Draft, key: string, text: string, lang: Lang): Draft {
+export function typeSetting(draft: Draft, key: SettingKey, text: string, lang: Lang): Draft {
   const texts = { ...draft.texts, [key]: text };
   const errors = { ...draft.errors };
   const result = withSettingText(draft.settings, key, text, lang);
@@ -55,7 +78,7 @@ function dropHiddenThresholds(
   errors: Record<string, string>,
   scheme: SchemeKey
 ): void {
-  const shown = new Set(thresholdKeys(scheme));
+  const shown = new Set<string>(thresholdKeys(scheme));
   const isThreshold = (key: string) => SCHEME_KEYS.some((s) => key.startsWith(`${s}.`));
   for (const key of Object.keys(errors))
     if (isThreshold(key) && !shown.has(key)) {

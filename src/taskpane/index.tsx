@@ -1,9 +1,9 @@
 /* global Office, document */
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { createExcelHost } from "../excel/host";
-import { workerPlanner } from "../excel/workerPlanner";
-import { langOf } from "../i18n/ui";
+import { createExcelHost } from "../officejs/host";
+import { workerPlanner } from "../officejs/workerPlanner";
+import { langOf } from "../i18n/lang";
 import { todaySerial } from "../core/parse";
 import { App } from "./App";
 

@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
 import { execFileSync, spawnSync } from "node:child_process";
+import { strings } from "../../src/i18n";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { CSV_COLUMNS } from "../../src/core/csv";
 import { parseDate } from "../../src/core/parse";
 import { parseCliArgs, runScoreCommand, UsageError } from "../../src/cli/run";
-import { SHEET_NAMES } from "../../src/i18n/sheets";
 import { SEGMENT_KEYS } from "../../src/core/tiers";
 
 const root = resolve(__dirname, "../..");
@@ -103,7 +103,7 @@ describe("npm run score on the sample workbook", () => {
 
   it("writes the tier sheet and leaves formula-like names as text", async () => {
     const wb = await load(out);
-    const tiers = wb.getWorksheet(SHEET_NAMES.tiers["en-US"]);
+    const tiers = wb.getWorksheet(strings("en-US").sheets.names.tiers);
     expect(tiers).toBeDefined();
     const names: ExcelJS.Cell[] = [];
     tiers?.eachRow((row) => {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { strFromU8, strToU8, unzipSync } from "fflate";
 import { parseDate } from "../../src/core/parse";
-import type { Lang } from "../../src/core/types";
+import type { Lang } from "../../src/i18n/lang";
 import { runScoreCommand, UnreadableWorkbook } from "../../src/cli/run";
 import {
   book,

@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
 import { execFileSync } from "node:child_process";
+import { strings } from "../../src/i18n";
 import JSZip from "jszip";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runScoreCommand, type CliOptions } from "../../src/cli/run";
 import { parseDate } from "../../src/core/parse";
-import { SHEET_NAMES, STATUS_VALUES, TRACKING_HEADERS } from "../../src/i18n/sheets";
 
 const root = resolve(__dirname, "../..");
 const SAMPLE = join(root, "assets", "sample-customers.xlsx");
@@ -64,7 +64,7 @@ describe("the scored workbook", () => {
           "history",
           "settings",
         ] as const
-      ).map((k) => SHEET_NAMES[k]["zh-CN"]),
+      ).map((k) => strings("zh-CN").sheets.names[k]),
     ]);
   });
 
@@ -80,13 +80,13 @@ describe("the scored workbook", () => {
 
   it("offers the status drop-down and highlights overdue lines", async () => {
     const wb = await load(first);
-    const ws = wb.getWorksheet(SHEET_NAMES.tracking["zh-CN"])!;
+    const ws = wb.getWorksheet(strings("zh-CN").sheets.names.tracking)!;
     const header = (ws.getRow(1).values as ExcelJS.CellValue[]).indexOf(
-      TRACKING_HEADERS.status["zh-CN"]
+      strings("zh-CN").sheets.trackingHeaders.status
     );
     const validation = ws.getCell(2, header).dataValidation;
     expect(validation.type).toBe("list");
-    expect(validation.formulae[0]).toBe(`"${STATUS_VALUES["zh-CN"].join(",")}"`);
+    expect(validation.formulae[0]).toBe(`"${strings("zh-CN").sheets.statusValues.join(",")}"`);
     const rules = (
       ws as unknown as { conditionalFormattings: Array<{ rules: Array<{ formulae?: string[] }> }> }
     ).conditionalFormattings;
@@ -100,20 +100,22 @@ describe("the scored workbook", () => {
     const chart = await zip.file("xl/charts/chart1.xml")?.async("string");
     expect(chart).toContain("<c:barChart>");
     // The series refer to the summary sheet's tier table.
-    expect(chart).toMatch(new RegExp(`${SHEET_NAMES.summary["zh-CN"]}(&apos;|')!\\$B\\$\\d+`));
+    expect(chart).toMatch(
+      new RegExp(`${strings("zh-CN").sheets.names.summary}(&apos;|')!\\$B\\$\\d+`)
+    );
     expect(Object.keys(zip.files)).toContain("xl/drawings/drawing1.xml");
   });
 
   it("keeps what the manager typed when the workbook is scored again", async () => {
     const wb = await load(first);
-    const ws = wb.getWorksheet(SHEET_NAMES.tracking["zh-CN"])!;
+    const ws = wb.getWorksheet(strings("zh-CN").sheets.names.tracking)!;
     const headers = ws.getRow(1).values as ExcelJS.CellValue[];
-    const owner = headers.indexOf(TRACKING_HEADERS.owner["zh-CN"]);
-    const status = headers.indexOf(TRACKING_HEADERS.status["zh-CN"]);
-    const target = headers.indexOf(TRACKING_HEADERS.target["zh-CN"]);
+    const owner = headers.indexOf(strings("zh-CN").sheets.trackingHeaders.owner);
+    const status = headers.indexOf(strings("zh-CN").sheets.trackingHeaders.status);
+    const target = headers.indexOf(strings("zh-CN").sheets.trackingHeaders.target);
     const id = ws.getCell(3, 1).value;
     ws.getCell(3, owner).value = "=李娜";
-    ws.getCell(3, status).value = STATUS_VALUES["zh-CN"][1];
+    ws.getCell(3, status).value = strings("zh-CN").sheets.statusValues[1];
     ws.getCell(3, target).value = "新增交易金额3万元，交易频次提升20%";
     // The manager sorts the sheet: line 3 moves to the bottom.
     const moved = ws.getRow(3).values;
@@ -123,14 +125,14 @@ describe("the scored workbook", () => {
     await wb.xlsx.writeFile(edited);
     const again = join(dir, "again.xlsx");
     await runScoreCommand(options(edited, again), AS_OF);
-    const after = (await load(again)).getWorksheet(SHEET_NAMES.tracking["zh-CN"])!;
+    const after = (await load(again)).getWorksheet(strings("zh-CN").sheets.names.tracking)!;
     let found: ExcelJS.Row | undefined;
     after.eachRow((row) => {
       if (row.getCell(1).value === id && row.getCell(owner).value === "=李娜") found = row;
     });
     expect(found).toBeDefined();
     expect(found!.getCell(owner).type).toBe(ExcelJS.ValueType.String);
-    expect(found!.getCell(status).value).toBe(STATUS_VALUES["zh-CN"][1]);
+    expect(found!.getCell(status).value).toBe(strings("zh-CN").sheets.statusValues[1]);
   });
 
   it("is what npm run demo writes", () => {

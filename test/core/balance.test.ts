@@ -39,7 +39,7 @@ function wholesale(n: number, seed = 7): RfmInput[] {
 
 function score(scheme: SchemeKey, inputs: RfmInput[], settings: Settings) {
   const s = { ...settings, scheme };
-  const out = scoreScheme(scheme, inputs, s, "en-US");
+  const out = scoreScheme(scheme, inputs, s);
   return { out, balance: tierBalance(scheme, inputs, out.results, s) };
 }
 
@@ -156,7 +156,7 @@ describe("suggested thresholds obey the settings sheet's rules", () => {
         fc.constantFrom<SchemeKey>("fixed5", "abc"),
         (inputs, scheme) => {
           const settings = { ...defaultSettings(), scheme };
-          const out = scoreScheme(scheme, inputs, settings, "en-US");
+          const out = scoreScheme(scheme, inputs, settings);
           // Force a suggestion whatever the tiers look like: the rules must hold for any data.
           const balance = tierBalance(scheme, inputs, out.results, settings);
           const suggestion =

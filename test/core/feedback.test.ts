@@ -1,8 +1,8 @@
 import { scoreSheets } from "../../src/core/pipeline";
 import { serialFromYmd } from "../../src/core/parse";
+import { strings } from "../../src/i18n";
 import { defaultSettings } from "../../src/core/settings";
 import type { SheetGrid } from "../../src/core/types";
-import { TIER_HEADERS } from "../../src/i18n/sheets";
 import { planWorkbook } from "../../src/plan/workbook";
 
 const AS_OF = serialFromYmd(2024, 12, 31);
@@ -43,7 +43,6 @@ describe("each customer's latest recommendation score and feedback", () => {
   const settings = { ...defaultSettings(), asOf: AS_OF };
   const report = scoreSheets([archive, orders, followups], {
     settings,
-    lang: "zh-CN",
     today: AS_OF,
   });
 
@@ -68,8 +67,12 @@ describe("each customer's latest recommendation score and feedback", () => {
       overrides: { asOf: AS_OF },
     });
     const tiers = run.plans.find((p) => p.key === "tiers")!.tables[0];
-    const nps = tiers.columns.findIndex((c) => c.header === TIER_HEADERS.nps["zh-CN"]);
-    const feedback = tiers.columns.findIndex((c) => c.header === TIER_HEADERS.feedback["zh-CN"]);
+    const nps = tiers.columns.findIndex(
+      (c) => c.header === strings("zh-CN").sheets.tierHeaders.nps
+    );
+    const feedback = tiers.columns.findIndex(
+      (c) => c.header === strings("zh-CN").sheets.tierHeaders.feedback
+    );
     expect(tiers.rows.map((r) => [r[0], r[nps], r[feedback]])).toEqual([
       ["C1", 10, "希望缩短补货时间"],
       ["C2", 9, null],

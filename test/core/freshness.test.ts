@@ -55,7 +55,6 @@ describe("stale records in the data quality list", () => {
   it("lists each stale record at its last-updated cell, by its own cycle", () => {
     const report = scoreSheets([archive, orders, followups], {
       settings: { ...defaultSettings(), asOf: AS_OF },
-      lang: "zh-CN",
       today: AS_OF,
     });
     const stale = report.quality.filter((q) => q.kind === "stale_record");
@@ -72,7 +71,6 @@ describe("stale records in the data quality list", () => {
     const plain: SheetGrid = { ...archive, values: archive.values.map((r) => r.slice(0, 2)) };
     const report = scoreSheets([plain, orders], {
       settings: { ...defaultSettings(), asOf: AS_OF },
-      lang: "zh-CN",
       today: AS_OF,
     });
     expect(report.quality.some((q) => q.kind === "stale_record")).toBe(false);

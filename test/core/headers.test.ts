@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { detectInputs, detectTable, fieldsOf, type InputKind } from "../../src/core/headers";
 import { normalizeHeader } from "../../src/core/parse";
 import type { Cell, SheetGrid } from "../../src/core/types";
-import { CUSTOMER_FIELDS, FOLLOWUP_FIELDS, ORDER_FIELDS } from "../../src/i18n/synonyms";
+import { CUSTOMER_FIELDS, FOLLOWUP_FIELDS, ORDER_FIELDS } from "../../src/core/vocabulary/headers";
 
 function sheet(name: string, values: Cell[][], origin?: { row: number; col: number }): SheetGrid {
   return origin ? { name, values, origin } : { name, values };

@@ -1,5 +1,5 @@
 /**
- * Issue 6 in the run: follow-up records, funnel, watchlist, distribution, hygiene, NPS and CAC as
+ * Follow-up insights in the run: follow-up records, funnel, watchlist, distribution, hygiene, NPS and CAC as
  * scoreSheets puts them into the report (the rules themselves are tested in followups, funnel,
  * cadence, hygiene and metrics tests).
  */
@@ -16,7 +16,6 @@ const AS_OF = serialFromYmd(2024, 12, 31);
 function run(sheets: SheetGrid[], patch: Partial<Settings> = {}): ScoreReport {
   return scoreSheets(sheets, {
     settings: { ...defaultSettings(), asOf: AS_OF, ...patch },
-    lang: "zh-CN",
     today: AS_OF,
   });
 }

@@ -11,7 +11,7 @@ function settings(patch: Partial<Settings> = {}): Settings {
 }
 
 function run(sheets: SheetGrid[], patch: Partial<Settings> = {}): ScoreReport {
-  return scoreSheets(sheets, { settings: settings(patch), lang: "en-US", today: AS_OF });
+  return scoreSheets(sheets, { settings: settings(patch), today: AS_OF });
 }
 
 const archive = (ids: Cell[]): SheetGrid => ({

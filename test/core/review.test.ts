@@ -244,6 +244,9 @@ describe("model check on a holdout", () => {
       distribution: { tables: [], best: null },
       nps: null,
       cac: { cac: null, spend: null, newCustomers: 0 },
+      // reportJson now also writes the key figures (core/kpis.ts), read from these two.
+      customers: [],
+      book: null,
     } as unknown as ScoreReport;
     const short = reportJson(report, { modelCheck: checkModel(purchases, asOf, 26), review: [] });
     expect(short.model_check).toEqual({ holdout_weeks: 26, reason: "history_too_short" });

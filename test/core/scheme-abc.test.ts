@@ -1,6 +1,10 @@
-import { scoreAbc } from "../../src/core/schemes/abc";
+import { scoreAbc as scoreAbcCodes } from "../../src/core/schemes/abc";
 import { defaultSettings, type AbcCombine, type Settings } from "../../src/core/settings";
-import type { Lang, RfmInput } from "../../src/core/types";
+import type { RfmInput } from "../../src/core/types";
+import type { Lang } from "../../src/i18n/lang";
+import { wordedScheme } from "./worded";
+
+const scoreAbc = wordedScheme(scoreAbcCodes);
 
 const base: RfmInput = { recencyDays: 10, frequency: 5, monetary: 4000, profit: null, clv: null };
 const input = (patch: Partial<RfmInput>): RfmInput => ({ ...base, ...patch });

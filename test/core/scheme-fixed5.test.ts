@@ -1,8 +1,11 @@
-import { scoreScheme } from "../../src/core/schemes";
-import { scoreFixed5 } from "../../src/core/schemes/fixed5";
+import { scoreFixed5 as scoreFixed5Codes } from "../../src/core/schemes/fixed5";
 import { defaultSettings, type Settings } from "../../src/core/settings";
 import { familyOf } from "../../src/core/tiers";
-import type { Lang, RfmInput } from "../../src/core/types";
+import type { RfmInput } from "../../src/core/types";
+import type { Lang } from "../../src/i18n/lang";
+import { scoreScheme, wordedScheme } from "./worded";
+
+const scoreFixed5 = wordedScheme(scoreFixed5Codes);
 
 const base: RfmInput = { recencyDays: 10, frequency: 5, monetary: 4000, profit: null, clv: null };
 const input = (patch: Partial<RfmInput>): RfmInput => ({ ...base, ...patch });

@@ -1,6 +1,10 @@
-import { rank, scorePct100 } from "../../src/core/schemes/pct100";
+import { rank, scorePct100 as scorePct100Codes } from "../../src/core/schemes/pct100";
+import { wordedScheme } from "./worded";
+
+const scorePct100 = wordedScheme(scorePct100Codes);
 import { defaultSettings, type Settings } from "../../src/core/settings";
-import type { Lang, RfmInput } from "../../src/core/types";
+import type { RfmInput } from "../../src/core/types";
+import type { Lang } from "../../src/i18n/lang";
 
 const base: RfmInput = { recencyDays: 10, frequency: 5, monetary: 4000, profit: null, clv: null };
 const input = (patch: Partial<RfmInput>): RfmInput => ({ ...base, ...patch });

@@ -1,8 +1,9 @@
 import fc from "fast-check";
-import { scoreScheme } from "../../src/core/schemes";
+import { scoreScheme, type WordedOutput } from "./worded";
 import { defaultSettings, type Settings } from "../../src/core/settings";
 import { familyOf } from "../../src/core/tiers";
-import type { Lang, RfmInput, SchemeKey, TierResult } from "../../src/core/types";
+import type { RfmInput, SchemeKey } from "../../src/core/types";
+import type { Lang } from "../../src/i18n/lang";
 
 const SCHEMES: SchemeKey[] = ["fixed5", "pct100", "quintile11", "abc"];
 
@@ -71,7 +72,7 @@ const RANGES: Record<SchemeKey, { score: [number, number]; total: [number, numbe
   abc: { score: [1, 3], total: [1, 12] },
 };
 
-function checkRanges(key: SchemeKey, results: TierResult[], settings: Settings): void {
+function checkRanges(key: SchemeKey, results: WordedOutput["results"], settings: Settings): void {
   const { score, total } = RANGES[key];
   for (const r of results) {
     for (const s of [r.rScore, r.fScore, r.mScore]) {

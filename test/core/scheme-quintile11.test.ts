@@ -1,9 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { scoreQuintile11 } from "../../src/core/schemes/quintile11";
+import { scoreQuintile11 as scoreQuintile11Codes } from "../../src/core/schemes/quintile11";
+import { wordedScheme } from "./worded";
+
+const scoreQuintile11 = wordedScheme(scoreQuintile11Codes);
 import { defaultSettings } from "../../src/core/settings";
 import { familyOf, SEGMENT_BY_CODE, SEGMENT_CODES, SEGMENT_KEYS } from "../../src/core/tiers";
-import type { Lang, RfmInput, SegmentKey } from "../../src/core/types";
+import type { RfmInput, SegmentKey } from "../../src/core/types";
+import type { Lang } from "../../src/i18n/lang";
 
 const base: RfmInput = { recencyDays: 10, frequency: 5, monetary: 4000, profit: null, clv: null };
 const input = (patch: Partial<RfmInput>): RfmInput => ({ ...base, ...patch });

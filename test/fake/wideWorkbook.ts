@@ -15,7 +15,7 @@ export interface WideSizes {
   seed?: number;
 }
 
-/** The workbook: 20,000 customers × 24 columns, 200,000 order lines × 14, 30,000 follow-ups. */
+/** A large sales team's workbook: 20,000 customers × 24 columns, 200,000 order lines × 14, 30,000 follow-ups. */
 export const WIDE_FULL: WideSizes = { customers: 20000, orderLines: 200000, followups: 30000 };
 
 export const WIDE_AS_OF = 45657; // 2024-12-31

@@ -4,9 +4,9 @@
  * playbook texts come from its own document.
  */
 import { serialFromYmd } from "../../src/core/parse";
+import { strings } from "../../src/i18n";
+import { defaultPlaybook } from "../../src/plan/playbooks";
 import type { Cell, SheetGrid } from "../../src/core/types";
-import { BALANCE_CAPTION, SUGGESTED_HEADER } from "../../src/i18n/balance";
-import { defaultPlaybook, SCHEME_PLAYBOOKS } from "../../src/i18n/playbooks";
 import { gridOf } from "../../src/plan/grid";
 import type { SheetPlan, TablePlan } from "../../src/plan/types";
 import { planWorkbook, type RunOptions } from "../../src/plan/workbook";
@@ -43,7 +43,7 @@ describe("a lopsided scheme on the summary and in settings", () => {
   it("says on the summary, under the tiers, which tier holds too many", () => {
     expect(run.report.tierCounts.high_value).toBe(30);
     const table = tableOf(byKey(run.plans, "summary"), "balance") as TablePlan;
-    expect(table.caption).toBe(BALANCE_CAPTION["zh-CN"]);
+    expect(table.caption).toBe(strings("zh-CN").balance.caption);
     expect(table.rows[0][0]).toBe(
       "分层未能区分客户：100% 的已分层客户（30/30）都在「高价值客户」。"
     );
@@ -54,7 +54,7 @@ describe("a lopsided scheme on the summary and in settings", () => {
   it("fills the settings sheet's suggested column for the scheme's thresholds only", () => {
     const settings = byKey(run.plans, "settings").tables[0];
     const col = settings.columns.findIndex((c) => c.key === "suggested");
-    expect(settings.columns[col].header).toBe(SUGGESTED_HEADER["zh-CN"]);
+    expect(settings.columns[col].header).toBe(strings("zh-CN").balance.suggestedHeader);
     const filled = settings.rows.filter((r) => r[col] !== null).map((r) => String(r[0]));
     expect(filled.length).toBe(15);
     for (const key of filled) expect(key.startsWith("fixed5.")).toBe(true);
@@ -109,7 +109,7 @@ describe("each scheme's playbooks from its own document", () => {
     expect(fixed5.line).toContain("专属VIP服务");
     expect(fixed5.setting).toBe(fixed5.line);
     const abc = strategyOf("abc", "基础保持");
-    expect(abc.line).toBe(SCHEME_PLAYBOOKS.abc?.keep?.["zh-CN"]);
+    expect(abc.line).toBe(strings("zh-CN").playbooks.schemes.abc?.keep);
     expect(abc.line).toContain("C类客户");
     expect(strategyOf("pct100", "重点维护").setting).toContain("专属客户经理");
   });

@@ -1,8 +1,8 @@
 /** The 历史趋势 Trends sheet: one line per as-of date, replaced on a re-score, targets kept. */
 import { familyFigures, mergeHistory } from "../../src/core/history";
+import { strings } from "../../src/i18n";
 import { serialFromYmd } from "../../src/core/parse";
 import type { Cell, SheetGrid } from "../../src/core/types";
-import { HISTORY_HEADERS } from "../../src/i18n/history";
 import { gridOf } from "../../src/plan/grid";
 import type { SheetPlan } from "../../src/plan/types";
 import { planWorkbook } from "../../src/plan/workbook";
@@ -95,8 +95,8 @@ describe("the history sheet across runs", () => {
   it("keeps a typed target, adds a line for a new as-of date and replaces the line of the same date", () => {
     const typed = after(first.plans, (g) => {
       const values = g.values.map((r) => [...r]);
-      const header = values.findIndex((r) => r[0] === HISTORY_HEADERS.period["zh-CN"]);
-      const target = values[header].indexOf(HISTORY_HEADERS.target["zh-CN"]);
+      const header = values.findIndex((r) => r[0] === strings("zh-CN").history.headers.period);
+      const target = values[header].indexOf(strings("zh-CN").history.headers.target);
       values[header + 1][target] = "2万";
       return { ...g, values };
     });

@@ -1,13 +1,11 @@
 /**
- * Issue 6 in the sheets: the summary's funnel (with its chart), distribution, indicators and hygiene
+ * Follow-up insights in the sheets: the summary's funnel (with its chart), distribution, indicators and hygiene
  * lists, and the follow-up watchlist sheet; the user's follow-up sheet is never among our plans.
  */
 import fc from "fast-check";
+import { strings } from "../../src/i18n";
 import { serialFromYmd } from "../../src/core/parse";
 import type { Cell, SheetGrid } from "../../src/core/types";
-import { SHEET_NAMES, WATCH_HEADERS, WATCH_TEXT } from "../../src/i18n/sheets";
-import { SUMMARY_TEXT } from "../../src/i18n/summary";
-import { WATCH_KIND_LABELS } from "../../src/i18n/followups";
 import { gridOf } from "../../src/plan/grid";
 import { planWorkbook, type RunOptions } from "../../src/plan/workbook";
 import type { SheetPlan, TablePlan } from "../../src/plan/types";
@@ -101,7 +99,7 @@ describe("the summary's funnel", () => {
     const chart = summary.charts.find((c) => c.table === "funnel");
     expect(chart).toMatchObject({
       type: "column",
-      title: SUMMARY_TEXT.funnelChartTitle["zh-CN"],
+      title: strings("zh-CN").summary.funnelChartTitle,
       categoryColumn: 0,
       valueColumns: [1, 2],
     });
@@ -127,11 +125,11 @@ describe("the summary's funnel", () => {
   it("gives the follow-up effort and the funnel per sales person", () => {
     const effort = tableOf(summary, "followupFigures");
     const value = (label: string) => effort.rows.find((r) => r[0] === label)?.[1];
-    expect(value(SUMMARY_TEXT.funnelCustomers["zh-CN"])).toBe(3);
-    expect(value(SUMMARY_TEXT.avgDaysToWin["zh-CN"])).toBe(54);
-    expect(value(SUMMARY_TEXT.biggestDrop["zh-CN"])).toBe("意向 → 谈判：33.3%");
-    expect(value(SUMMARY_TEXT.overdueCount["zh-CN"])).toBe(1);
-    expect(value(SUMMARY_TEXT.cadenceCount["zh-CN"])).toBe(2);
+    expect(value(strings("zh-CN").summary.funnelCustomers)).toBe(3);
+    expect(value(strings("zh-CN").summary.avgDaysToWin)).toBe(54);
+    expect(value(strings("zh-CN").summary.biggestDrop)).toBe("意向 → 谈判：33.3%");
+    expect(value(strings("zh-CN").summary.overdueCount)).toBe(1);
+    expect(value(strings("zh-CN").summary.cadenceCount)).toBe(2);
     const people = tableOf(summary, "byPerson").rows.map((r) => [r[0], r[1]]);
     expect(people).toEqual([
       ["李娜", 2],
@@ -148,7 +146,7 @@ describe("the summary's funnel", () => {
 
 describe("the summary's distribution, indicators and hygiene", () => {
   const summary = byKey(plans([archive, orders, followups]), "summary");
-  const na = SUMMARY_TEXT.notAvailable["zh-CN"];
+  const na = strings("zh-CN").summary.notAvailable;
 
   it("has customers, revenue and conversion by industry, region and size", () => {
     expect(summary.tables.map((t) => t.id)).toEqual(
@@ -159,17 +157,17 @@ describe("the summary's distribution, indicators and hygiene", () => {
     expect(region.rows).toEqual([
       ["上海", 2, 0.5, 12000, 1, 0.5],
       ["杭州", 1, 0.25, 800, 1, 1],
-      [SUMMARY_TEXT.blank["zh-CN"], 1, 0.25, 300, 1, 1],
+      [strings("zh-CN").summary.blank, 1, 0.25, 300, 1, 1],
     ]);
   });
 
   it("says not available for NPS and CAC without their data, never 0", () => {
     const metrics = tableOf(summary, "metrics");
     const value = (label: string) => metrics.rows.find((r) => r[0] === label)?.[1];
-    expect(value(SUMMARY_TEXT.nps["zh-CN"])).toBe(na);
-    expect(value(SUMMARY_TEXT.cac["zh-CN"])).toBe(na);
-    expect(value(SUMMARY_TEXT.marketingSpend["zh-CN"])).toBe(na);
-    expect(value(SUMMARY_TEXT.bestSegment["zh-CN"])).toBe(na); // no segment of 5 customers
+    expect(value(strings("zh-CN").summary.nps)).toBe(na);
+    expect(value(strings("zh-CN").summary.cac)).toBe(na);
+    expect(value(strings("zh-CN").summary.marketingSpend)).toBe(na);
+    expect(value(strings("zh-CN").summary.bestSegment)).toBe(na); // no segment of 5 customers
   });
 
   it("shows CAC once the marketing spend is set", () => {
@@ -178,7 +176,7 @@ describe("the summary's distribution, indicators and hygiene", () => {
       "summary"
     );
     const metrics = tableOf(withSpend, "metrics");
-    const line = metrics.rows.findIndex((r) => r[0] === SUMMARY_TEXT.cac["zh-CN"]);
+    const line = metrics.rows.findIndex((r) => r[0] === strings("zh-CN").summary.cac);
     expect(metrics.rows[line][1]).toBe(3000);
     expect(metrics.rowKinds?.[line]).toBe("money");
   });
@@ -212,17 +210,17 @@ describe("the follow-up watchlist sheet", () => {
       "history",
       "settings",
     ]);
-    expect(watch.name).toBe(SHEET_NAMES.watchlist["zh-CN"]);
+    expect(watch.name).toBe(strings("zh-CN").sheets.names.watchlist);
     expect(plans([archive, orders]).map((p) => p.key)).not.toContain("watchlist");
   });
 
   it("lists overdue next steps and broken cadences worst first, with the cell to look at", () => {
     const table = watch.tables[0];
     expect(table.columns.map((c) => c.header)).toEqual(
-      Object.values(WATCH_HEADERS).map((h) => h["zh-CN"])
+      Object.values(strings("zh-CN").sheets.watchHeaders)
     );
     // The contact cadence per tier (its own tests below) adds lines of another kind.
-    const contact = WATCH_KIND_LABELS.contact["zh-CN"];
+    const contact = strings("zh-CN").followups.watchKinds.contact;
     expect(table.rows.filter((r) => r[4] !== contact).map((r) => r.slice(0, 10))).toEqual([
       [
         "C4",
@@ -245,9 +243,9 @@ describe("the follow-up watchlist sheet", () => {
     const formats = watch.tables[0].conditionalFormats;
     const texts = formats.flatMap((f) => (f.type === "textEquals" ? [f.text] : []));
     expect(texts).toEqual([
-      WATCH_KIND_LABELS.overdue["zh-CN"],
-      WATCH_KIND_LABELS.cadence["zh-CN"],
-      WATCH_KIND_LABELS.contact["zh-CN"],
+      strings("zh-CN").followups.watchKinds.overdue,
+      strings("zh-CN").followups.watchKinds.cadence,
+      strings("zh-CN").followups.watchKinds.contact,
       "A",
     ]);
     expect(formats.some((f) => f.type === "dataBar" && f.column === 6)).toBe(true);
@@ -279,7 +277,19 @@ describe("the follow-up watchlist sheet", () => {
       "watchlist"
     );
     expect(none.tables[0].rows).toEqual([
-      [WATCH_TEXT.none["zh-CN"], null, null, null, null, null, null, null, null, null, null],
+      [
+        strings("zh-CN").sheets.watch.none,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
     ]);
     expect(none.tables[0].conditionalFormats).toEqual([]);
   });
@@ -288,7 +298,7 @@ describe("the follow-up watchlist sheet", () => {
     const first = rescore([archive, orders, followups]);
     const without = first.filter((s) => s.name !== followups.name);
     const watchAgain = byKey(plans(without), "watchlist");
-    expect(watchAgain.tables[0].rows[0][0]).toBe(WATCH_TEXT.none["zh-CN"]);
+    expect(watchAgain.tables[0].rows[0][0]).toBe(strings("zh-CN").sheets.watch.none);
     expect(watchAgain.preamble[0][0]).toContain("未找到跟进记录表");
   });
 
@@ -385,7 +395,7 @@ describe("the watch sheet's contact cadence per tier", () => {
   const col = (key: string) => table.columns.findIndex((c) => c.key === key);
 
   it("lists scored customers not contacted within their tier's days, with their tier", () => {
-    const contact = WATCH_KIND_LABELS.contact["zh-CN"];
+    const contact = strings("zh-CN").followups.watchKinds.contact;
     const rows = table.rows.filter((r) => r[col("kind")] === contact);
     // Every listed line is late for its own tier.
     for (const r of rows) {

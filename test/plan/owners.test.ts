@@ -1,9 +1,8 @@
 /** Results per sales owner (销售负责人): figures per owner, the manager's targets kept across runs. */
 import { ownerResults } from "../../src/core/owners";
+import { strings } from "../../src/i18n";
 import { serialFromYmd } from "../../src/core/parse";
 import type { Cell, SheetGrid } from "../../src/core/types";
-import { OWNER_HEADERS, OWNER_TEXT } from "../../src/i18n/owners";
-import { SHEET_NAMES } from "../../src/i18n/sheets";
 import { gridOf } from "../../src/plan/grid";
 import type { SheetPlan } from "../../src/plan/types";
 import { planWorkbook, type RunOptions } from "../../src/plan/workbook";
@@ -83,13 +82,13 @@ describe("the 销售业绩 sheet", () => {
   const plan = ownersOf(first.plans) as SheetPlan;
 
   it("has one line per owner, largest revenue first, customers without an owner last", () => {
-    expect(plan.name).toBe(SHEET_NAMES.owners["zh-CN"]);
+    expect(plan.name).toBe(strings("zh-CN").sheets.names.owners);
     expect(
       rows(plan).map((r) => [r.owner, r.customers, r.buyers, r.revenue, r.newCustomers])
     ).toEqual([
       ["张伟", 2, 2, 55000, 1],
       ["李娜", 2, 1, 8000, 1],
-      [OWNER_TEXT.unassigned["zh-CN"], 1, 0, 0, 0],
+      [strings("zh-CN").owners.unassigned, 1, 0, 0, 0],
     ]);
     expect(rows(plan)[0].repurchaseRate).toBe(0.5);
     // Tier mix: one column per tier of the run, adding up to the owner's customers.
@@ -103,8 +102,8 @@ describe("the 销售业绩 sheet", () => {
 
   it("keeps the targets the manager typed and shows the share achieved", () => {
     const grid = gridOf(plan);
-    const header = grid.values.findIndex((r) => r[0] === OWNER_HEADERS.owner["zh-CN"]);
-    const targetCol = grid.values[header].indexOf(OWNER_HEADERS.target["zh-CN"]);
+    const header = grid.values.findIndex((r) => r[0] === strings("zh-CN").owners.headers.owner);
+    const targetCol = grid.values[header].indexOf(strings("zh-CN").owners.headers.target);
     const values = grid.values.map((r) => [...r]);
     values[header + 1][targetCol] = "10万"; // 张伟
     values[header + 2][targetCol] = "待定"; // 李娜: not an amount

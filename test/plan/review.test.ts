@@ -1,9 +1,9 @@
 import { normalizeId, serialFromYmd } from "../../src/core/parse";
+import type { SheetStrings } from "../../src/i18n/strings/sheets";
 import { reportJson, type ReviewJson } from "../../src/core/reportJson";
+import { strings } from "../../src/i18n";
 import { isControlDraw, seededRandom } from "../../src/core/review/draw";
 import type { Cell, SheetGrid } from "../../src/core/types";
-import { CONTROL_MARK, UPLIFT_HEADERS, UPLIFT_VERDICTS } from "../../src/i18n/review";
-import { SHEET_NAMES, TRACKING_HEADERS } from "../../src/i18n/sheets";
 import { gridOf } from "../../src/plan/grid";
 import { planWorkbook, type RunOptions } from "../../src/plan/workbook";
 
@@ -56,9 +56,9 @@ function rescore(sheets: SheetGrid[]): {
   return { sheets: [...sheets.filter((s) => !ours.has(s.name)), ...ours.values()], run };
 }
 
-const TRACKING = SHEET_NAMES.tracking["zh-CN"];
-const column = (grid: SheetGrid, key: string) =>
-  grid.values[0].indexOf(TRACKING_HEADERS[key]["zh-CN"]);
+const TRACKING = strings("zh-CN").sheets.names.tracking;
+const column = (grid: SheetGrid, key: keyof SheetStrings["trackingHeaders"]) =>
+  grid.values[0].indexOf(strings("zh-CN").sheets.trackingHeaders[key]);
 
 /** The manager plans the period on every line that is not a control line (control lines stay blank). */
 function planPeriod(sheets: SheetGrid[]): SheetGrid[] {
@@ -66,7 +66,7 @@ function planPeriod(sheets: SheetGrid[]): SheetGrid[] {
     if (s.name !== TRACKING) return s;
     const [start, end, control] = [column(s, "start"), column(s, "end"), column(s, "control")];
     const values = s.values.map((row, r) => {
-      if (r === 0 || row[control] !== CONTROL_MARK.yes["zh-CN"]) {
+      if (r === 0 || row[control] !== strings("zh-CN").review.controlMark.yes) {
         if (r === 0) return row;
         const copy = [...row];
         copy[start] = FROM;
@@ -116,9 +116,11 @@ describe("the strategy review compares treated and control customers", () => {
     const second = rescore(planPeriod(first.sheets));
     const review = second.run.plans.find((p) => p.key === "review")!;
     const uplift = review.tables.find((t) => t.id === "uplift")!;
-    expect(uplift.columns.map((c) => c.header)).toContain(UPLIFT_HEADERS.verdict["zh-CN"]);
+    expect(uplift.columns.map((c) => c.header)).toContain(
+      strings("zh-CN").review.upliftHeaders.verdict
+    );
     expect(uplift.rows).toHaveLength(1);
-    expect(uplift.rows[0].at(-1)).toBe(UPLIFT_VERDICTS.effective["zh-CN"]);
+    expect(uplift.rows[0].at(-1)).toBe(strings("zh-CN").review.upliftVerdicts.effective);
     // The per-customer lines stay: every customer once, control customers marked.
     const lines = review.tables.find((t) => t.id === "review")!;
     expect(lines.rows).toHaveLength(N);
@@ -131,8 +133,10 @@ describe("the control mark on the tracking sheet", () => {
     const tracking = first.sheets.find((s) => s.name === TRACKING)!;
     const control = column(tracking, "control");
     const marks = tracking.values.slice(1).map((r) => r[control]);
-    expect(new Set(marks)).toEqual(new Set([CONTROL_MARK.yes["zh-CN"], CONTROL_MARK.no["zh-CN"]]));
-    const held = marks.filter((m) => m === CONTROL_MARK.yes["zh-CN"]).length;
+    expect(new Set(marks)).toEqual(
+      new Set([strings("zh-CN").review.controlMark.yes, strings("zh-CN").review.controlMark.no])
+    );
+    const held = marks.filter((m) => m === strings("zh-CN").review.controlMark.yes).length;
     expect(held / N).toBeGreaterThan(0.08);
     expect(held / N).toBeLessThan(0.22);
     const again = rescore(workbook(false, 5)).sheets.find((s) => s.name === TRACKING)!;
@@ -144,10 +148,10 @@ describe("the control mark on the tracking sheet", () => {
     const tracking = first.sheets.find((s) => s.name === TRACKING)!;
     const control = column(tracking, "control");
     const yes = tracking.values.findIndex(
-      (r, i) => i > 0 && r[control] === CONTROL_MARK.yes["zh-CN"]
+      (r, i) => i > 0 && r[control] === strings("zh-CN").review.controlMark.yes
     );
     const no = tracking.values.findIndex(
-      (r, i) => i > 0 && r[control] === CONTROL_MARK.no["zh-CN"]
+      (r, i) => i > 0 && r[control] === strings("zh-CN").review.controlMark.no
     );
     const values = tracking.values.map((r) => [...r]);
     values[yes][control] = "否";
@@ -166,9 +170,9 @@ describe("the control mark on the tracking sheet", () => {
     });
     const tracking = gridOf(run.plans.find((p) => p.key === "tracking")!);
     const control = column(tracking, "control");
-    expect(tracking.values.slice(1).every((r) => r[control] === CONTROL_MARK.no["zh-CN"])).toBe(
-      true
-    );
+    expect(
+      tracking.values.slice(1).every((r) => r[control] === strings("zh-CN").review.controlMark.no)
+    ).toBe(true);
   });
 });
 
@@ -178,7 +182,9 @@ describe("call list and model check sheets", () => {
     const tracking = gridOf(run.plans.find((p) => p.key === "tracking")!);
     const control = column(tracking, "control");
     const held = new Set(
-      tracking.values.filter((r) => r[control] === CONTROL_MARK.yes["zh-CN"]).map((r) => r[0])
+      tracking.values
+        .filter((r) => r[control] === strings("zh-CN").review.controlMark.yes)
+        .map((r) => r[0])
     );
     for (const entry of run.calls ?? []) {
       expect(held.has(entry.id)).toBe(false);

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { isBlank, serialFromYmd } from "../../src/core/parse";
-import { defaultSettings, type AbcCombine, type Settings } from "../../src/core/settings";
-import type { Cell, Lang, SchemeKey, SheetGrid, StrategyFamily } from "../../src/core/types";
+import { strings } from "../../src/i18n";
 import {
   defaultPlaybook,
   isDefaultPlaybook,
@@ -9,18 +8,15 @@ import {
   STRATEGY_FAMILIES,
   strategyTypeName,
   strategyTypeOf,
-} from "../../src/i18n/playbooks";
-import { SHEET_NAMES } from "../../src/i18n/sheets";
-import { CUSTOMER_FIELDS, FOLLOWUP_FIELDS, ORDER_FIELDS } from "../../src/i18n/synonyms";
-import {
-  planSettingsSheet,
-  readSettingsSheet,
-  SETTING_KEYS,
-  settingLabel,
-  settingText,
-  thresholdKeys,
-  withSettingText,
-} from "../../src/plan/settings";
+} from "../../src/plan/playbooks";
+import { defaultSettings, type AbcCombine, type Settings } from "../../src/core/settings";
+import type { Cell, SchemeKey, SheetGrid, StrategyFamily } from "../../src/core/types";
+import type { Lang } from "../../src/i18n/lang";
+import { CUSTOMER_FIELDS, FOLLOWUP_FIELDS, ORDER_FIELDS } from "../../src/core/vocabulary/headers";
+import { planSettingsSheet, readSettingsSheet } from "../../src/plan/settings";
+import { SETTING_KEYS, thresholdKeys, type SettingKey } from "../../src/core/settingsSchema";
+import { settingLabel } from "../../src/i18n/settingWords";
+import { settingText, withSettingText } from "../../src/taskpane/draft";
 import type { SheetPlan } from "../../src/plan/types";
 
 // ---------------------------------------------------------------------------------------------
@@ -254,7 +250,7 @@ describe("planSettingsSheet", () => {
   it("writes one line per setting with key, label, value and description", () => {
     const plan = planSettingsSheet(defaultSettings(), "zh-CN", NO_INFO);
     expect(plan.key).toBe("settings");
-    expect(plan.name).toBe(SHEET_NAMES.settings["zh-CN"]);
+    expect(plan.name).toBe(strings("zh-CN").sheets.names.settings);
     expect(plan.preamble.flat().join("")).toContain("下次");
     const table = plan.tables[0];
     expect(table.columns.map((c) => c.key)).toEqual([
@@ -925,7 +921,9 @@ describe("one setting at a time (the task pane)", () => {
     expect(date.ok && date.settings.asOf).toBe(serialFromYmd(2024, 12, 31));
     const today = withSettingText({ ...base, asOf: 45000 }, "asOf", "", "en-US");
     expect(today.ok && today.settings.asOf).toBeNull();
-    expect(() => withSettingText(base, "no.such.key", "1", "en-US")).toThrow(RangeError);
+    expect(() => withSettingText(base, "no.such.key" as SettingKey, "1", "en-US")).toThrow(
+      RangeError
+    );
   });
 
   test("labels and shown values are those of the settings sheet's lines", () => {

@@ -1,13 +1,7 @@
 import fc from "fast-check";
 import { serialFromYmd } from "../../src/core/parse";
+import { strings } from "../../src/i18n";
 import type { Cell, SheetGrid } from "../../src/core/types";
-import {
-  SHEET_NAMES,
-  STATUS_VALUES,
-  TRACKING_HEADERS,
-  TIER_HEADERS,
-  LINE_STATUS,
-} from "../../src/i18n/sheets";
 import { gridOf } from "../../src/plan/grid";
 import { planWorkbook, type RunOptions } from "../../src/plan/workbook";
 
@@ -69,8 +63,8 @@ function edit(grid: SheetGrid, row: number, col: number, value: Cell): SheetGrid
   return { ...grid, values };
 }
 
-const TRACKING = SHEET_NAMES.tracking["zh-CN"];
-const TIERS = SHEET_NAMES.tiers["zh-CN"];
+const TRACKING = strings("zh-CN").sheets.names.tracking;
+const TIERS = strings("zh-CN").sheets.names.tiers;
 
 describe("a run writes all its sheets", () => {
   it("plans tiers, tracking, review, summary, call list, model check, history and settings", () => {
@@ -110,7 +104,7 @@ describe("a run writes all its sheets", () => {
   it("masks phone numbers unless the settings say otherwise", () => {
     const first = rescore([archive(2), orders([[0, 3, 100]])]);
     const tiers = sheet(first, TIERS);
-    const phone = header(tiers, TIER_HEADERS.phone["zh-CN"]);
+    const phone = header(tiers, strings("zh-CN").sheets.tierHeaders.phone);
     expect(tiers.values[phone.row + 1][phone.col]).toBe("138****5600");
     const settings = sheet(first, "设置");
     const line = settings.values.findIndex((r) => r[0] === "maskPhones");
@@ -148,7 +142,7 @@ describe("nothing lost", () => {
   it("keeps a tracking line (marked) when its customer leaves the tier", () => {
     let sheets = rescore(base);
     const tracking = sheet(sheets, TRACKING);
-    const owner = header(tracking, TRACKING_HEADERS.owner["zh-CN"]);
+    const owner = header(tracking, strings("zh-CN").sheets.trackingHeaders.owner);
     const c001 = tracking.values.findIndex((r) => r[0] === "C001");
     sheets = sheets.map((s) => (s.name === TRACKING ? edit(s, c001, owner.col, "张伟") : s));
     // C001's big orders disappear: a new as-of date a year later drops them out of the window.
@@ -156,9 +150,9 @@ describe("nothing lost", () => {
     const after = sheet(sheets, TRACKING);
     const lines = after.values.filter((r) => r[0] === "C001");
     expect(lines.length).toBe(2);
-    const line = header(after, TRACKING_HEADERS.line["zh-CN"]);
+    const line = header(after, strings("zh-CN").sheets.trackingHeaders.line);
     const kept = lines.find((r) => r[owner.col] === "张伟");
-    expect(kept?.[line.col]).toBe(LINE_STATUS.left_tier["zh-CN"]);
+    expect(kept?.[line.col]).toBe(strings("zh-CN").sheets.lineStatus.left_tier);
   });
 
   it("keeps random manager edits through any number of re-scores with changed orders and settings", () => {
@@ -171,10 +165,10 @@ describe("nothing lost", () => {
       "status",
       "note",
       "content",
-    ];
+    ] as const;
     const value = fc.oneof(
       fc.string({ maxLength: 12 }).filter((s) => s.trim() !== ""),
-      fc.constantFrom(...STATUS_VALUES["zh-CN"], "=SUM(A1:A2)", "+86 138", "@home"),
+      fc.constantFrom(...strings("zh-CN").sheets.statusValues, "=SUM(A1:A2)", "+86 138", "@home"),
       fc.integer({ min: AS_OF - 300, max: AS_OF + 100 })
     );
     const editArb = fc.record({
@@ -200,11 +194,11 @@ describe("nothing lost", () => {
           const expected = new Map<string, Cell>();
           for (const e of edits) {
             const tracking = sheet(sheets, TRACKING);
-            const h = header(tracking, TRACKING_HEADERS[e.column]["zh-CN"]);
+            const h = header(tracking, strings("zh-CN").sheets.trackingHeaders[e.column]);
             const dataLines = tracking.values.length - h.row - 1;
             if (dataLines <= 0) return;
             const row = h.row + 1 + (e.line % dataLines);
-            const typeCol = header(tracking, TRACKING_HEADERS.type["zh-CN"]).col;
+            const typeCol = header(tracking, strings("zh-CN").sheets.trackingHeaders.type).col;
             const key = `${tracking.values[row][0]}|${tracking.values[row][typeCol]}|${e.column}`;
             expected.set(key, e.value);
             sheets = sheets.map((s) => (s.name === TRACKING ? edit(s, row, h.col, e.value) : s));
@@ -221,10 +215,14 @@ describe("nothing lost", () => {
             });
           }
           const tracking = sheet(sheets, TRACKING);
-          const typeCol = header(tracking, TRACKING_HEADERS.type["zh-CN"]).col;
+          const typeCol = header(tracking, strings("zh-CN").sheets.trackingHeaders.type).col;
           for (const [key, v] of expected) {
-            const [id, type, column] = key.split("|");
-            const c = header(tracking, TRACKING_HEADERS[column]["zh-CN"]).col;
+            const [id, type, column] = key.split("|") as [
+              string,
+              string,
+              (typeof managerColumns)[number],
+            ];
+            const c = header(tracking, strings("zh-CN").sheets.trackingHeaders[column]).col;
             const line = tracking.values.find((r) => r[0] === id && r[typeCol] === type);
             expect(line?.[c]).toBe(v);
           }
@@ -237,7 +235,7 @@ describe("nothing lost", () => {
   it("keeps the user's own tags in the tier sheet", () => {
     let sheets = rescore(base);
     const tiers = sheet(sheets, TIERS);
-    const tags = header(tiers, TIER_HEADERS.tags["zh-CN"]);
+    const tags = header(tiers, strings("zh-CN").sheets.tierHeaders.tags);
     const c002 = tiers.values.findIndex((r) => r[0] === "C002");
     sheets = sheets.map((s) => (s.name === TIERS ? edit(s, c002, tags.col, "决策链复杂") : s));
     sheets = rescore(sheets, { ...OPTIONS, overrides: { asOf: AS_OF + 30 } });

@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { strings } from "../../src/i18n";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { runScoreCommand } from "../../src/cli/run";
 import { parseDate } from "../../src/core/parse";
-import { SHEET_NAMES } from "../../src/i18n/sheets";
 import { TIER_COLORS, WATCH_COLORS } from "../../src/plan/formats";
 import { countPixelsNear, readPng, renderXlsxToPngs } from "./render";
 
@@ -50,7 +50,7 @@ describe("the demo's tier sheet as LibreOffice renders it", () => {
     tiersInSheet = [
       ...new Set(report.customers.map((c) => (c.tier ? c.tier.family : "no_purchases"))),
     ];
-    pages = await renderSheetAlone(SHEET_NAMES.tiers["zh-CN"], "tiers");
+    pages = await renderSheetAlone(strings("zh-CN").sheets.names.tiers, "tiers");
   }, 300_000);
 
   it("fits the sheet to the page width and colours every tier that occurs", () => {
@@ -70,7 +70,7 @@ describe("the demo's follow-up watchlist as LibreOffice renders it", () => {
   beforeAll(async () => {
     const { report } = await scoreDemo();
     kinds = new Set(report.followups?.watch.map((w) => w.kind));
-    pages = await renderSheetAlone(SHEET_NAMES.watchlist["zh-CN"], "watch");
+    pages = await renderSheetAlone(strings("zh-CN").sheets.names.watchlist, "watch");
   }, 300_000);
 
   it("fills overdue next steps red, broken cadences amber and overdue contacts blue", () => {

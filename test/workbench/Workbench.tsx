@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Lang } from "../../src/core/types";
+import type { Lang } from "../../src/i18n/lang";
 import type { FakeExcel } from "../fake/fakeExcel";
 import { SheetView } from "./SheetView";
 

@@ -1,4 +1,4 @@
-import type { Lang } from "../../src/core/types";
+import type { Lang } from "../../src/i18n/lang";
 
 /**
  * What the workbench page lends the add-in's own pages (task pane, ribbon command) running in its

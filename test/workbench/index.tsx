@@ -1,8 +1,8 @@
 /* global document, fetch, performance, URL, URLSearchParams, window */
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import type { Lang } from "../../src/core/types";
-import { readFailureMessage } from "../../src/i18n/read";
+import type { Lang } from "../../src/i18n/lang";
+import { readFailureMessage } from "../../src/plan/readFailure";
 import { readWorkbookValues } from "../../src/xlsx/values";
 import { createFakeExcel, fakeFromGrids, type FakeExcel } from "../fake/fakeExcel";
 import { fakeToXlsx } from "../fake/fakeToXlsx";

@@ -3,13 +3,13 @@
  * and what they need is merged into the shared parts without losing an element of them.
  */
 import ExcelJS from "exceljs";
+import { OWN_SHEET_NAMES } from "../../src/i18n/ownSheets";
 import JSZip from "jszip";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseCliArgs, runScoreCommand, UsageError, type CliOptions } from "../../src/cli/run";
 import { parseDate } from "../../src/core/parse";
-import { ownSheetNames } from "../../src/i18n/sheets";
 import { NUMBER_FORMATS } from "../../src/plan/formats";
 import type { SheetPlan } from "../../src/plan/types";
 import { planWorkbook } from "../../src/plan/workbook";
@@ -84,7 +84,7 @@ async function ownParts(data: Uint8Array): Promise<Set<string>> {
   const relsPath = `${folder}_rels/${workbookPart.slice(folder.length)}.rels`;
   const workbook = await zip.file(workbookPart)!.async("string");
   const rels = await zip.file(relsPath)!.async("string");
-  const own = ownSheetNames();
+  const own = OWN_SHEET_NAMES;
   const parts = new Set<string>();
   for (const m of workbook.matchAll(
     /<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"[^>]*\br:id="([^"]*)"/g
@@ -197,7 +197,7 @@ describe("the command line keeps every part of the input", () => {
     const wb = (await loadWorkbook(first)).workbook;
     const names = wb.worksheets.map((ws) => ws.name);
     expect(names.slice(0, 3)).toEqual([ARCHIVE, ORDERS, NOTES]);
-    expect(names.slice(3).every((n) => ownSheetNames().has(n))).toBe(true);
+    expect(names.slice(3).every((n) => OWN_SHEET_NAMES.has(n))).toBe(true);
     expect(names.length).toBeGreaterThan(3);
   });
 

@@ -39,7 +39,7 @@ export type FitResult<P> =
   | {
       ok: false;
       reason: DegenerateReason;
-      /** For developers (logs, tests); users see words chosen by `reason` in i18n. */
+      /** For developers (logs, tests); users see words chosen by `reason`. */
       message: string;
       evaluations: number;
       /** `ridge`: the parameter that ran off, and where to. */

@@ -1,13 +1,51 @@
-import {
-  AbcReasons,
-  abcCriteriaNote,
-  abcSkippedNote,
-  type AbcCriterion,
-  type GradedCriterion,
-} from "../../i18n/tiers";
-import type { AbcCombine, Settings } from "../settings";
+import { ABC_COMBINES, type AbcCombine, type Settings } from "../settings";
 import { familyOf } from "../tiers";
-import type { AbcKey, Lang, RfmInput, SchemeNote, SchemeOutput, TierResult } from "../types";
+import type {
+  AbcCriterion,
+  AbcKey,
+  RfmInput,
+  SchemeNote,
+  SchemeOutput,
+  TierReason,
+  TierResult,
+} from "../types";
+
+/** One criterion graded for one customer (scratch while grading). */
+export interface GradedCriterion {
+  criterion: AbcCriterion;
+  value: number;
+  grade: AbcKey;
+}
+
+const GRADE_INDEX: Record<AbcKey, number> = { A: 1, B: 2, C: 3 };
+
+/**
+ * The reason codes of one run: customers with the same criteria and grades share one code. The key
+ * packs which optional criteria were graded (profit, clv) and the grade of each used criterion.
+ */
+class AbcReasonCodes {
+  private readonly codes: Array<TierReason | undefined> = [];
+  constructor(private readonly combine: AbcCombine) {}
+
+  get(used: readonly GradedCriterion[], count: number): TierReason {
+    let key = 0;
+    for (let k = 0; k < count; k++) {
+      const c = used[k];
+      key += GRADE_INDEX[c.grade] << (2 * k);
+      if (c.criterion === "profit") key |= 256;
+      else if (c.criterion === "clv") key |= 512;
+    }
+    let code = this.codes[key];
+    if (code === undefined) {
+      const criteria = used
+        .slice(0, count)
+        .map((c) => ({ criterion: c.criterion, grade: c.grade }));
+      code = { scheme: "abc", combine: this.combine, criteria };
+      this.codes[key] = code;
+    }
+    return code;
+  }
+}
 
 /** Grade points: A 3, B 2, C 1. */
 function points(g: AbcKey): number {
@@ -59,20 +97,13 @@ export function combineGrades(
  * with `amount_only` only the annual purchase is used. R has no score; F and M scores are the grade
  * points (A 3, B 2, C 1) of orders and amount; total is the points of the criteria used.
  */
-export function scoreAbc(
-  inputs: readonly RfmInput[],
-  settings: Settings,
-  lang: Lang
-): SchemeOutput {
+export function scoreAbc(inputs: readonly RfmInput[], settings: Settings): SchemeOutput {
   const t = settings.abc;
   // Unknown text in a settings cell must not break the run: anything else is the default, all.
-  const combine: AbcCombine =
-    t.combine === "majority" || t.combine === "any" || t.combine === "amount_only"
-      ? t.combine
-      : "all";
+  const combine: AbcCombine = ABC_COMBINES.includes(t.combine) ? t.combine : "all";
   let profitSkipped = 0;
   let clvSkipped = 0;
-  const reasons = new AbcReasons(lang);
+  const reasons = new AbcReasonCodes(combine);
   // Scratch: the criteria graded for the current customer (amount always first).
   const used: GradedCriterion[] = [
     { criterion: "amount", value: 0, grade: "C" },
@@ -116,7 +147,7 @@ export function scoreAbc(
       weighted: null,
       tier,
       family: familyOf(tier),
-      reason: reasons.line(used, combine, tier, count),
+      reason: reasons.get(used, count),
     };
   }
   const notes: SchemeNote[] = [];
@@ -126,17 +157,9 @@ export function scoreAbc(
       combine === "amount_only"
         ? { amount: n, orders: 0, profit: 0, clv: 0 }
         : { amount: n, orders: n, profit: n - profitSkipped, clv: n - clvSkipped };
-    notes.push({
-      key: "abc_criteria",
-      text: abcCriteriaNote(lang, combine, usedBy, inputs.length),
-    });
-    if (profitSkipped > 0)
-      notes.push({
-        key: "abc_profit_skipped",
-        text: abcSkippedNote(lang, "profit", profitSkipped),
-      });
-    if (clvSkipped > 0)
-      notes.push({ key: "abc_clv_skipped", text: abcSkippedNote(lang, "clv", clvSkipped) });
+    notes.push({ key: "abc_criteria", combine, usedBy, customers: n });
+    if (profitSkipped > 0) notes.push({ key: "abc_profit_skipped", skipped: profitSkipped });
+    if (clvSkipped > 0) notes.push({ key: "abc_clv_skipped", skipped: clvSkipped });
   }
   return { results, notes };
 }

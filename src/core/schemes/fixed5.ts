@@ -1,7 +1,9 @@
-import { RfmReasons } from "../../i18n/tiers";
 import { weighted, type Settings } from "../settings";
 import { familyOf } from "../tiers";
-import type { FourTierKey, Lang, RfmInput, SchemeOutput, TierResult } from "../types";
+import type { FourTierKey, RfmInput, SchemeOutput, TierReason, TierResult } from "../types";
+
+/** Every fixed5 reason is the same code: the scores and total are in the result. */
+const REASON: TierReason = { scheme: "fixed5" };
 
 /** 5 for a value at or below the first bound, 4 for the second, ... 1 above the last (R, in days). */
 export function atMost(value: number, bounds: readonly number[]): number {
@@ -19,13 +21,8 @@ export function atLeast(value: number, bounds: readonly number[]): number {
  * Five-point fixed bins (seed 003), the default scheme. Every bin edge and tier threshold comes
  * from `settings.fixed5`; M is scored on max(0, net amount).
  */
-export function scoreFixed5(
-  inputs: readonly RfmInput[],
-  settings: Settings,
-  lang: Lang
-): SchemeOutput {
+export function scoreFixed5(inputs: readonly RfmInput[], settings: Settings): SchemeOutput {
   const { recencyMaxDays, frequencyMin, monetaryMin, tierMinTotal } = settings.fixed5;
-  const reasons = new RfmReasons(lang);
   const results: TierResult[] = new Array<TierResult>(inputs.length);
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
@@ -49,7 +46,7 @@ export function scoreFixed5(
       weighted: weighted(settings, r, f, m),
       tier,
       family: familyOf(tier),
-      reason: reasons.fixed5(input, r, f, m, tier),
+      reason: REASON,
     };
   }
   return { results, notes: [] };

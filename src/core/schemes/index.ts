@@ -1,5 +1,5 @@
 import type { Settings } from "../settings";
-import type { Lang, RfmInput, SchemeKey, SchemeOutput } from "../types";
+import type { RfmInput, SchemeKey, SchemeOutput } from "../types";
 import { scoreAbc } from "./abc";
 import { scoreFixed5 } from "./fixed5";
 import { scorePct100 } from "./pct100";
@@ -7,7 +7,7 @@ import { scoreQuintile11 } from "./quintile11";
 
 const SCHEMES: Record<
   SchemeKey,
-  (inputs: readonly RfmInput[], settings: Settings, lang: Lang) => SchemeOutput
+  (inputs: readonly RfmInput[], settings: Settings) => SchemeOutput
 > = {
   fixed5: scoreFixed5,
   pct100: scorePct100,
@@ -19,8 +19,7 @@ const SCHEMES: Record<
 export function scoreScheme(
   key: SchemeKey,
   inputs: readonly RfmInput[],
-  settings: Settings,
-  lang: Lang
+  settings: Settings
 ): SchemeOutput {
-  return SCHEMES[key](inputs, settings, lang);
+  return SCHEMES[key](inputs, settings);
 }

@@ -1,13 +1,15 @@
-import {
-  pct100RuleNote,
-  pct100RuleText,
-  RfmReasons,
-  type Metric,
-  type Pct100Rule,
-} from "../../i18n/tiers";
 import { weighted, type Settings } from "../settings";
 import { familyOf } from "../tiers";
-import type { FourTierKey, Lang, RfmInput, SchemeOutput, TierResult } from "../types";
+import type {
+  FourTierKey,
+  Metric,
+  Pct100Rule,
+  RfmInput,
+  SchemeNote,
+  SchemeOutput,
+  TierReason,
+  TierResult,
+} from "../types";
 
 /**
  * R, F and M of the customers as typed arrays, oriented so that a larger number is always better:
@@ -125,18 +127,15 @@ function percentiles(column: Float64Array): Int32Array {
  * 100-point percentile scores (seed 000) with its four tier rules, first match wins; thresholds
  * from `settings.pct100`.
  */
-export function scorePct100(
-  inputs: readonly RfmInput[],
-  settings: Settings,
-  lang: Lang
-): SchemeOutput {
+export function scorePct100(inputs: readonly RfmInput[], settings: Settings): SchemeOutput {
   const t = settings.pct100;
   const columns = rankColumns(inputs);
   const rs = percentiles(columns.r);
   const fs = percentiles(columns.f);
   const ms = percentiles(columns.m);
-  // The rule texts depend only on the settings (and, for churn, on which scores are low): word them once.
-  const word = (rule: Pct100Rule) => pct100RuleText(lang, rule);
+  // The rules depend only on the settings (and, for churn, on which scores are low): one code each,
+  // shared by every customer the rule tiers.
+  const word = (rule: Pct100Rule): TierReason => ({ scheme: "pct100", rule });
   const high = word({ rule: "high", high: t.high });
   const potentialRecent = word({
     rule: "potential_recent",
@@ -146,7 +145,7 @@ export function scorePct100(
   });
   const potentialFrequent = word({ rule: "potential_frequent", high: t.high, m: t.potentialM });
   const general = word({ rule: "general", general: t.general });
-  const churn: string[] = [];
+  const churn: TierReason[] = [];
   for (let mask = 0; mask < 8; mask++) {
     const below: Metric[] = [];
     if (mask & 4) below.push("R");
@@ -155,14 +154,13 @@ export function scorePct100(
     churn.push(word({ rule: "churn", general: t.general, below }));
   }
 
-  const reasons = new RfmReasons(lang);
   const results: TierResult[] = new Array<TierResult>(inputs.length);
   for (let i = 0; i < inputs.length; i++) {
     const r = rs[i];
     const f = fs[i];
     const m = ms[i];
     let tier: FourTierKey;
-    let rule: string;
+    let rule: TierReason;
     if (r >= t.high && f >= t.high && m >= t.high) {
       tier = "high_value";
       rule = high;
@@ -187,9 +185,9 @@ export function scorePct100(
       weighted: weighted(settings, r, f, m),
       tier,
       family: familyOf(tier),
-      reason: reasons.pct100(inputs[i], r, f, m, rule, tier),
+      reason: rule,
     };
   }
-  const notes = inputs.length > 0 ? [{ key: "pct100_rule", text: pct100RuleNote(lang) }] : [];
+  const notes: SchemeNote[] = inputs.length > 0 ? [{ key: "pct100_rule" }] : [];
   return { results, notes };
 }

@@ -1,13 +1,15 @@
-import {
-  quintileBreakpointsNote,
-  quintileReason,
-  quintileRuleNote,
-  type Metric,
-  type QuintileGap,
-} from "../../i18n/tiers";
 import { weighted, type Settings } from "../settings";
 import { familyOf, SEGMENT_BY_CODE } from "../tiers";
-import type { Lang, RfmInput, SchemeNote, SchemeOutput, SegmentKey, TierResult } from "../types";
+import type {
+  Metric,
+  QuintileGap,
+  RfmInput,
+  SchemeNote,
+  SchemeOutput,
+  SegmentKey,
+  TierReason,
+  TierResult,
+} from "../types";
 import { rank, rankColumns } from "./pct100";
 
 /** One metric split into quintiles, with what the notes need to describe the split. */
@@ -58,11 +60,7 @@ function split(oriented: Float64Array, shown: (v: number) => number): Split {
  * code picks the segment (PRODUCT.md appendix). The notes state the tie rule, the value range of
  * every quintile and every empty quintile with the tie that emptied it.
  */
-export function scoreQuintile11(
-  inputs: readonly RfmInput[],
-  settings: Settings,
-  lang: Lang
-): SchemeOutput {
+export function scoreQuintile11(inputs: readonly RfmInput[], settings: Settings): SchemeOutput {
   const n = inputs.length;
   const columns = rankColumns(inputs);
   const splits: Record<Metric, Split> = {
@@ -73,8 +71,8 @@ export function scoreQuintile11(
   const rq = splits.R.quintile;
   const fq = splits.F.quintile;
   const mq = splits.M.quintile;
-  // 125 codes: each code's segment and reason are worded once.
-  const bySegment: Array<{ tier: SegmentKey; reason: string } | undefined> = [];
+  // 125 codes: each code's segment and reason are made once.
+  const bySegment: Array<{ tier: SegmentKey; reason: TierReason } | undefined> = [];
   const results: TierResult[] = new Array<TierResult>(n);
   for (let i = 0; i < n; i++) {
     const r = rq[i];
@@ -86,7 +84,7 @@ export function scoreQuintile11(
       const code = `${r}${f}${m}`;
       // Every code 111..555 is in the table (tested); the fallback only satisfies the type.
       const tier = SEGMENT_BY_CODE.get(code) ?? "lost";
-      segment = { tier, reason: quintileReason(lang, code, tier) };
+      segment = { tier, reason: { scheme: "quintile11", code } };
       bySegment[slot] = segment;
     }
     const tier = segment.tier;
@@ -103,13 +101,10 @@ export function scoreQuintile11(
   }
   const notes: SchemeNote[] = [];
   if (n > 0) {
-    notes.push({ key: "quintile_tie_rule", text: quintileRuleNote(lang) });
+    notes.push({ key: "quintile_tie_rule" });
     for (const metric of ["R", "F", "M"] as const) {
       const { ranges, gaps } = splits[metric];
-      notes.push({
-        key: `quintile_breakpoints_${metric}`,
-        text: quintileBreakpointsNote(lang, metric, ranges, gaps, n),
-      });
+      notes.push({ key: `quintile_breakpoints_${metric}`, metric, ranges, gaps, customers: n });
     }
   }
   return { results, notes };

@@ -1,4 +1,19 @@
+import type { LifetimeStrings } from "./lifetime";
+import type { RunStrings } from "./run";
 import type { SchemeStrings } from "./schemes";
+import type { SettingsStrings } from "./settings";
+import type { UiStrings } from "./ui";
+import type { SheetStrings } from "./sheets";
+import type { SummaryStrings } from "./summary";
+import type { ReviewStrings } from "./review";
+import type { HistoryStrings } from "./history";
+import type { OwnerStrings } from "./owners";
+import type { ContactStrings } from "./contact";
+import type { FollowupStrings } from "./followups";
+import type { BalanceStrings } from "./balance";
+import type { ReadStrings } from "./read";
+import type { PlaybookStrings } from "./playbooks";
+import type { TierStrings } from "./tiers";
 
 /**
  * The shape of the string catalogue: every user-facing text, one section per subject. Each language
@@ -8,4 +23,19 @@ import type { SchemeStrings } from "./schemes";
  */
 export interface Strings {
   schemes: SchemeStrings;
+  settings: SettingsStrings;
+  ui: UiStrings;
+  sheets: SheetStrings;
+  summary: SummaryStrings;
+  review: ReviewStrings;
+  history: HistoryStrings;
+  owners: OwnerStrings;
+  contact: ContactStrings;
+  followups: FollowupStrings;
+  balance: BalanceStrings;
+  read: ReadStrings;
+  playbooks: PlaybookStrings;
+  tiers: TierStrings;
+  lifetime: LifetimeStrings;
+  run: RunStrings;
 }
