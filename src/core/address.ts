@@ -34,6 +34,23 @@ function needsQuotes(sheet: string): boolean {
 export function cellAddress(sheet: string, row0: number, col0: number): string {
   if (!Number.isInteger(row0) || row0 < 0) throw new RangeError(`row index out of range: ${row0}`);
   const ref = columnLetter(col0) + String(row0 + 1);
-  const name = needsQuotes(sheet) ? `'${sheet.replace(/'/g, "''")}'` : sheet;
-  return `${name}!${ref}`;
+  return `${sheetPrefix(sheet)}!${ref}`;
+}
+
+/** The sheet's name as an address writes it; the last one is kept (addresses come sheet by sheet). */
+let lastSheet: { sheet: string; name: string } | null = null;
+function sheetPrefix(sheet: string): string {
+  if (lastSheet?.sheet !== sheet)
+    lastSheet = { sheet, name: needsQuotes(sheet) ? `'${sheet.replace(/'/g, "''")}'` : sheet };
+  return lastSheet.name;
+}
+
+/** `cellAddress(sheet, row0, col0)` for many rows of one column: quoting and letters worked out once. */
+export function columnAddresses(sheet: string, col0: number): (row0: number) => string {
+  const prefix = `${sheetPrefix(sheet)}!${columnLetter(col0)}`;
+  return (row0) => {
+    if (!Number.isInteger(row0) || row0 < 0)
+      throw new RangeError(`row index out of range: ${row0}`);
+    return prefix + String(row0 + 1);
+  };
 }

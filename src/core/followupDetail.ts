@@ -7,28 +7,11 @@
 import { cellAddress } from "./address";
 import type { CustomerTimeline, Followup, Stage } from "./followups";
 import { ALL_STAGES } from "./followups";
-import { cellText, foldWidth } from "./parse";
-import type { Cell, Serial } from "./types";
+import { isPostponed, postponeReasonIn } from "./vocabulary/status";
+export { isPostponed, postponeReasonIn };
+import type { Serial } from "./types";
 
 export type Progress = "done" | "postponed" | "open";
-
-/** 已延期, 延期, 推迟, 改期, postponed, delayed, deferred, rescheduled — a reason may follow. */
-const POSTPONED = /^(?:已)?(?:延期|推迟|顺延|改期)|^(?:postponed|delayed|deferred|rescheduled)/i;
-
-/** A status cell that says postponed, e.g. "已延期（客户出差）" or "Postponed: budget review". */
-export function isPostponed(cell: Cell): boolean {
-  return typeof cell === "string" && POSTPONED.test(foldWidth(cell).trim());
-}
-
-/** The reason written in the status cell after the postponed word ("" when none). */
-export function postponeReasonIn(cell: Cell): string {
-  if (!isPostponed(cell)) return "";
-  return foldWidth(cellText(cell))
-    .trim()
-    .replace(POSTPONED, "")
-    .replace(/^[\s(（[【:：,，、\-—]+|[\s)）\]】。.]+$/g, "")
-    .trim();
-}
 
 /** A new lead's first follow-up is due within 24 hours of its creation: whole days, so by the next day. */
 export const FIRST_RESPONSE_DAYS = 1;

@@ -14,7 +14,7 @@ import {
   type IntentClass,
   type Stage,
 } from "./vocabulary/status";
-import { isPostponed, postponeReasonIn } from "./followupDetail";
+import { isPostponed, postponeReasonIn } from "./vocabulary/status";
 
 export type { IntentClass, Stage };
 

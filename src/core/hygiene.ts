@@ -99,6 +99,19 @@ const NAME_NOISE =
 export const MIN_NAME_CHARS = 2;
 
 /**
+ * `text.toLowerCase()`, without the call when no character has a lower case: most Chinese names are
+ * CJK ideographs, digits and lower-case letters, and lower-casing such a string costs a new copy.
+ */
+function lowerCase(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const caseless = c < 0x41 || (c > 0x5a && c < 0x80) || (c >= 0x4e00 && c <= 0x9fff);
+    if (!caseless) return text.toLowerCase();
+  }
+  return text;
+}
+
+/**
  * Match key of a customer name: width folded, spaces and punctuation removed, lower case, then the
  * longest legal-form suffix stripped once, only when at least MIN_NAME_CHARS characters remain
  * ("A公司" stays "a公司", so one-letter firms do not all match each other). Null for blank names,
@@ -106,7 +119,7 @@ export const MIN_NAME_CHARS = 2;
  */
 export function normalizeName(cell: Cell): string | null {
   if (typeof cell !== "string" && typeof cell !== "number") return null;
-  const s = foldWidth(String(cell)).toLowerCase().replace(NAME_NOISE, "");
+  const s = lowerCase(foldWidth(String(cell))).replace(NAME_NOISE, "");
   let key = s;
   for (const suffix of SUFFIXES_BY_LAST_CHAR.get(s[s.length - 1]) ?? []) {
     if (!s.endsWith(suffix)) continue;
@@ -163,15 +176,18 @@ function duplicateIndexes(
   const nameField = options.nameField ?? "name";
   const maxGroup = Math.max(2, options.maxGroup ?? 10);
 
-  const groups: Record<DuplicateReason, Map<string, number[]>> = {
+  // A key's customers: a lone index until a second one shares it (most keys never get one).
+  const groups: Record<DuplicateReason, Map<string, number | number[]>> = {
     phone: new Map(),
     name: new Map(),
   };
   const add = (reason: DuplicateReason, key: string, i: number) => {
     const map = groups[reason];
     const list = map.get(key);
-    if (!list) map.set(key, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
+    if (list === undefined) map.set(key, i);
+    else if (typeof list === "number") {
+      if (list !== i) map.set(key, [list, i]);
+    } else if (list[list.length - 1] !== i) list.push(i);
   };
   customers.forEach((c, i) => {
     for (const key of phoneKeys(c.fields[phoneField])) add("phone", key, i);
@@ -183,7 +199,7 @@ function duplicateIndexes(
   const pairs: Array<[number, number, DuplicateReason]> = [];
   for (const reason of ["phone", "name"] as const) {
     for (const members of groups[reason].values()) {
-      if (members.length < 2) continue;
+      if (typeof members === "number" || members.length < 2) continue;
       const star = members.length > maxGroup;
       for (let a = 0; a < members.length; a++) {
         for (let b = a + 1; b < members.length; b++) {

@@ -27,10 +27,18 @@ const LABELS = inEveryLang((s) => s.tiers.label);
 
 /** The tier key of a label in either language (to read back an earlier run's sheet). */
 export function tierOfLabel(label: string): Labelled | null {
-  for (const key of Object.keys(LABELS["zh-CN"]) as Labelled[]) {
-    if (LABELS["zh-CN"][key] === label || LABELS["en-US"][key] === label) return key;
-  }
-  return null;
+  return labelled().get(label) ?? null;
+}
+
+/** Tier keys by label in either language (the first key in the catalogue wins), built once. */
+let byLabel: Map<string, Labelled> | null = null;
+function labelled(): Map<string, Labelled> {
+  if (byLabel) return byLabel;
+  byLabel = new Map();
+  for (const key of Object.keys(LABELS["zh-CN"]) as Labelled[])
+    for (const text of [LABELS["zh-CN"][key], LABELS["en-US"][key]])
+      if (!byLabel.has(text)) byLabel.set(text, key);
+  return byLabel;
 }
 
 export function familyLabel(family: StrategyFamily, lang: Lang): string {

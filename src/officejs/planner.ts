@@ -1,7 +1,8 @@
 import type { SheetPlan } from "../plan/types";
 import type { PlanOptions } from "../app/flow";
-import { HostError, type Progress, type RunSummary } from "../app/host";
+import { HostError, type Progress } from "../app/host";
 import type { PlanSession } from "./planSession";
+import type { FromWorker, PlannedRun, ToWorker } from "./workerMessages";
 import type { RowsBlock, SheetShape } from "./read";
 
 /**
@@ -13,12 +14,7 @@ import type { RowsBlock, SheetShape } from "./read";
  */
 
 export type { PlanOptions };
-
-export interface PlannedRun {
-  /** sheetsWritten is empty: the host fills it once written. */
-  summary: RunSummary;
-  plans: SheetPlan[];
-}
+export type { FromWorker, PlannedRun, ToWorker };
 
 export interface PlanJob {
   add(block: RowsBlock): void;
@@ -67,18 +63,6 @@ export const inProcessPlanner: Planner = {
 // ---------------------------------------------------------------------------------------------
 // Over messages (a Web Worker, a worker_threads worker)
 
-export type ToWorker =
-  | { kind: "start"; shapes: SheetShape[] }
-  | { kind: "block"; block: RowsBlock }
-  | { kind: "run"; options: PlanOptions };
-
-export type FromWorker =
-  | { kind: "progress"; progress: Progress }
-  | { kind: "plan"; plan: SheetPlan }
-  | { kind: "rows"; table: number; rows: SheetPlan["tables"][number]["rows"] }
-  | { kind: "done"; summary: RunSummary }
-  | { kind: "error"; message: string };
-
 /** A worker as the planner sees it. */
 export interface WorkerPort {
   post(message: ToWorker): void;
@@ -106,10 +90,14 @@ export function portPlanner(create: () => WorkerPort): Planner {
       port.listen(
         (message) => {
           if (message.kind === "progress") onProgress(message.progress);
-          else if (message.kind === "plan") plans.push(message.plan);
-          else if (message.kind === "rows")
-            plans[plans.length - 1].tables[message.table].rows.push(...message.rows);
-          else if (message.kind === "done") end({ ok: { summary: message.summary, plans } });
+          else if (message.kind === "plan") {
+            plans.push(message.plan);
+            if (!outcome) port.post({ kind: "next" });
+          } else if (message.kind === "rows") {
+            const rows = plans[plans.length - 1].tables[message.table].rows;
+            for (const row of message.rows) rows.push(row);
+            if (!outcome) port.post({ kind: "next" });
+          } else if (message.kind === "done") end({ ok: { summary: message.summary, plans } });
           else end({ error: new Error(message.message) });
         },
         (error) => end({ error })

@@ -4,7 +4,7 @@
  * the tiers sheet to open. Computed only: rebuilt on every run.
  */
 import type { ReviewStrings } from "../i18n/strings/review";
-import { cellAddress } from "../core/address";
+import { columnAddresses } from "../core/address";
 import { strings } from "../i18n";
 import type { LifetimeReport } from "./lifetimeNotes";
 import { refusesContact } from "../core/consent";
@@ -50,15 +50,28 @@ export function callList(
 ): CallListEntry[] {
   const current = new Map<string, TrackingPlanLine>();
   for (const line of tracking) if (line.current) current.set(line.customerKey, line);
-  const rowOf = new Map<string, string>();
+  // The line of each customer on the tiers sheet: the first line whose ID matches theirs.
+  let lineOf: (customer: number) => number | undefined = () => undefined;
+  let addressOf: (row0: number) => string = () => "";
   const table = tiers?.tables[0];
   if (tiers && table) {
     const idCol = table.columns.findIndex((c) => c.key === "id");
-    table.rows.forEach((row, r) => {
-      const key = customerKeyOf(row[idCol] ?? "");
-      if (key !== null && !rowOf.has(key))
-        rowOf.set(key, cellAddress(tiers.name, table.startRow + 1 + r, table.startColumn));
-    });
+    const keys = table.rows.map((row) => customerKeyOf(row[idCol] ?? ""));
+    addressOf = columnAddresses(tiers.name, table.startColumn);
+    const firstRow = table.startRow + 1;
+    if (
+      keys.length === report.customers.length &&
+      keys.every((key, r) => key === report.customers[r].customer.key)
+    ) {
+      // One line per customer in report order (as planTierSheet writes it; keys are unique).
+      lineOf = (customer) => firstRow + customer;
+    } else {
+      const rowOf = new Map<string, number>();
+      keys.forEach((key, r) => {
+        if (key !== null && !rowOf.has(key)) rowOf.set(key, firstRow + r);
+      });
+      lineOf = (customer) => rowOf.get(report.customers[customer].customer.key);
+    }
   }
   const candidates: CallCandidate[] = report.customers.map((c, k) => {
     const life = lifetime?.perCustomer[k] ?? null;
@@ -80,8 +93,11 @@ export function callList(
   return rankCalls(candidates).map((e) => {
     const result = report.customers[e.customer];
     const fields = result.customer.fields;
-    const line = current.get(result.customer.key);
-    const owner = !isBlank(line?.owner) ? cellText(line?.owner) : cellText(fields.owner ?? "");
+    const strategy = current.get(result.customer.key);
+    const owner = !isBlank(strategy?.owner)
+      ? cellText(strategy?.owner)
+      : cellText(fields.owner ?? "");
+    const line = lineOf(e.customer);
     const parts = [strings(lang).review.calls.reasonValue({ value: formatMoney(e.value) })];
     if (e.pAlive !== null)
       parts.push(strings(lang).review.calls.reasonPAlive({ p: Math.round(e.pAlive * 100) }));
@@ -101,7 +117,7 @@ export function callList(
       value: Math.round(e.value * 100) / 100,
       pAlive: e.pAlive,
       reason: parts.join(strings(lang).review.calls.separator),
-      address: rowOf.get(result.customer.key) ?? null,
+      address: line === undefined ? null : addressOf(line),
     };
   });
 }

@@ -57,7 +57,12 @@ const COLUMNS: Array<
   ["analysis", "text", 36, true],
   ["improvement", "text", 36, true],
 ];
-const col = (key: string) => COLUMNS.findIndex((c) => c[0] === key);
+/** Column positions by key (looked up for every cell of every line). */
+const POSITIONS = new Map<string, number>();
+COLUMNS.forEach(([key], i) => {
+  if (!POSITIONS.has(key)) POSITIONS.set(key, i);
+});
+const col = (key: string) => POSITIONS.get(key) ?? -1;
 
 /** Headers of the per-line table in both languages (the older columns' words, then the new section's). */
 const HEADERS: Record<string, Record<Lang, string>> = {
@@ -251,13 +256,28 @@ function changeOf(
   };
 }
 
+/** Customers by key, built once per report (the groups and the sheet both look customers up). */
+const indexes = new WeakMap<ScoreReport, Map<string, number>>();
+function customerIndexOf(report: ScoreReport): Map<string, number> {
+  let index = indexes.get(report);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < report.customers.length; i++) {
+      const key = report.customers[i].customer.key;
+      index.set(key, i); // the last customer with a key wins, as new Map(pairs) does
+    }
+    indexes.set(report, index);
+  }
+  return index;
+}
+
 /**
  * Treated vs control for every strategy, tier (when planned) and period that has started by the
  * as-of date. Pure; the order is by strategy, tier and start.
  */
 export function reviewGroups(report: ScoreReport, tracking: TrackingPlanLine[]): ReviewGroup[] {
   if (!report.book) return [];
-  const index = new Map(report.customers.map((c, i) => [c.customer.key, i]));
+  const index = customerIndexOf(report);
   const orders = new CustomerOrders(report.book, report.customers.length);
   const groups = new Map<
     string,
@@ -369,7 +389,7 @@ export function planReviewSheet(
   const loop = strings(lang).reviewLoop;
   const judged: Array<{ strategy: string; tier: string; effect: EffectCode }> = [];
   const labels = new Map<string, string>();
-  const index = new Map(report.customers.map((c, i) => [c.customer.key, i]));
+  const index = customerIndexOf(report);
   const orders = report.book ? new CustomerOrders(report.book, report.customers.length) : null;
   const rows: PlanCell[][] = [];
   for (const l of linesWithPeriods(reviewLines(tracking))) {

@@ -4,7 +4,7 @@ import { cellText, formatSerial, parseDate } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
 import { maskPhone } from "../core/privacy";
 import type { Settings } from "../core/settings";
-import { behaviourTags } from "../core/tags";
+import { behaviourTags, type BehaviourTag } from "../core/tags";
 import { familyOf, TIER_ORDER } from "../core/tiers";
 import { NO_PURCHASES, type Cell, type SheetGrid, type TierKey } from "../core/types";
 import type { Lang } from "../i18n/lang";
@@ -148,6 +148,19 @@ export function planTierSheet(
   }));
   const before = previousTiersOf(report, previous);
   const reasons = new TierReasons(lang);
+  // Few distinct tag sets: each one's words are joined once, not once per customer.
+  const behaviourTexts = new Map<string, PlanCell>();
+  const behaviourText = (tags: BehaviourTag[]): PlanCell => {
+    const key = tags.join();
+    let words = behaviourTexts.get(key);
+    if (words === undefined) {
+      words = text(
+        tags.map((t) => strings(lang).sheets.behaviourTags[t]).join(lang === "zh-CN" ? "、" : ", ")
+      );
+      behaviourTexts.set(key, words);
+    }
+    return words;
+  };
 
   const rows: PlanCell[][] = report.customers.map((result, k) => {
     const fields = result.customer.fields;
@@ -180,11 +193,7 @@ export function planTierSheet(
       life?.expectedSpend ?? null,
       life?.predictedClv ?? null,
       churnText(lifetime?.churn[k] ?? null, lang),
-      text(
-        behaviourTags(result)
-          .map((t) => strings(lang).sheets.behaviourTags[t])
-          .join(lang === "zh-CN" ? "、" : ", ")
-      ),
+      behaviourText(behaviourTags(result)),
       // The user's own tags: what they typed in this sheet wins over the archive's column.
       kept ? text(kept.tags) : text(fields.tags),
       report.voices?.[k]?.score ?? null,

@@ -105,7 +105,12 @@ export function churnReasonOf(cell: Cell): ChurnReason | null {
 }
 
 export const TRACKING_MANAGER_COLUMNS = COLUMNS.filter((c) => c[3]).map((c) => c[0]);
-const col = (key: string) => COLUMNS.findIndex((c) => c[0] === key);
+/** Column positions by key (looked up for every cell of every line). */
+const POSITIONS = new Map<string, number>();
+COLUMNS.forEach(([key], i) => {
+  if (!POSITIONS.has(key)) POSITIONS.set(key, i);
+});
+const col = (key: string) => POSITIONS.get(key) ?? -1;
 
 /** A line found in the existing sheet: its key and the manager's cells. */
 export interface TrackingLine {

@@ -268,14 +268,16 @@ function winBackFiguresOf(report: ScoreReport, lines: TrackingPlanLine[]): WinBa
 function purchasesOf(report: ScoreReport): Purchases | null {
   const book = report.book;
   if (!book) return null;
-  const customer: number[] = [];
-  const day: number[] = [];
-  for (let i = 0; i < book.count; i++) {
+  let count = 0;
+  for (let i = 0; i < book.count; i++) if (book.isReturn[i] === 0) count++;
+  const customer = new Int32Array(count);
+  const day = new Float64Array(count);
+  for (let i = 0, k = 0; i < book.count; i++) {
     if (book.isReturn[i] !== 0) continue;
-    customer.push(book.customer[i]);
-    day.push(book.day[i]);
+    customer[k] = book.customer[i];
+    day[k++] = book.day[i];
   }
-  return { customers: report.customers.length, count: customer.length, customer, day };
+  return { customers: report.customers.length, count, customer, day };
 }
 
 function nameOfSettings(own: Map<SheetKey, SheetGrid>, lang: Lang): string {

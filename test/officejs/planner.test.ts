@@ -72,7 +72,7 @@ test("over messages the run equals the in-process run, with progress through eve
   expect([...stages]).toEqual(["reading", "scoring", "planning", "writing"]);
   expect(log.sent[0]).toBe("start");
   expect(log.sent).toContain("block");
-  expect(log.sent[log.sent.length - 1]).toBe("run");
+  expect(log.sent.filter((kind) => kind !== "next").pop()).toBe("run");
   expect(log.terminated).toBe(1); // a worker per run, ended after it
 });
 
@@ -106,4 +106,44 @@ test("Cancel while the worker scores ends the worker and writes nothing", async 
   await expect(run).rejects.toMatchObject({ key: "cancelled" });
   expect(log.terminated).toBe(1);
   expect(JSON.stringify(fake.workbook.snapshot())).toBe(before);
+});
+
+test("the worker sends the plans a slice at a time, each after the pane asks for the next", async () => {
+  const grids = makeWideWorkbook({ customers: 5200, orderLines: 6000, followups: 50 });
+  const fake = fakeFromGrids(grids);
+  // The blocks the host would send: read through the in-process path's first half.
+  const blocks: ToWorker[] = [];
+  const recorder: Planner = {
+    start(shapes) {
+      blocks.push({ kind: "start", shapes: [...shapes] });
+      return {
+        add: (block) => blocks.push({ kind: "block", block }),
+        finish: () => Promise.reject(new Error("recorded")),
+        cancel: () => undefined,
+      };
+    },
+  };
+  const host = createExcelHost({
+    lang: "zh-CN",
+    today: () => TODAY,
+    run: (b) => fake.run(b),
+    planner: recorder,
+  });
+  await expect(host.score({}, () => undefined)).rejects.toBeDefined();
+  const out: FromWorker[] = [];
+  const handle = serveJobs((message) => out.push(structuredClone(message)));
+  for (const message of blocks) handle(message);
+  handle({ kind: "run", options: { lang: "zh-CN", today: TODAY, overrides: {} } });
+  const results = () => out.filter((m) => m.kind !== "progress");
+  expect(results()).toHaveLength(2); // a little ahead, never the whole result
+  let asked = 0;
+  while (results()[results().length - 1].kind !== "done") {
+    handle({ kind: "next" });
+    asked++;
+    expect(results()).toHaveLength(2 + asked);
+  }
+  // More than one slice of lines came back: the tiers sheet has 5,200 customers.
+  expect(results().filter((m) => m.kind === "rows").length).toBeGreaterThan(
+    results().filter((m) => m.kind === "plan").length
+  );
 });

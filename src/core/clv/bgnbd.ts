@@ -1,6 +1,6 @@
-import { minimize, ridgeAt, type FitResult } from "./optimize";
+import { fitOnLogScale, type FitResult } from "./optimize";
 import { expm1OverX, hyp2f1 } from "./special";
-import type { BtydData } from "./summary";
+import { DAYS_PER_WEEK, type BtydData } from "./summary";
 
 /**
  * BG/NBD (Fader, Hardie & Lee 2005, "Counting your customers the easy way"): while alive a
@@ -32,20 +32,6 @@ export const MIN_CUSTOMERS = 20;
  */
 export const MIN_REPEAT_BUYERS = 10;
 /**
- * Parameters are searched within [1e-6, 1e6] (on the log scale). A fit that ends at that edge has
- * no interior maximum, typically "nobody seems to drop out" (b → ∞) or "everyone drops out at
- * the same rate" (a, b → ∞): `no_convergence`, with the parameter named in the message.
- */
-export const PARAM_MIN = 1e-6;
-export const PARAM_MAX = 1e6;
-const LOG_MIN = Math.log(PARAM_MIN);
-const LOG_MAX = Math.log(PARAM_MAX);
-/** Distance (in ln) from the box's edge that counts as "ran to the bound". */
-const EDGE = 0.05;
-/** A fit is accepted when max |∂(−ln L / N)/∂ ln θ| is below this (BFGS aims at 1e-9). */
-const ACCEPT_GRADIENT = 1e-5;
-
-/**
  * The data in the shape the likelihood loop wants: customers with the same (x, t_x, T) merged into
  * one weighted row, and t_x, T replaced by indices into their distinct values, so that each
  * evaluation takes the logarithms once per distinct value, not once per customer.
@@ -68,13 +54,87 @@ interface Prepared {
   invalid: number;
 }
 
+/**
+ * Indices of distinct week values in order of first sight. Weeks are whole days / 7 (summary.ts):
+ * those are looked up by their day in an array; any other value in a Map.
+ */
+class WeekIndex {
+  readonly values: number[] = [];
+  private byDay = new Int32Array(1024).fill(-1);
+  private readonly other = new Map<number, number>();
+
+  indexOf(weeks: number): number {
+    const day = Math.round(weeks * DAYS_PER_WEEK);
+    if (day >= 0 && day < WeekIndex.MAX_DAY && day / DAYS_PER_WEEK === weeks) {
+      if (day >= this.byDay.length) {
+        let size = this.byDay.length;
+        while (size <= day) size *= 2;
+        const grown = new Int32Array(size).fill(-1);
+        grown.set(this.byDay);
+        this.byDay = grown;
+      }
+      let at = this.byDay[day];
+      if (at < 0) {
+        at = this.byDay[day] = this.values.length;
+        this.values.push(weeks);
+      }
+      return at;
+    }
+    let at = this.other.get(weeks);
+    if (at === undefined) {
+      at = this.values.length;
+      this.other.set(weeks, at);
+      this.values.push(weeks);
+    }
+    return at;
+  }
+
+  /** About 11,000 years of days. */
+  private static readonly MAX_DAY = 1 << 22;
+}
+
+/** Rows of equal (x, index of T, index of t_x): an open-addressing table over typed arrays. */
+class RowIndex {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly keys: Int32Array;
+  private size = 0;
+
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    this.keys = new Int32Array(3 * Math.max(1, capacity));
+  }
+
+  /** The row of (x, it, itx), or -1 after giving it the next row number (first sight). */
+  getOrAdd(x: number, it: number, itx: number): number {
+    let slot =
+      (Math.imul(x, 0x9e3779b1) ^ Math.imul(it, 0x85ebca6b) ^ Math.imul(itx, 0xc2b2ae35)) &
+      this.mask;
+    for (;;) {
+      const entry = this.slots[slot];
+      if (entry === 0) break;
+      const k = 3 * (entry - 1);
+      if (this.keys[k] === x && this.keys[k + 1] === it && this.keys[k + 2] === itx)
+        return entry - 1;
+      slot = (slot + 1) & this.mask;
+    }
+    const row = this.size++;
+    this.keys[3 * row] = x;
+    this.keys[3 * row + 1] = it;
+    this.keys[3 * row + 2] = itx;
+    this.slots[slot] = row + 1;
+    return -1;
+  }
+}
+
 function prepare(data: BtydData): Prepared {
   const n = data.x.length;
-  const tIndex = new Map<number, number>();
-  const txIndex = new Map<number, number>();
-  const uT: number[] = [];
-  const uTx: number[] = [];
-  const rowIndex = new Map<number, number>();
+  const tIndex = new WeekIndex();
+  const txIndex = new WeekIndex();
+  const rows = new RowIndex(n);
   const xs: number[] = [];
   const iTs: number[] = [];
   const iTxs: number[] = [];
@@ -84,11 +144,6 @@ function prepare(data: BtydData): Prepared {
   let maxT = 0;
   let maxX = 0;
   let invalid = 0;
-  const keyOf = (x: number, it: number, itx: number): string | number => {
-    const k = (x * 1048576 + it) * 1048576 + itx;
-    return it < 1048576 && itx < 1048576 && Number.isSafeInteger(k) ? k : `${x}|${it}|${itx}`;
-  };
-  const stringRows = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const T = data.T[i];
     if (Number.isNaN(T)) continue; // no purchase in the calibration period
@@ -96,7 +151,7 @@ function prepare(data: BtydData): Prepared {
     const tx = x > 0 ? data.tx[i] : 0;
     if (
       !(T >= 0 && Number.isFinite(T)) ||
-      !(Number.isInteger(x) && x >= 0) ||
+      !(Number.isInteger(x) && x >= 0 && x <= 0x7fffffff) ||
       !(tx >= 0 && tx <= T)
     ) {
       invalid++;
@@ -106,25 +161,12 @@ function prepare(data: BtydData): Prepared {
     if (x > 0) repeatBuyers++;
     if (T > maxT) maxT = T;
     if (x > maxX) maxX = x;
-    let it = tIndex.get(T);
-    if (it === undefined) {
-      it = uT.length;
-      tIndex.set(T, it);
-      uT.push(T);
-    }
-    let itx = txIndex.get(tx);
-    if (itx === undefined) {
-      itx = uTx.length;
-      txIndex.set(tx, itx);
-      uTx.push(tx);
-    }
-    const key = keyOf(x, it, itx);
-    const at = typeof key === "number" ? rowIndex.get(key) : stringRows.get(key);
-    if (at !== undefined) {
+    const it = tIndex.indexOf(T);
+    const itx = txIndex.indexOf(tx);
+    const at = rows.getOrAdd(x, it, itx);
+    if (at >= 0) {
       ws[at]++;
     } else {
-      if (typeof key === "number") rowIndex.set(key, xs.length);
-      else stringRows.set(key, xs.length);
       xs.push(x);
       iTs.push(it);
       iTxs.push(itx);
@@ -142,8 +184,8 @@ function prepare(data: BtydData): Prepared {
     iT: Int32Array.from(iTs),
     iTx: Int32Array.from(iTxs),
     w: Float64Array.from(ws),
-    uT: Float64Array.from(uT),
-    uTx: Float64Array.from(uTx),
+    uT: Float64Array.from(tIndex.values),
+    uTx: Float64Array.from(txIndex.values),
     xCount,
     invalid,
   };
@@ -333,74 +375,21 @@ export function fitBgNbd(data: BtydData): FitResult<BgNbdParams> {
   }
   const ws = workspace(d);
   const n = d.customers;
-  const g = new Float64Array(4);
-  // Objective: −ln L / N on ln(r, α, a, b); chain rule: ∂/∂ln θ = θ · ∂/∂θ.
-  const objective = (theta: Float64Array, grad: Float64Array): number => {
-    const r = Math.exp(theta[0]);
-    const alpha = Math.exp(theta[1]);
-    const a = Math.exp(theta[2]);
-    const b = Math.exp(theta[3]);
-    const ll = evaluate(r, alpha, a, b, d, ws, g);
-    grad[0] = (-g[0] * r) / n;
-    grad[1] = (-g[1] * alpha) / n;
-    grad[2] = (-g[2] * a) / n;
-    grad[3] = (-g[3] * b) / n;
-    return -ll / n;
-  };
   // Start: r = 1, α = the mean observation time (α is on the scale of T), a = 1, b = 2.
   let meanT = 0;
   for (let k = 0; k < d.x.length; k++) meanT += (d.w[k] * d.uT[d.iT[k]]) / n;
-  const start = [0, Math.log(Math.min(Math.max(meanT, 1e-3), 1e5)), 0, Math.log(2)];
-  const box = {
-    lower: [LOG_MIN, LOG_MIN, LOG_MIN, LOG_MIN],
-    upper: [LOG_MAX, LOG_MAX, LOG_MAX, LOG_MAX],
-  };
-  const best = minimize(objective, start, box, { edge: EDGE });
-  const { evaluations } = best;
-  if (!Number.isFinite(best.value)) {
-    return {
-      ok: false,
-      reason: "no_convergence",
-      evaluations,
-      message: "BG/NBD: the likelihood is not finite anywhere tried.",
-    };
-  }
-  const ridge = ridgeAt(best.x, box, EDGE, NAMES);
-  if (ridge) {
-    return {
-      ok: false,
-      reason: "ridge",
-      evaluations,
-      ...ridge,
-      message:
-        `BG/NBD has no interior maximum: ${ridge.parameter} ran to the search bound ` +
-        `[${PARAM_MIN}, ${PARAM_MAX}]` +
-        ((ridge.parameter === "b" && ridge.toward === "infinity") ||
-        (ridge.parameter === "a" && ridge.toward === "zero")
-          ? " (the data show no sign of customers dropping out)."
-          : "."),
-    };
-  }
-  if (!(best.gradient <= ACCEPT_GRADIENT)) {
-    return {
-      ok: false,
-      reason: "flat_likelihood",
-      evaluations,
-      message: `BG/NBD did not converge in ${evaluations} evaluations (largest gradient ${best.gradient.toExponential(2)}).`,
-    };
-  }
-  return {
-    ok: true,
-    params: {
-      r: Math.exp(best.x[0]),
-      alpha: Math.exp(best.x[1]),
-      a: Math.exp(best.x[2]),
-      b: Math.exp(best.x[3]),
-    },
-    loglik: -best.value * n,
-    iterations: best.iterations,
-    evaluations,
-  };
+  return fitOnLogScale({
+    model: "BG/NBD",
+    names: NAMES,
+    customers: n,
+    start: [0, Math.log(Math.min(Math.max(meanT, 1e-3), 1e5)), 0, Math.log(2)],
+    logLikelihood: (params, grad) =>
+      evaluate(params[0], params[1], params[2], params[3], d, ws, grad),
+    ridgeNote: ({ parameter, toward }) =>
+      (parameter === "b" && toward === "infinity") || (parameter === "a" && toward === "zero")
+        ? " (the data show no sign of customers dropping out)."
+        : ".",
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
-import { MIN_REPEAT_BUYERS, PARAM_MAX, PARAM_MIN } from "./bgnbd";
-import { minimize, ridgeAt, type FitResult } from "./optimize";
+import { MIN_REPEAT_BUYERS } from "./bgnbd";
+import { fitOnLogScale, type FitResult } from "./optimize";
 import { digamma, lnGamma } from "./special";
 
 /**
@@ -181,10 +181,6 @@ export function gammaGammaLogLikelihood(
   return evaluate(params.p, params.q, params.gamma, spendData(x, meanRepeat, undefined), null);
 }
 
-const LOG_MIN = Math.log(PARAM_MIN);
-const LOG_MAX = Math.log(PARAM_MAX);
-const EDGE = 0.05;
-const ACCEPT_GRADIENT = 1e-5;
 const NAMES = ["p", "q", "gamma"] as const;
 
 /**
@@ -242,50 +238,16 @@ export function fitGammaGamma(
       message: `Gamma-Gamma: none of the ${d.withSpread} customers with two or more repeat purchases paid different amounts, so spend does not vary within customers.`,
     };
   }
-  const g = new Float64Array(3);
-  const n = d.n;
-  const objective = (theta: Float64Array, grad: Float64Array): number => {
-    const p = Math.exp(theta[0]);
-    const q = Math.exp(theta[1]);
-    const gamma = Math.exp(theta[2]);
-    const ll = evaluate(p, q, gamma, d, g);
-    grad[0] = (-g[0] * p) / n;
-    grad[1] = (-g[1] * q) / n;
-    grad[2] = (-g[2] * gamma) / n;
-    return -ll / n;
-  };
-  // Start: p = 1, q = 2 and γ making the population mean pγ/(q−1) the sample mean.
-  const start = [0, Math.log(2), Math.log(Math.min(Math.max(d.meanM, 1e-5), 1e5))];
-  const box = { lower: [LOG_MIN, LOG_MIN, LOG_MIN], upper: [LOG_MAX, LOG_MAX, LOG_MAX] };
-  const best = minimize(objective, start, box, { edge: EDGE });
-  const { evaluations } = best;
-  if (!Number.isFinite(best.value)) {
-    return {
-      ok: false,
-      reason: "no_convergence",
-      evaluations,
-      message: "Gamma-Gamma: the likelihood is not finite anywhere tried.",
-    };
-  }
-  const ridge = ridgeAt(best.x, box, EDGE, NAMES);
-  if (ridge) {
-    return {
-      ok: false,
-      reason: "ridge",
-      evaluations,
-      ...ridge,
-      message: `Gamma-Gamma has no interior maximum: ${ridge.parameter} ran to the search bound [${PARAM_MIN}, ${PARAM_MAX}].`,
-    };
-  }
-  if (!(best.gradient <= ACCEPT_GRADIENT)) {
-    return {
-      ok: false,
-      reason: "flat_likelihood",
-      evaluations,
-      message: `Gamma-Gamma did not converge in ${evaluations} evaluations (largest gradient ${best.gradient.toExponential(2)}).`,
-    };
-  }
-  const params = { p: Math.exp(best.x[0]), q: Math.exp(best.x[1]), gamma: Math.exp(best.x[2]) };
+  const fitted = fitOnLogScale({
+    model: "Gamma-Gamma",
+    names: NAMES,
+    customers: d.n,
+    // Start: p = 1, q = 2 and γ making the population mean pγ/(q−1) the sample mean.
+    start: [0, Math.log(2), Math.log(Math.min(Math.max(d.meanM, 1e-5), 1e5))],
+    logLikelihood: (params, grad) => evaluate(params[0], params[1], params[2], d, grad),
+  });
+  if (!fitted.ok) return fitted;
+  const { params, evaluations } = fitted;
   if (params.q <= 1) {
     return {
       ok: false,
@@ -296,7 +258,7 @@ export function fitGammaGamma(
       message: `Gamma-Gamma: q = ${params.q.toPrecision(3)} <= 1, spend is so heavy-tailed that the mean spend is infinite.`,
     };
   }
-  return { ok: true, params, loglik: -best.value * n, iterations: best.iterations, evaluations };
+  return fitted;
 }
 
 /**

@@ -403,3 +403,96 @@ export function minimize(
   }
   return { ...best, iterations, evaluations };
 }
+
+/**
+ * Parameters are searched within [1e-6, 1e6] (on the log scale). A fit that ends at that edge has
+ * no interior maximum (e.g. BG/NBD's "nobody seems to drop out", b → ∞): a `ridge`, naming the
+ * parameter.
+ */
+export const PARAM_MIN = 1e-6;
+export const PARAM_MAX = 1e6;
+/** Distance (in ln) from the box's edge that counts as "ran to the bound". */
+const FIT_EDGE = 0.05;
+/** A fit is accepted when max |∂(−ln L / N)/∂ ln θ| is below this (BFGS aims at 1e-9). */
+const ACCEPT_GRADIENT = 1e-5;
+
+/** One model's maximum-likelihood problem, as `fitOnLogScale` takes it. */
+export interface LogScaleProblem<K extends string> {
+  /** The model's name in developer messages ("BG/NBD"). */
+  model: string;
+  /** Parameter names, in the order of `logLikelihood`'s arrays and of the result's `params`. */
+  names: readonly K[];
+  /** Customers behind the likelihood: the objective is −ln L / customers. */
+  customers: number;
+  /** Starting point, as logs of the parameters. */
+  start: readonly number[];
+  /** ln L at `params` (positive values); writes ∂ ln L / ∂ params into `grad`. */
+  logLikelihood: (params: Float64Array, grad: Float64Array) => number;
+  /** What a ridge means for this model, appended to the message (default "."). */
+  ridgeNote?: (ridge: { parameter: string; toward: "zero" | "infinity" }) => string;
+}
+
+/**
+ * The harness both lifetime-value fits share: −ln L / N minimised over the logs of the parameters
+ * inside [PARAM_MIN, PARAM_MAX] (chain rule ∂/∂ln θ = θ · ∂/∂θ), then the outcome checked in
+ * order: a likelihood not finite anywhere (`no_convergence`), a parameter run to the bound
+ * (`ridge`), a gradient that did not vanish within the budget (`flat_likelihood`).
+ */
+export function fitOnLogScale<K extends string>(
+  problem: LogScaleProblem<K>
+): FitResult<Record<K, number>> {
+  const { model, names, customers: n } = problem;
+  const k = names.length;
+  const params = new Float64Array(k);
+  const g = new Float64Array(k);
+  const objective = (theta: Float64Array, grad: Float64Array): number => {
+    for (let i = 0; i < k; i++) params[i] = Math.exp(theta[i]);
+    const ll = problem.logLikelihood(params, g);
+    for (let i = 0; i < k; i++) grad[i] = (-g[i] * params[i]) / n;
+    return -ll / n;
+  };
+  const box = {
+    lower: names.map(() => Math.log(PARAM_MIN)),
+    upper: names.map(() => Math.log(PARAM_MAX)),
+  };
+  const best = minimize(objective, problem.start, box, { edge: FIT_EDGE });
+  const { evaluations } = best;
+  if (!Number.isFinite(best.value)) {
+    return {
+      ok: false,
+      reason: "no_convergence",
+      evaluations,
+      message: `${model}: the likelihood is not finite anywhere tried.`,
+    };
+  }
+  const ridge = ridgeAt(best.x, box, FIT_EDGE, names);
+  if (ridge) {
+    return {
+      ok: false,
+      reason: "ridge",
+      evaluations,
+      ...ridge,
+      message:
+        `${model} has no interior maximum: ${ridge.parameter} ran to the search bound ` +
+        `[${PARAM_MIN}, ${PARAM_MAX}]` +
+        (problem.ridgeNote?.(ridge) ?? "."),
+    };
+  }
+  if (!(best.gradient <= ACCEPT_GRADIENT)) {
+    return {
+      ok: false,
+      reason: "flat_likelihood",
+      evaluations,
+      message: `${model} did not converge in ${evaluations} evaluations (largest gradient ${best.gradient.toExponential(2)}).`,
+    };
+  }
+  const fitted = {} as Record<K, number>;
+  names.forEach((name, i) => (fitted[name] = Math.exp(best.x[i])));
+  return {
+    ok: true,
+    params: fitted,
+    loglik: -best.value * n,
+    iterations: best.iterations,
+    evaluations,
+  };
+}

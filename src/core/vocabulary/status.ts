@@ -4,6 +4,9 @@
  * after lower-casing; the follow-up words also after width folding and removing whitespace.
  */
 
+import { cellText, foldWidth } from "../parse";
+import type { Cell } from "../types";
+
 /** 潜在 → 意向 → 谈判 → 成交, and 流失 (left the funnel). */
 export type Stage = "potential" | "intent" | "negotiation" | "won" | "lost";
 
@@ -56,3 +59,21 @@ export const INTENT_WORDS: ReadonlyMap<string, IntentClass> = new Map([
   ["mid", "B"],
   ["low", "C"],
 ]);
+
+/** 已延期, 延期, 推迟, 改期, postponed, delayed, deferred, rescheduled — a reason may follow. */
+const POSTPONED = /^(?:已)?(?:延期|推迟|顺延|改期)|^(?:postponed|delayed|deferred|rescheduled)/i;
+
+/** A status cell that says postponed, e.g. "已延期（客户出差）" or "Postponed: budget review". */
+export function isPostponed(cell: Cell): boolean {
+  return typeof cell === "string" && POSTPONED.test(foldWidth(cell).trim());
+}
+
+/** The reason written in the status cell after the postponed word ("" when none). */
+export function postponeReasonIn(cell: Cell): string {
+  if (!isPostponed(cell)) return "";
+  return foldWidth(cellText(cell))
+    .trim()
+    .replace(POSTPONED, "")
+    .replace(/^[\s(（[【:：,，、\-—]+|[\s)）\]】。.]+$/g, "")
+    .trim();
+}
