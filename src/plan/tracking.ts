@@ -500,7 +500,7 @@ export function trackingLinesOf(
 /** The win-back lines of the plan (playbook 流失挽回), as the win-back rate needs them. */
 export function winBackLinesOf(lines: readonly TrackingPlanLine[]): WinBackLine[] {
   return lines
-    .filter((l) => strategyTypeOf(cellText(l.type)) === "win_back")
+    .filter((l) => l.strategy === "win_back")
     .map((l) => ({
       customerKey: l.customerKey,
       since: parseDate(l.start) ?? parseDate(l.opened),
