@@ -2,6 +2,7 @@ import { serialFromYmd } from "../../src/core/parse";
 import { createExcelHost } from "../../src/officejs/host";
 import { strings } from "../../src/i18n";
 import { templatePlans } from "../../src/plan/templates";
+import { TEMPLATE_FIELDS } from "../../src/plan/templateFields";
 import { createFakeExcel, type FakeExcel } from "../fake/fakeExcel";
 
 const TODAY = serialFromYmd(2025, 3, 1);
@@ -31,7 +32,12 @@ describe("starting from nothing: the template sheets on the fake Excel", () => {
     expect(added).toEqual([words.sheet.customers, words.sheet.orders, words.sheet.followups]);
     const followups = fake.workbook.sheet(words.sheet.followups)!;
     expect(followups.tables).toHaveLength(1);
-    expect(followups.tables[0].rect).toMatchObject({ row: 0, column: 0, rows: 2, columns: 11 });
+    expect(followups.tables[0].rect).toMatchObject({
+      row: 0,
+      column: 0,
+      rows: 2,
+      columns: TEMPLATE_FIELDS.followups.length,
+    });
     const lists = followups.validations.map((v) => v.rule.list?.source);
     expect(lists).toContain(Object.values(words.stage).join(","));
     expect(lists).toContain(Object.values(words.intent).join(","));
