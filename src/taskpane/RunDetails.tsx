@@ -111,7 +111,6 @@ export function Overview({
                 appearance="transparent"
                 size="small"
                 className={styles.link}
-                aria-label={text}
                 data-testid="tier-bar"
                 data-tier={tier.key}
                 onClick={() => {
@@ -120,9 +119,7 @@ export function Overview({
                 }}
               >
                 <span className={styles.bars}>
-                  <Caption1 className={styles.label}>
-                    {name} · {tier.customers} · {percent(tier.revenueShare)}
-                  </Caption1>
+                  <Caption1 className={styles.label}>{text}</Caption1>
                   <svg width="100%" height="14" viewBox="0 0 100 14" preserveAspectRatio="none">
                     <rect className={styles.track} x="0" y="0" width="100" height="6" />
                     <rect className={styles.customers} x="0" y="0" width={customerShare * 100} height="6" />

@@ -240,9 +240,16 @@ async function operate(page: Page, frame: Frame, control: Control): Promise<stri
   const element = frame.locator(`[${ATTR}="${control.id}"]`);
   const value = (el: Element) => (el as HTMLInputElement).value;
   const before = await element.evaluate(value);
+  // A <summary> opens or closes its <details> as a default action no event probe can stop.
+  const openBefore = await element.evaluate((el) =>
+    el.tagName === "SUMMARY" ? (el.parentElement as HTMLDetailsElement).open : null
+  );
   await probed(frame);
   for (const key of keys[control.kind]) await page.keyboard.press(key);
   const answered = await probed(frame);
+  await element.evaluate((el, open) => {
+    if (open !== null) (el.parentElement as HTMLDetailsElement).open = open;
+  }, openBefore);
   // The probe kept the pane from seeing the change; put the field back as the pane has it.
   await element.evaluate((el, text) => {
     if (text !== undefined) (el as HTMLInputElement).value = text;
