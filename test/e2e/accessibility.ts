@@ -96,7 +96,9 @@ async function controls(frame: Frame): Promise<Control[]> {
       const visible =
         el.getClientRects().length > 0 &&
         style.visibility !== "hidden" &&
-        !el.closest("[aria-hidden=true], [inert]");
+        !el.closest("[aria-hidden=true], [inert]") &&
+        // Chrome keeps boxes for the content of a closed <details>, but nothing there is reachable.
+        !el.closest("details:not([open]) > :not(summary)");
       if (!visible || el.matches(":disabled")) continue;
       const role = el.getAttribute("role") ?? "";
       const tabStop = el.tabIndex >= 0;

@@ -509,6 +509,9 @@ test("keyboard only: every control of the pane reached, focus visible, never tra
     .getByTestId("wb-selection")
     .filter({ hasText: "客户分层!" })
     .waitFor({ timeout: TIMEOUT });
+  // The data-quality list is grouped by kind: Enter on a group's summary opens it.
+  await tabTo(page, frame, "quality-group");
+  await page.keyboard.press("Enter");
   await tabTo(page, frame, "quality-item");
   const address = (await frame.evaluate(() => document.activeElement?.textContent ?? "")).split(
     " "
