@@ -11,7 +11,13 @@ import { byKeyInEveryLang, inEveryLang, strings } from "../i18n";
 import type { Lang } from "../i18n/lang";
 import { DATA_BAR_COLOR } from "./formats";
 import { findTable, linesOf } from "./previous";
-import { singleTableSheet, type ColumnKind, type PlanCell, type SheetPlan } from "./types";
+import {
+  singleTableSheet,
+  type ColumnKind,
+  type PlanCell,
+  type SheetPlan,
+  columnPlans,
+} from "./types";
 
 const COLUMNS: ReadonlyArray<[key: string, kind: ColumnKind, width: number, manager?: boolean]> = [
   ["channel", "text", 18],
@@ -98,13 +104,7 @@ export function planChannelsSheet(
       [w.help],
     ],
     {
-      columns: COLUMNS.map(([key, kind, width, manager]) => ({
-        key,
-        kind,
-        width,
-        manager,
-        header: w.headers[key as keyof typeof w.headers],
-      })),
+      columns: columnPlans(COLUMNS, (key) => w.headers[key as keyof typeof w.headers]),
       rows,
       conditionalFormats:
         rows.length > 0

@@ -15,7 +15,7 @@ import type { Lang } from "../i18n/lang";
 import { DATA_BAR_COLOR } from "./formats";
 import { findTable, linesOf } from "./previous";
 import { kpis } from "../core/kpis";
-import type { ColumnKind, PlanCell, SheetPlan } from "./types";
+import { columnPlans, type ColumnKind, type PlanCell, type SheetPlan } from "./types";
 
 const COLUMNS: ReadonlyArray<
   [key: keyof HistoryStrings["headers"], kind: ColumnKind, width: number, manager?: boolean]
@@ -123,13 +123,7 @@ export function planHistorySheet(
         id: "history",
         startRow,
         startColumn: 0,
-        columns: COLUMNS.map(([key, kind, width, manager]) => ({
-          key,
-          kind,
-          width,
-          manager,
-          header: strings(lang).history.headers[key],
-        })),
+        columns: columnPlans(COLUMNS, (key) => strings(lang).history.headers[key]),
         rows,
         conditionalFormats: [
           { type: "dataBar", column: col("achieved"), rows: span, color: DATA_BAR_COLOR },

@@ -22,7 +22,13 @@ import { columnLetter } from "../core/address";
 import { byKeyInEveryLang } from "../i18n";
 import { winBackTables, type WinBackFigures } from "./winBack";
 import { customerKeyOf, findTable, linesOf } from "./previous";
-import type { ColumnKind, PlanCell, SheetPlan, TablePlan } from "./types";
+import {
+  columnPlans,
+  type ColumnKind,
+  type PlanCell,
+  type SheetPlan,
+  type TablePlan,
+} from "./types";
 import type { TrackingPlanLine } from "./tracking";
 
 /**
@@ -535,13 +541,7 @@ export function planReviewSheet(
     startRow: at,
     startColumn: 0,
     caption: strings(lang).review.text.linesCaption,
-    columns: COLUMNS.map(([key, kind, width, manager]) => ({
-      key,
-      kind,
-      width,
-      manager,
-      header: HEADERS[key][lang],
-    })),
+    columns: columnPlans(COLUMNS, (key) => HEADERS[key][lang]),
     rows,
     conditionalFormats:
       rows.length === 0

@@ -17,10 +17,10 @@ import { customerKeyOf, findTable, linesOf } from "./previous";
 import {
   singleTableSheet,
   type ColumnKind,
-  type ColumnPlan,
   type ConditionalFormatPlan,
   type PlanCell,
   type SheetPlan,
+  columnPlans,
 } from "./types";
 
 export type TierOrNone = TierKey | typeof NO_PURCHASES;
@@ -139,13 +139,7 @@ export function planTierSheet(
   previous: PreviousTiers = { asOf: null, byCustomer: new Map() },
   name?: string
 ): SheetPlan {
-  const columns: ColumnPlan[] = COLUMNS.map(([key, kind, width, manager]) => ({
-    key,
-    kind,
-    width,
-    manager,
-    header: strings(lang).sheets.tierHeaders[key],
-  }));
+  const columns = columnPlans(COLUMNS, (key) => strings(lang).sheets.tierHeaders[key]);
   const before = previousTiersOf(report, previous);
   const reasons = new TierReasons(lang);
   // Few distinct tag sets: each one's words are joined once, not once per customer.

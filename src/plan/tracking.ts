@@ -14,7 +14,13 @@ import { reviewDue } from "../core/review/loop";
 import { cellText } from "../core/parse";
 import { byKeyInEveryLang } from "../i18n";
 import { customerKeyOf, findTable, linesOf } from "./previous";
-import { singleTableSheet, type ColumnKind, type PlanCell, type SheetPlan } from "./types";
+import {
+  singleTableSheet,
+  type ColumnKind,
+  type PlanCell,
+  type SheetPlan,
+  columnPlans,
+} from "./types";
 import { columnLetter } from "../core/address";
 import { parseDate } from "../core/parse";
 import { isControlDraw } from "../core/review/draw";
@@ -351,13 +357,7 @@ export function planTracking(
     name ?? strings(lang).sheets.names.tracking,
     [],
     {
-      columns: COLUMNS.map(([key, kind, width, manager]) => ({
-        key,
-        kind,
-        width,
-        manager,
-        header: HEADERS[key][lang],
-      })),
+      columns: columnPlans(COLUMNS, (key) => HEADERS[key][lang]),
       rows,
       conditionalFormats:
         rows.length === 0

@@ -21,6 +21,20 @@ export interface ColumnPlan {
   manager?: boolean;
 }
 
+/** A sheet's column list as [key, kind, width, manager?], with each header worded by key. */
+export function columnPlans<K extends string>(
+  columns: ReadonlyArray<readonly [key: K, kind: ColumnKind, width: number, manager?: boolean]>,
+  header: (key: K) => string
+): ColumnPlan[] {
+  return columns.map(([key, kind, width, manager]) => ({
+    key,
+    kind,
+    width,
+    manager,
+    header: header(key),
+  }));
+}
+
 /** Data lines a rule applies to: indexes into the table's `rows`, inclusive. */
 export interface RowSpan {
   firstRow: number;
