@@ -1,5 +1,6 @@
 import { cellAddress } from "./address";
 import type { DetectedTable } from "./headers";
+import { KeyTable } from "./keyTable";
 import { cellText, formatSerial, isBlank, normalizeId } from "./parse";
 import type { Cell, QualityIssue, QualityKind, SheetGrid } from "./types";
 
@@ -15,9 +16,30 @@ export interface Customer {
   fields: Record<string, Cell>;
 }
 
-export interface CustomerIndex {
-  customers: Customer[];
-  byKey: Map<string, number>;
+/**
+ * The customers and a lookup by ID cell that matches the way `Customer.key` does: a KeyTable, not
+ * a Map of key strings, because a Map of a hundred thousand fresh strings costs more to build than
+ * the whole rest of reading the archive, and a cell is found without normalising it.
+ */
+export class CustomerIndex {
+  readonly customers: Customer[] = [];
+  private readonly byId: KeyTable;
+
+  constructor(capacity = 16) {
+    this.byId = new KeyTable(capacity, (c) => this.customers[c].key);
+  }
+
+  /** Index of the customer whose key the (non-blank) ID cell matches, -1 when none. */
+  find(idCell: Cell): number {
+    return this.byId.get(idCell);
+  }
+
+  /** Adds the customer unless one with the same key is there: its index, or -1 when it was added. */
+  addNew(customer: Customer): number {
+    const existing = this.byId.getOrAdd(customer.key, this.customers.length);
+    if (existing < 0) this.customers.push(customer);
+    return existing;
+  }
 }
 
 const DATE_KINDS: ReadonlySet<QualityKind> = new Set(["after_as_of", "bad_date", "stale_record"]);
@@ -65,8 +87,7 @@ export function readCustomers(
   table: DetectedTable,
   log: QualityLog
 ): CustomerIndex {
-  const customers: Customer[] = [];
-  const byKey = new Map<string, number>();
+  const index = new CustomerIndex(sheet.values.length);
   const idCol = table.columns.customerId;
   const fieldCols = Object.entries(table.columns);
   const originRow = sheet.origin?.row ?? 0;
@@ -79,16 +100,12 @@ export function readCustomers(
       log.add("missing_id", r, idCol, idCell, true);
       continue;
     }
-    if (byKey.has(key)) {
-      log.add("duplicate_customer", r, idCol, idCell, true);
-      continue;
-    }
     const fields: Record<string, Cell> = {};
     for (const [field, c] of fieldCols) fields[field] = row[c];
-    byKey.set(key, customers.length);
-    customers.push({ key, id: cellText(idCell).trim(), row: r + originRow, fields });
+    const customer = { key, id: cellText(idCell).trim(), row: r + originRow, fields };
+    if (index.addNew(customer) >= 0) log.add("duplicate_customer", r, idCol, idCell, true);
   }
-  return { customers, byKey };
+  return index;
 }
 
 export { rowIsBlank };

@@ -5,7 +5,7 @@
  */
 import { rowIsBlank, type CustomerIndex, type QualityLog } from "./customers";
 import type { DetectedTable } from "./headers";
-import { cellText, foldWidth, isBlank, normalizeId, parseDate } from "./parse";
+import { cellText, foldWidth, isBlank, isBlankId, parseDate } from "./parse";
 import type { Cell, Serial, SheetGrid } from "./types";
 import {
   DONE_WORDS,
@@ -146,15 +146,13 @@ export function readFollowups(
 
     let keep = true;
     const idCell = row[cId];
-    const key = normalizeId(idCell);
     let customer = -1;
-    if (key === null) {
+    if (isBlankId(idCell)) {
       log.add("missing_id", r, cId, idCell, true);
       keep = false;
     } else {
-      const found = customers.byKey.get(key);
-      if (found === undefined) log.add("unknown_customer", r, cId, idCell, true);
-      else customer = found;
+      customer = customers.find(idCell);
+      if (customer < 0) log.add("unknown_customer", r, cId, idCell, true);
     }
 
     let day: Serial | null = null;

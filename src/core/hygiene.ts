@@ -6,6 +6,7 @@ import { cellAddress } from "./address";
 import type { Customer } from "./customers";
 import type { DetectedTable } from "./headers";
 import type { CustomerResult } from "./results";
+import { TextIds } from "./keyTable";
 import { cellText, foldWidth, isBlank } from "./parse";
 import type { Cell } from "./types";
 
@@ -176,17 +177,20 @@ function duplicateIndexes(
   const nameField = options.nameField ?? "name";
   const maxGroup = Math.max(2, options.maxGroup ?? 10);
 
-  // A key's customers: a lone index until a second one shares it (most keys never get one).
-  const groups: Record<DuplicateReason, Map<string, number | number[]>> = {
-    phone: new Map(),
-    name: new Map(),
+  // A key's customers, by the key's number: a lone index until a second one shares it (most keys
+  // never get one).
+  const groups: Record<DuplicateReason, { keys: TextIds; members: Array<number | number[]> }> = {
+    phone: { keys: new TextIds(), members: [] },
+    name: { keys: new TextIds(), members: [] },
   };
   const add = (reason: DuplicateReason, key: string, i: number) => {
-    const map = groups[reason];
-    const list = map.get(key);
-    if (list === undefined) map.set(key, i);
+    const group = groups[reason];
+    const k = group.keys.idOf(key);
+    const list = group.members[k];
+    if (list === undefined)
+      group.members.push(i); // a new key: k is the next number
     else if (typeof list === "number") {
-      if (list !== i) map.set(key, [list, i]);
+      if (list !== i) group.members[k] = [list, i];
     } else if (list[list.length - 1] !== i) list.push(i);
   };
   customers.forEach((c, i) => {
@@ -198,7 +202,7 @@ function duplicateIndexes(
   const seen = new Map<string, DuplicateReason>();
   const pairs: Array<[number, number, DuplicateReason]> = [];
   for (const reason of ["phone", "name"] as const) {
-    for (const members of groups[reason].values()) {
+    for (const members of groups[reason].members) {
       if (typeof members === "number" || members.length < 2) continue;
       const star = members.length > maxGroup;
       for (let a = 0; a < members.length; a++) {

@@ -2,7 +2,7 @@ import type { CustomerIndex, QualityLog } from "./customers";
 import { rowIsBlank } from "./customers";
 import type { DetectedTable } from "./headers";
 import { KeyTable } from "./keyTable";
-import { cellText, isBlank, normalizeId, parseAmount, parseDate } from "./parse";
+import { cellText, isBlank, isBlankId, normalizeId, parseAmount, parseDate } from "./parse";
 import type { Cell, Grid, Serial } from "./types";
 import { RETURN_STATUS_WORDS } from "./vocabulary/status";
 
@@ -46,6 +46,16 @@ function isReturnStatus(text: string): boolean {
 const UNKNOWN = -1;
 const BLANK = -2;
 
+/** The customer of an order line's ID cell: an index, UNKNOWN or BLANK; adds it when `addUnknown`. */
+function customerOf(idCell: Cell, customers: CustomerIndex, addUnknown: boolean): number {
+  if (isBlankId(idCell)) return BLANK;
+  const found = customers.find(idCell);
+  if (found >= 0 || !addUnknown) return found >= 0 ? found : UNKNOWN;
+  const key = normalizeId(idCell) as string;
+  customers.addNew({ key, id: cellText(idCell).trim(), row: -1, fields: {} });
+  return customers.customers.length - 1;
+}
+
 /**
  * Reads order lines into an OrderBook. Unknown customers are reported unless `addUnknown`
  * (no archive: the orders define the customers).
@@ -76,8 +86,6 @@ export function readOrders(
   let linesRead = 0;
   let linesUsed = 0;
 
-  // Caches keyed by the raw cell: IDs and statuses repeat across many lines.
-  const customerOfCell = new Map<Cell, number>();
   const returnOfStatus = new Map<Cell, boolean>();
   // Row of each order's first line: the key table compares order numbers through it.
   const orderRow = new Int32Array(capacity);
@@ -87,24 +95,20 @@ export function readOrders(
   const used = new Uint8Array(values.length);
   let previousOrderCell: Cell = undefined;
   let previousOrder = -1;
+  // A customer's lines often follow each other: the same ID cell as the line before is not looked
+  // up again (an undefined cell, where this starts, is BLANK).
+  let previousIdCell: Cell = undefined;
+  let previousCustomer = BLANK;
 
   for (let r = table.firstDataRow; r < values.length; r++) {
     const row = values[r];
     if (!row) continue;
     const idCell = row[cId];
-    let ci = customerOfCell.get(idCell);
-    if (ci === undefined) {
-      const key = normalizeId(idCell);
-      if (key === null) ci = BLANK;
-      else {
-        ci = customers.byKey.get(key) ?? UNKNOWN;
-        if (ci === UNKNOWN && addUnknown) {
-          ci = customers.customers.length;
-          customers.byKey.set(key, ci);
-          customers.customers.push({ key, id: cellText(idCell).trim(), row: -1, fields: {} });
-        }
-      }
-      customerOfCell.set(idCell, ci);
+    let ci = previousCustomer;
+    if (idCell !== previousIdCell) {
+      ci = customerOf(idCell, customers, addUnknown);
+      previousIdCell = idCell;
+      previousCustomer = ci;
     }
     if (ci === BLANK && rowIsBlank(row)) continue;
     linesRead++;

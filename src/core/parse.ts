@@ -265,6 +265,13 @@ export function normalizeId(cell: Cell): string | null {
   return s.length === 0 ? null : s;
 }
 
+/** normalizeId(cell) === null, without building the key. */
+export function isBlankId(cell: Cell): boolean {
+  if (typeof cell === "number") return !Number.isFinite(cell);
+  // Width folding only turns U+3000 into a space, which trim() drops as well.
+  return typeof cell !== "string" || cell.trim().length === 0;
+}
+
 // Units users put after a header: "金额(元)", "金额（万元）", "Amount (RMB)". Compared after width folding
 // and lower-casing; only these are dropped, other bracketed words stay for "contains" matching.
 const HEADER_UNIT =

@@ -3,7 +3,7 @@ import { customerVoices, type CustomerVoice } from "./feedback";
 import { daysStale, updateCycle } from "./freshness";
 import { contactWatch, followupWatch } from "./cadence";
 import { simpleClv } from "./clv/simple";
-import { QualityLog, readCustomers, type Customer, type CustomerIndex } from "./customers";
+import { CustomerIndex, QualityLog, readCustomers, type Customer } from "./customers";
 import { distribution, SEGMENT_FIELDS } from "./distribution";
 import { customerTimelines, FUNNEL_STAGES, readFollowups, type Followup } from "./followups";
 import { funnel } from "./funnel";
@@ -198,7 +198,7 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
     balance: { scheme: settings.scheme, tiered: 0, findings: [], suggestion: null },
   };
 
-  let index: CustomerIndex = { customers: [], byKey: new Map() };
+  let index = new CustomerIndex();
   if (archiveSheet && detected.customers) {
     const log = new QualityLog(archiveSheet);
     index = readCustomers(archiveSheet, detected.customers, log);

@@ -1,4 +1,4 @@
-import { QualityLog, type CustomerIndex } from "../../src/core/customers";
+import { CustomerIndex, QualityLog } from "../../src/core/customers";
 import { readFollowups, type Followup } from "../../src/core/followups";
 import { detectTable } from "../../src/core/headers";
 import { serialFromYmd } from "../../src/core/parse";
@@ -47,10 +47,9 @@ export function line(id: Cell, spec: LineSpec): Cell[] {
 }
 
 export function index(ids: string[]): CustomerIndex {
-  return {
-    customers: ids.map((id, i) => ({ key: id.toLowerCase(), id, row: i + 1, fields: {} })),
-    byKey: new Map(ids.map((id, i) => [id.toLowerCase(), i])),
-  };
+  const customers = new CustomerIndex();
+  ids.forEach((id, i) => customers.addNew({ key: id.toLowerCase(), id, row: i + 1, fields: {} }));
+  return customers;
 }
 
 export function sheetOf(rows: Cell[][], name = "跟进记录"): SheetGrid {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { hashId, KeyTable } from "../../src/core/keyTable";
+import { hashId, KeyTable, TextIds } from "../../src/core/keyTable";
 import { normalizeId } from "../../src/core/parse";
 import type { Cell } from "../../src/core/types";
 
@@ -48,6 +48,32 @@ describe("KeyTable", () => {
           expect(table.getOrAdd(cell, i)).toBe(expected);
           expect(table.get(cell)).toBe(expected === -1 ? i : expected);
         });
+      })
+    );
+  });
+});
+
+describe("KeyTable growth", () => {
+  it("keeps every key when more are added than its capacity", () => {
+    const cells = Array.from({ length: 500 }, (_, i) => `C${i}`);
+    const table = new KeyTable(2, (i) => cells[i]);
+    cells.forEach((cell, i) => expect(table.getOrAdd(cell, i)).toBe(-1));
+    cells.forEach((cell, i) => expect(table.get(cell.toLowerCase())).toBe(i));
+    expect(table.count).toBe(500);
+  });
+});
+
+describe("TextIds", () => {
+  it("numbers distinct strings in order of first sight, as a Map would", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 3 }), { maxLength: 300 }), (texts) => {
+        const ids = new TextIds();
+        const reference = new Map<string, number>();
+        for (const text of texts) {
+          if (!reference.has(text)) reference.set(text, reference.size);
+          expect(ids.idOf(text)).toBe(reference.get(text));
+        }
+        expect(ids.count).toBe(reference.size);
       })
     );
   });
