@@ -85,12 +85,16 @@ const NAME_SUFFIXES: readonly string[] = [
   "gmbh",
 ].sort((a, b) => b.length - a.length);
 
-/** The suffixes by their last character, longest first: most names end in none of them. */
-const SUFFIXES_BY_LAST_CHAR = new Map<string, string[]>();
+/**
+ * The suffixes by the code of their last character, longest first: most names end in none of them
+ * (a code, not a one-character string, which a CJK character would have to be built as).
+ */
+const SUFFIXES_BY_LAST_CODE = new Map<number, string[]>();
 for (const suffix of NAME_SUFFIXES) {
-  const last = suffix[suffix.length - 1];
-  SUFFIXES_BY_LAST_CHAR.set(last, [...(SUFFIXES_BY_LAST_CHAR.get(last) ?? []), suffix]);
+  const last = suffix.charCodeAt(suffix.length - 1);
+  SUFFIXES_BY_LAST_CODE.set(last, [...(SUFFIXES_BY_LAST_CODE.get(last) ?? []), suffix]);
 }
+const NO_SUFFIXES: readonly string[] = [];
 
 /** Whitespace and punctuation that only vary in how a name is typed. */
 const NAME_NOISE =
@@ -122,7 +126,7 @@ export function normalizeName(cell: Cell): string | null {
   if (typeof cell !== "string" && typeof cell !== "number") return null;
   const s = lowerCase(foldWidth(String(cell))).replace(NAME_NOISE, "");
   let key = s;
-  for (const suffix of SUFFIXES_BY_LAST_CHAR.get(s[s.length - 1]) ?? []) {
+  for (const suffix of SUFFIXES_BY_LAST_CODE.get(s.charCodeAt(s.length - 1)) ?? NO_SUFFIXES) {
     if (!s.endsWith(suffix)) continue;
     if (s.length === suffix.length) return null; // only a legal form: "公司", "有限公司"
     const rest = s.slice(0, s.length - suffix.length);

@@ -82,20 +82,25 @@ function fromOrders(
   const activity = computeActivity(book, n, asOf, settings.windowDays);
   const results: CustomerResult[] = new Array(n);
   for (let c = 0; c < n; c++) {
-    const result = emptyResult(index.customers[c]);
     const last = activity.lastPurchase[c];
-    if (last >= 0) {
-      result.recencyDays = asOf - last;
-      result.lastPurchase = last;
-      result.firstPurchase = activity.firstPurchase[c];
-    }
-    result.frequency = activity.frequency[c];
-    result.monetary = activity.monetary[c];
-    result.profit = book.hasProfit ? activity.profit[c] : null;
-    result.ordersAllTime = activity.ordersAllTime[c];
-    result.returns = activity.returns[c];
-    result.clv = simpleClvOf(result.monetary, result.frequency, result.profit, settings);
-    results[c] = result;
+    const bought = last >= 0;
+    const frequency = activity.frequency[c];
+    const monetary = activity.monetary[c];
+    const profit = book.hasProfit ? activity.profit[c] : null;
+    // One object per customer, built whole (the fields in emptyResult's order).
+    results[c] = {
+      customer: index.customers[c],
+      recencyDays: bought ? asOf - last : null,
+      frequency,
+      monetary,
+      profit,
+      firstPurchase: bought ? activity.firstPurchase[c] : null,
+      lastPurchase: bought ? last : null,
+      ordersAllTime: activity.ordersAllTime[c],
+      returns: activity.returns[c],
+      clv: simpleClvOf(monetary, frequency, profit, settings),
+      tier: null,
+    };
   }
   return results;
 }
@@ -227,21 +232,16 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
 
   const scored: RfmInput[] = [];
   const scoredAt: number[] = [];
-  report.customers.forEach((result, i) => {
-    if (result.recencyDays === null) return;
-    scored.push({
-      recencyDays: result.recencyDays,
-      frequency: result.frequency,
-      monetary: result.monetary,
-      profit: result.profit,
-      clv: result.clv,
-    });
+  for (let i = 0; i < report.customers.length; i++) {
+    const result = report.customers[i];
+    if (result.recencyDays === null) continue;
+    // A result with a recency has every field a scheme reads: no copy per customer.
+    scored.push(result as RfmInput);
     scoredAt.push(i);
-  });
+  }
   const output = scoreScheme(settings.scheme, scored, settings);
-  output.results.forEach((tier, k) => {
-    report.customers[scoredAt[k]].tier = tier;
-  });
+  for (let k = 0; k < output.results.length; k++)
+    report.customers[scoredAt[k]].tier = output.results[k];
   report.notes.push(...output.notes);
   report.balance = tierBalance(settings.scheme, scored, output.results, settings);
 
@@ -267,14 +267,19 @@ export function scoreSheets(sheets: readonly SheetGrid[], options: ScoreOptions)
     archiveOriginCol
   );
   report.hygiene = hygieneReport(report.customers, detected.customers, archiveOriginCol);
-  report.distribution = distribution(
-    report.customers.map((r, i) => ({
-      fields: r.customer.fields,
-      revenue: r.monetary,
-      converted: r.ordersAllTime > 0 || won.has(i),
-    })),
-    SEGMENT_FIELDS.filter((f) => detected.customers?.columns[f] !== undefined)
-  );
+  const segmentFields = SEGMENT_FIELDS.filter((f) => detected.customers?.columns[f] !== undefined);
+  // Without a segment column there is nothing to group: no line per customer is built for it.
+  report.distribution =
+    segmentFields.length === 0
+      ? { tables: [], best: null }
+      : distribution(
+          report.customers.map((r, i) => ({
+            fields: r.customer.fields,
+            revenue: r.monetary,
+            converted: r.ordersAllTime > 0 || won.has(i),
+          })),
+          segmentFields
+        );
   report.channels =
     detected.customers?.columns.source === undefined
       ? null
