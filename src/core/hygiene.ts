@@ -198,7 +198,9 @@ function duplicateIndexes(
     } else if (list[list.length - 1] !== i) list.push(i);
   };
   customers.forEach((c, i) => {
-    for (const key of phoneKeys(c.fields[phoneField])) add("phone", key, i);
+    const phone = c.fields[phoneField];
+    // Most archives have no phone column: no empty key list is built per customer then.
+    if (phone !== undefined) for (const key of phoneKeys(phone)) add("phone", key, i);
     const name = normalizeName(c.fields[nameField]);
     if (name !== null) add("name", name, i);
   });

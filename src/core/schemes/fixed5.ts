@@ -5,6 +5,10 @@ import type { FourTierKey, RfmInput, SchemeOutput, TierReason, TierResult } from
 /** Every fixed5 reason is the same code: the scores and total are in the result. */
 const REASON: TierReason = { scheme: "fixed5" };
 
+/** The tiers best first, and their families, looked up once rather than per customer. */
+const TIERS: readonly FourTierKey[] = ["high_value", "potential", "general", "churn_risk"];
+const FAMILIES = TIERS.map(familyOf);
+
 /** 5 for a value at or below the first bound, 4 for the second, ... 1 above the last (R, in days). */
 export function atMost(value: number, bounds: readonly number[]): number {
   for (let i = 0; i < bounds.length; i++) if (value <= bounds[i]) return 5 - i;
@@ -30,22 +34,22 @@ export function scoreFixed5(inputs: readonly RfmInput[], settings: Settings): Sc
     const f = atLeast(input.frequency, frequencyMin);
     const m = atLeast(input.monetary > 0 ? input.monetary : 0, monetaryMin);
     const total = r + f + m;
-    const tier: FourTierKey =
+    const t =
       total >= tierMinTotal.high_value
-        ? "high_value"
+        ? 0
         : total >= tierMinTotal.potential
-          ? "potential"
+          ? 1
           : total >= tierMinTotal.general
-            ? "general"
-            : "churn_risk";
+            ? 2
+            : 3;
     results[i] = {
       rScore: r,
       fScore: f,
       mScore: m,
       total,
       weighted: weighted(settings, r, f, m),
-      tier,
-      family: familyOf(tier),
+      tier: TIERS[t],
+      family: FAMILIES[t],
       reason: REASON,
     };
   }
