@@ -1,12 +1,15 @@
 import {
   bgnbdConditionalExpected,
+  bgnbdConditionalExpectedRows,
   bgnbdHistories,
   bgnbdPAlive,
+  bgnbdPAliveRows,
   fitBgNbdHistories,
   fitGammaGamma,
   ggConditionalExpectedSpend,
   summarizePurchases,
   DAYS_PER_WEEK,
+  type BgNbdHistories,
   type BgNbdParams,
   type FitResult,
   type GammaGammaParams,
@@ -85,7 +88,47 @@ function historyFigures(rows: number): HistoryFigures {
   };
 }
 
-/** Writes the figures of history (x, t_x, T) into slot `at` of `out`. */
+/** Year ends within the horizon, in weeks: one a year, the last cut at the horizon. */
+function yearEnds(settings: Settings): number[] {
+  const horizonWeeks = settings.clv.horizonDays / DAYS_PER_WEEK;
+  const yearWeeks = 365 / DAYS_PER_WEEK;
+  const ends: number[] = [];
+  let end = Math.min(yearWeeks, horizonWeeks);
+  for (;;) {
+    ends.push(end);
+    if (end >= horizonWeeks) return ends;
+    end = Math.min(end + yearWeeks, horizonWeeks);
+  }
+}
+
+/**
+ * The figures of every history row: expected purchases cumulated year by year, each year's share
+ * discounted. A horizon <= 0 has no purchases.
+ */
+function rowFigures(
+  params: BgNbdParams,
+  histories: BgNbdHistories,
+  settings: Settings
+): HistoryFigures {
+  const rows = histories.x.length;
+  const out = historyFigures(rows);
+  bgnbdPAliveRows(params, histories, out.pAlive);
+  const before = new Float64Array(rows);
+  const cumulative = new Float64Array(rows);
+  const ends = yearEnds(settings);
+  for (let year = 1; year <= ends.length; year++) {
+    bgnbdConditionalExpectedRows(params, ends[year - 1], histories, out.pAlive, cumulative);
+    const discount = Math.pow(1 + settings.clv.discountRate, year);
+    for (let r = 0; r < rows; r++) {
+      out.discounted[r] += (cumulative[r] - before[r]) / discount;
+      before[r] = cumulative[r];
+    }
+  }
+  if (settings.clv.horizonDays / DAYS_PER_WEEK > 0) out.expectedPurchases.set(before);
+  return out;
+}
+
+/** The same figures for one history (x, t_x, T), into slot `at` of `out`. */
 function figuresOf(
   params: BgNbdParams,
   x: number,
@@ -95,19 +138,15 @@ function figuresOf(
   out: HistoryFigures,
   at: number
 ): void {
-  const horizonWeeks = settings.clv.horizonDays / DAYS_PER_WEEK;
-  const yearWeeks = 365 / DAYS_PER_WEEK;
+  const ends = yearEnds(settings);
   let discounted = 0;
   let before = 0;
-  for (let end = Math.min(yearWeeks, horizonWeeks), year = 1; ; year++) {
-    const cumulative = bgnbdConditionalExpected(params, end, x, tx, T);
+  for (let year = 1; year <= ends.length; year++) {
+    const cumulative = bgnbdConditionalExpected(params, ends[year - 1], x, tx, T);
     discounted += (cumulative - before) / Math.pow(1 + settings.clv.discountRate, year);
     before = cumulative;
-    if (end >= horizonWeeks) break;
-    end = Math.min(end + yearWeeks, horizonWeeks);
   }
-  // A horizon <= 0 has no purchases.
-  out.expectedPurchases[at] = horizonWeeks > 0 ? before : 0;
+  out.expectedPurchases[at] = settings.clv.horizonDays / DAYS_PER_WEEK > 0 ? before : 0;
   out.pAlive[at] = bgnbdPAlive(params, x, tx, T);
   out.discounted[at] = discounted;
 }
@@ -131,18 +170,15 @@ export function computeLifetime(report: ScoreReport, settings: Settings): Lifeti
     return { model: null, predictedClvSource: "none", perCustomer: new Array(n).fill(null), churn };
   }
   // Purchases only: returns are not purchases to these models.
-  let count = 0;
-  for (let i = 0; i < book.count; i++) if (book.isReturn[i] === 0) count++;
-  const customer = new Int32Array(count);
-  const day = new Float64Array(count);
-  const amount = new Float64Array(count);
-  for (let i = 0, k = 0; i < book.count; i++) {
-    if (book.isReturn[i] !== 0) continue;
-    customer[k] = book.customer[i];
-    day[k] = book.day[i];
-    amount[k++] = book.amount[i];
-  }
-  const data = summarizePurchases(n, count, customer, day, amount, report.asOf);
+  const data = summarizePurchases(
+    n,
+    book.count,
+    book.customer,
+    book.day,
+    book.amount,
+    report.asOf,
+    book.isReturn
+  );
   const histories = bgnbdHistories(data);
   const bgnbd = fitBgNbdHistories(histories);
   const gammagamma = fitGammaGamma(data.x, data.meanRepeat, data.repeatSpread);
@@ -154,16 +190,7 @@ export function computeLifetime(report: ScoreReport, settings: Settings): Lifeti
   }
   const predictedClvSource: PredictedClvSource =
     bgnbd.ok && gammagamma.ok ? "models" : "simple_clv";
-  let rows: HistoryFigures | null = null;
-  if (bgnbd.ok) {
-    rows = historyFigures(histories.x.length);
-    for (let r = 0; r < histories.x.length; r++) {
-      const x = histories.x[r];
-      const T = histories.uT[histories.iT[r]];
-      const tx = histories.uTx[histories.iTx[r]];
-      figuresOf(bgnbd.params, x, tx, T, settings, rows, r);
-    }
-  }
+  const rows = bgnbd.ok ? rowFigures(bgnbd.params, histories, settings) : null;
   // A customer the grouping left out (a history it calls invalid) is computed on their own.
   const single = historyFigures(1);
   const perCustomer: Array<Lifetime | null> = [];

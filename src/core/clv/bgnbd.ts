@@ -592,6 +592,42 @@ export function bgnbdConditionalExpected(
   return bgnbdPAlive(params, x, tx, T) * expectedIfAlive(params, t, x, T);
 }
 
+/** `bgnbdPAlive` of every history row of `h` (see `bgnbdHistories`), written into `out`. */
+export function bgnbdPAliveRows(params: BgNbdParams, h: BgNbdHistories, out: Float64Array): void {
+  for (let r = 0; r < h.x.length; r++)
+    out[r] = bgnbdPAlive(params, h.x[r], h.uTx[h.iTx[r]], h.uT[h.iT[r]]);
+}
+
+/**
+ * `bgnbdConditionalExpected` of every history row of `h` in the next t weeks, written into `out`,
+ * given the rows' P(alive) from `bgnbdPAliveRows`: the same products, but the expectation of an
+ * alive customer depends on (x, T) only, not t_x, so its series is summed once per (x, T).
+ */
+export function bgnbdConditionalExpectedRows(
+  params: BgNbdParams,
+  t: number,
+  h: BgNbdHistories,
+  pAlive: Float64Array,
+  out: Float64Array
+): void {
+  if (!(t > 0)) {
+    out.fill(t === 0 ? 0 : NaN, 0, h.x.length);
+    return;
+  }
+  const nT = h.uT.length;
+  const ifAlive = new Map<number, number>(); // x · (distinct T) + index of T → expectation
+  for (let r = 0; r < h.x.length; r++) {
+    const x = h.x[r];
+    const key = x * nT + h.iT[r];
+    let value = ifAlive.get(key);
+    if (value === undefined) {
+      value = expectedIfAlive(params, t, x, h.uT[h.iT[r]]);
+      ifAlive.set(key, value);
+    }
+    out[r] = pAlive[r] * value;
+  }
+}
+
 /**
  * E[X(t)], the expected purchases of a customer in the first t weeks after their first purchase
  * (eq. 7): (a+b−1)/(a−1) · [1 − (α/(α+t))^r 2F1(r, b; a+b−1; t/(α+t))], which is the conditional

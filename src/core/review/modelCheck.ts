@@ -1,6 +1,8 @@
 import {
   bgnbdConditionalExpected,
+  bgnbdConditionalExpectedRows,
   bgnbdHistories,
+  bgnbdPAliveRows,
   DAYS_PER_WEEK,
   fitBgNbdHistories,
   summarizePurchases,
@@ -134,11 +136,9 @@ export function compareHoldout(
   const rowOf = histories?.rowOf;
   const byRow = new Float64Array(histories ? histories.x.length : 0);
   if (histories) {
-    for (let r = 0; r < byRow.length; r++) {
-      const tx = histories.uTx[histories.iTx[r]];
-      const T = histories.uT[histories.iT[r]];
-      byRow[r] = bgnbdConditionalExpected(params, t, histories.x[r], tx, T);
-    }
+    const pAlive = new Float64Array(byRow.length);
+    bgnbdPAliveRows(params, histories, pAlive);
+    bgnbdConditionalExpectedRows(params, t, histories, pAlive, byRow);
   }
   for (let c = 0; c < calibration.x.length; c++) {
     const T = calibration.T[c];
