@@ -1,11 +1,15 @@
 import {
   bgnbdConditionalExpected,
+  bgnbdConditionalExpectedRows,
+  bgnbdHistories,
   bgnbdPAlive,
-  fitBgNbd,
+  bgnbdPAliveRows,
+  fitBgNbdHistories,
   fitGammaGamma,
   ggConditionalExpectedSpend,
   summarizePurchases,
   DAYS_PER_WEEK,
+  type BgNbdHistories,
   type BgNbdParams,
   type FitResult,
   type GammaGammaParams,
@@ -64,62 +68,87 @@ export interface LifetimeFacts {
   churn: Array<ChurnWarning | null>;
 }
 
-/** BG/NBD's figures for one history (x, t_x, T); customers with the same history share them. */
-interface History {
-  pAlive: number;
+/**
+ * BG/NBD's figures per history (x, t_x, T), one slot per history row of `bgnbdHistories`:
+ * customers with the same history share them, so they are computed once per row.
+ */
+interface HistoryFigures {
+  pAlive: Float64Array;
   /** Expected purchases within the horizon. */
-  expectedPurchases: number;
+  expectedPurchases: Float64Array;
   /** The same, year by year, discounted yearly: predicted CLV = this × expected spend × margin. */
-  discounted: number;
+  discounted: Float64Array;
 }
 
-function historyOf(
+function historyFigures(rows: number): HistoryFigures {
+  return {
+    pAlive: new Float64Array(rows),
+    expectedPurchases: new Float64Array(rows),
+    discounted: new Float64Array(rows),
+  };
+}
+
+/** Year ends within the horizon, in weeks: one a year, the last cut at the horizon. */
+function yearEnds(settings: Settings): number[] {
+  const horizonWeeks = settings.clv.horizonDays / DAYS_PER_WEEK;
+  const yearWeeks = 365 / DAYS_PER_WEEK;
+  const ends: number[] = [];
+  let end = Math.min(yearWeeks, horizonWeeks);
+  for (;;) {
+    ends.push(end);
+    if (end >= horizonWeeks) return ends;
+    end = Math.min(end + yearWeeks, horizonWeeks);
+  }
+}
+
+/**
+ * The figures of every history row: expected purchases cumulated year by year, each year's share
+ * discounted. A horizon <= 0 has no purchases.
+ */
+function rowFigures(
+  params: BgNbdParams,
+  histories: BgNbdHistories,
+  settings: Settings
+): HistoryFigures {
+  const rows = histories.x.length;
+  const out = historyFigures(rows);
+  bgnbdPAliveRows(params, histories, out.pAlive);
+  const before = new Float64Array(rows);
+  const cumulative = new Float64Array(rows);
+  const ends = yearEnds(settings);
+  for (let year = 1; year <= ends.length; year++) {
+    bgnbdConditionalExpectedRows(params, ends[year - 1], histories, out.pAlive, cumulative);
+    const discount = Math.pow(1 + settings.clv.discountRate, year);
+    for (let r = 0; r < rows; r++) {
+      out.discounted[r] += (cumulative[r] - before[r]) / discount;
+      before[r] = cumulative[r];
+    }
+  }
+  if (settings.clv.horizonDays / DAYS_PER_WEEK > 0) out.expectedPurchases.set(before);
+  return out;
+}
+
+/** The same figures for one history (x, t_x, T), into slot `at` of `out`. */
+function figuresOf(
   params: BgNbdParams,
   x: number,
   tx: number,
   T: number,
-  settings: Settings
-): History {
-  const horizonWeeks = settings.clv.horizonDays / DAYS_PER_WEEK;
-  const yearWeeks = 365 / DAYS_PER_WEEK;
+  settings: Settings,
+  out: HistoryFigures,
+  at: number
+): void {
+  const ends = yearEnds(settings);
   let discounted = 0;
   let before = 0;
-  for (let end = Math.min(yearWeeks, horizonWeeks), year = 1; ; year++) {
-    const cumulative = bgnbdConditionalExpected(params, end, x, tx, T);
+  for (let year = 1; year <= ends.length; year++) {
+    const cumulative = bgnbdConditionalExpected(params, ends[year - 1], x, tx, T);
     discounted += (cumulative - before) / Math.pow(1 + settings.clv.discountRate, year);
     before = cumulative;
-    if (end >= horizonWeeks) break;
-    end = Math.min(end + yearWeeks, horizonWeeks);
   }
-  // A horizon <= 0 has no purchases.
-  const expectedPurchases = horizonWeeks > 0 ? before : 0;
-  return { pAlive: bgnbdPAlive(params, x, tx, T), expectedPurchases, discounted };
-}
-
-/**
- * Histories by whole days: T in days → (x · 65536 + t_x in days) → figures. Small integer keys
- * hash fast; null when a history does not fit them (it is then computed without the cache).
- */
-class HistoryCache {
-  private readonly byT = new Map<number, Map<number, History>>();
-
-  get(x: number, tx: number, T: number, compute: () => History): History {
-    const txDays = Math.round(tx * DAYS_PER_WEEK);
-    const tDays = Math.round(T * DAYS_PER_WEEK);
-    // t_x and T are whole days / 7: equal days give equal weeks, so the rounded days name them.
-    if (
-      !(x < 16384 && txDays < 65536 && tDays < 2 ** 30) ||
-      Math.abs(txDays - tx * DAYS_PER_WEEK) > 1e-6 ||
-      Math.abs(tDays - T * DAYS_PER_WEEK) > 1e-6
-    )
-      return compute();
-    let inner = this.byT.get(tDays);
-    if (!inner) this.byT.set(tDays, (inner = new Map()));
-    const key = x * 65536 + txDays;
-    let history = inner.get(key);
-    if (!history) inner.set(key, (history = compute()));
-    return history;
-  }
+  out.expectedPurchases[at] = settings.clv.horizonDays / DAYS_PER_WEEK > 0 ? before : 0;
+  out.pAlive[at] = bgnbdPAlive(params, x, tx, T);
+  out.discounted[at] = discounted;
 }
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -141,19 +170,17 @@ export function computeLifetime(report: ScoreReport, settings: Settings): Lifeti
     return { model: null, predictedClvSource: "none", perCustomer: new Array(n).fill(null), churn };
   }
   // Purchases only: returns are not purchases to these models.
-  let count = 0;
-  for (let i = 0; i < book.count; i++) if (book.isReturn[i] === 0) count++;
-  const customer = new Int32Array(count);
-  const day = new Float64Array(count);
-  const amount = new Float64Array(count);
-  for (let i = 0, k = 0; i < book.count; i++) {
-    if (book.isReturn[i] !== 0) continue;
-    customer[k] = book.customer[i];
-    day[k] = book.day[i];
-    amount[k++] = book.amount[i];
-  }
-  const data = summarizePurchases(n, count, customer, day, amount, report.asOf);
-  const bgnbd = fitBgNbd(data);
+  const data = summarizePurchases(
+    n,
+    book.count,
+    book.customer,
+    book.day,
+    book.amount,
+    report.asOf,
+    book.isReturn
+  );
+  const histories = bgnbdHistories(data);
+  const bgnbd = fitBgNbdHistories(histories);
   const gammagamma = fitGammaGamma(data.x, data.meanRepeat, data.repeatSpread);
   let customers = 0;
   let repeatBuyers = 0;
@@ -163,44 +190,71 @@ export function computeLifetime(report: ScoreReport, settings: Settings): Lifeti
   }
   const predictedClvSource: PredictedClvSource =
     bgnbd.ok && gammagamma.ok ? "models" : "simple_clv";
-  const histories = new HistoryCache();
-  const perCustomer = report.customers.map((c, k): Lifetime | null => {
-    if (!(data.T[k] >= 0)) return null;
-    if (!bgnbd.ok) {
-      return c.clv === null || !Number.isFinite(c.clv)
-        ? null
-        : { pAlive: null, expectedPurchases: null, expectedSpend: null, predictedClv: c.clv };
+  const rows = bgnbd.ok ? rowFigures(bgnbd.params, histories, settings) : null;
+  // A customer the grouping left out (a history it calls invalid) is computed on their own.
+  const single = historyFigures(1);
+  const perCustomer: Array<Lifetime | null> = [];
+  const defaultMargin = settings.clv.margin;
+  // Customers without a repeat purchase on the default margin have their history's figures exactly:
+  // they share one object per history row (tens of thousands fewer objects to allocate).
+  const sharedByRow: Array<Lifetime | null | undefined> = [];
+  for (let k = 0; k < n; k++) {
+    const c = report.customers[k];
+    let life: Lifetime | null = null;
+    if (!(data.T[k] >= 0)) {
+      life = null;
+    } else if (!bgnbd.ok || rows === null) {
+      life =
+        c.clv === null || !Number.isFinite(c.clv)
+          ? null
+          : { pAlive: null, expectedPurchases: null, expectedSpend: null, predictedClv: c.clv };
+    } else {
+      const x = data.x[k];
+      let figures = rows;
+      let at = histories.rowOf[k];
+      if (at < 0) {
+        figuresOf(bgnbd.params, x, data.tx[k], data.T[k], settings, single, 0);
+        figures = single;
+        at = 0;
+      }
+      const ownMargin = c.profit !== null && c.monetary > 0;
+      const shared = gammagamma.ok && x === 0 && !ownMargin && figures === rows;
+      const known = shared ? sharedByRow[at] : undefined;
+      if (known !== undefined) {
+        life = known;
+      } else {
+        const pAlive = figures.pAlive[at];
+        const expectedPurchases = figures.expectedPurchases[at];
+        let expectedSpend: number | null = null;
+        let predictedClv: number | null = null;
+        if (gammagamma.ok) {
+          expectedSpend = ggConditionalExpectedSpend(gammagamma.params, x, data.meanRepeat[k]);
+          const margin = ownMargin ? (c.profit as number) / c.monetary : defaultMargin;
+          predictedClv = figures.discounted[at] * expectedSpend * margin;
+        } else if (c.clv !== null && Number.isFinite(c.clv)) {
+          predictedClv = c.clv;
+        }
+        // A model that misbehaves for one customer must not put NaN into a sheet.
+        if (
+          Number.isFinite(pAlive) &&
+          Number.isFinite(expectedPurchases) &&
+          Number.isFinite(expectedSpend ?? 0) &&
+          Number.isFinite(predictedClv ?? 0)
+        ) {
+          life = {
+            pAlive: round(pAlive, 4),
+            expectedPurchases: round(expectedPurchases, 2),
+            expectedSpend: expectedSpend === null ? null : round(expectedSpend, 2),
+            predictedClv: predictedClv === null ? null : round(predictedClv, 2),
+          };
+        }
+        if (shared) sharedByRow[at] = life;
+      }
     }
-    const bg = bgnbd.params;
-    const x = data.x[k];
-    const history = histories.get(x, data.tx[k], data.T[k], () =>
-      historyOf(bg, x, data.tx[k], data.T[k], settings)
-    );
-    const { pAlive, expectedPurchases } = history;
-    let expectedSpend: number | null = null;
-    let predictedClv: number | null = null;
-    if (gammagamma.ok) {
-      expectedSpend = ggConditionalExpectedSpend(gammagamma.params, x, data.meanRepeat[k]);
-      const margin =
-        c.profit !== null && c.monetary > 0 ? c.profit / c.monetary : settings.clv.margin;
-      predictedClv = history.discounted * expectedSpend * margin;
-    } else if (c.clv !== null && Number.isFinite(c.clv)) {
-      predictedClv = c.clv;
-    }
-    const values = [pAlive, expectedPurchases, expectedSpend ?? 0, predictedClv ?? 0];
-    // A model that misbehaves for one customer must not put NaN into a sheet.
-    if (!values.every(Number.isFinite)) return null;
-    return {
-      pAlive: round(pAlive, 4),
-      expectedPurchases: round(expectedPurchases, 2),
-      expectedSpend: expectedSpend === null ? null : round(expectedSpend, 2),
-      predictedClv: predictedClv === null ? null : round(predictedClv, 2),
-    };
-  });
-  perCustomer.forEach((life, k) => {
+    perCustomer.push(life);
     if (life && life.pAlive !== null && life.pAlive < CHURN_P_ALIVE && churn[k] === null)
       churn[k] = { kind: "p_alive", pAlive: life.pAlive };
-  });
+  }
   return {
     model: { bgnbd, gammagamma, customers, repeatBuyers },
     predictedClvSource,

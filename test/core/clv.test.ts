@@ -3,9 +3,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   bgnbdConditionalExpected,
+  bgnbdConditionalExpectedRows,
   bgnbdExpectedPopulation,
+  bgnbdHistories,
   bgnbdLogLikelihood,
   bgnbdPAlive,
+  bgnbdPAliveRows,
   digamma,
   expm1OverX,
   fitBgNbd,
@@ -312,6 +315,29 @@ describe("CDNOW sample: the published BG/NBD and Gamma-Gamma figures", () => {
 });
 
 describe("BG/NBD predictions: accuracy and limits", () => {
+  it("predictions per history row are each customer's own, to the last bit", () => {
+    const data = summarize(loadSample().customers, END);
+    const histories = bgnbdHistories(data);
+    // The sample has many customers alike: fewer rows than customers.
+    expect(histories.x.length).toBeLessThan(histories.customers);
+    const pAlive = new Float64Array(histories.x.length);
+    const expected = new Float64Array(histories.x.length);
+    bgnbdPAliveRows(PAPER, histories, pAlive);
+    for (const t of [0, 1, 39, 52.14]) {
+      bgnbdConditionalExpectedRows(PAPER, t, histories, pAlive, expected);
+      for (let c = 0; c < data.x.length; c++) {
+        const row = histories.rowOf[c];
+        if (!(data.T[c] >= 0)) {
+          expect(row).toBe(-1);
+          continue;
+        }
+        const { x, tx, T } = { x: data.x[c], tx: data.tx[c], T: data.T[c] };
+        expect(pAlive[row]).toBe(bgnbdPAlive(PAPER, x, tx, T));
+        expect(expected[row]).toBe(bgnbdConditionalExpected(PAPER, t, x, tx, T));
+      }
+    }
+  });
+
   it("the Euler-transformed expectation equals the paper's literal formula", () => {
     const params: BgNbdParams[] = [
       PAPER,

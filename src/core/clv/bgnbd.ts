@@ -34,14 +34,16 @@ export const MIN_REPEAT_BUYERS = 10;
 /**
  * The data in the shape the likelihood loop wants: customers with the same (x, t_x, T) merged into
  * one weighted row, and t_x, T replaced by indices into their distinct values, so that each
- * evaluation takes the logarithms once per distinct value, not once per customer.
+ * evaluation takes the logarithms once per distinct value, not once per customer. The rows are in
+ * order of first sight (the likelihood is summed in that order). Callers that predict per customer
+ * use the rows too: equal histories get equal predictions, so each row's are computed once.
  */
-interface Prepared {
+export interface BgNbdHistories {
   customers: number;
   repeatBuyers: number;
   maxT: number;
   maxX: number;
-  /** Per row: x, index of T in uT, index of t_x in uTx, weight. */
+  /** Per row: x, index of T in uT, index of t_x in uTx (t_x is 0 where x = 0), weight. */
   x: Int32Array;
   iT: Int32Array;
   iTx: Int32Array;
@@ -52,6 +54,8 @@ interface Prepared {
   xCount: Float64Array;
   /** Rows that could not be used (x not a non-negative integer, t_x outside [0, T]). */
   invalid: number;
+  /** Per customer (index into the data): their row, or -1 (T = NaN, or an invalid row). */
+  rowOf: Int32Array;
 }
 
 /**
@@ -130,15 +134,19 @@ class RowIndex {
   }
 }
 
-function prepare(data: BtydData): Prepared {
+/** Groups the customers of `data` by history (x, t_x, T), for `fitBgNbdHistories` and predictions. */
+export function bgnbdHistories(data: BtydData): BgNbdHistories {
   const n = data.x.length;
   const tIndex = new WeekIndex();
   const txIndex = new WeekIndex();
   const rows = new RowIndex(n);
-  const xs: number[] = [];
-  const iTs: number[] = [];
-  const iTxs: number[] = [];
-  const ws: number[] = [];
+  // At most one row per customer: typed arrays of that size, cut to the rows found at the end.
+  const xs = new Int32Array(n);
+  const iTs = new Int32Array(n);
+  const iTxs = new Int32Array(n);
+  const ws = new Float64Array(n);
+  const rowOf = new Int32Array(n).fill(-1);
+  let size = 0;
   let customers = 0;
   let repeatBuyers = 0;
   let maxT = 0;
@@ -166,28 +174,31 @@ function prepare(data: BtydData): Prepared {
     const at = rows.getOrAdd(x, it, itx);
     if (at >= 0) {
       ws[at]++;
+      rowOf[i] = at;
     } else {
-      xs.push(x);
-      iTs.push(it);
-      iTxs.push(itx);
-      ws.push(1);
+      xs[size] = x;
+      iTs[size] = it;
+      iTxs[size] = itx;
+      ws[size] = 1;
+      rowOf[i] = size++;
     }
   }
   const xCount = new Float64Array(maxX + 1);
-  for (let k = 0; k < xs.length; k++) xCount[xs[k]] += ws[k];
+  for (let k = 0; k < size; k++) xCount[xs[k]] += ws[k];
   return {
     customers,
     repeatBuyers,
     maxT,
     maxX,
-    x: Int32Array.from(xs),
-    iT: Int32Array.from(iTs),
-    iTx: Int32Array.from(iTxs),
-    w: Float64Array.from(ws),
+    x: xs.slice(0, size),
+    iT: iTs.slice(0, size),
+    iTx: iTxs.slice(0, size),
+    w: ws.slice(0, size),
     uT: Float64Array.from(tIndex.values),
     uTx: Float64Array.from(txIndex.values),
     xCount,
     invalid,
+    rowOf,
   };
 }
 
@@ -201,7 +212,7 @@ interface Workspace {
   invBx: Float64Array;
 }
 
-function workspace(d: Prepared): Workspace {
+function workspace(d: BgNbdHistories): Workspace {
   return {
     lnAT: new Float64Array(d.uT.length),
     invAT: new Float64Array(d.uT.length),
@@ -222,7 +233,7 @@ function evaluate(
   alpha: number,
   a: number,
   b: number,
-  d: Prepared,
+  d: BgNbdHistories,
   ws: Workspace,
   grad: Float64Array | null
 ): number {
@@ -325,7 +336,7 @@ function evaluate(
 
 /** Σ ln L over the customers (rows with T = NaN, i.e. no purchase in the period, are skipped). */
 export function bgnbdLogLikelihood(params: BgNbdParams, data: BtydData): number {
-  const d = prepare(data);
+  const d = bgnbdHistories(data);
   return evaluate(params.r, params.alpha, params.a, params.b, d, workspace(d), null);
 }
 
@@ -346,7 +357,11 @@ const NAMES = ["r", "alpha", "a", "b"] as const;
  * skipped too (and counted in the failure message if the fit then fails).
  */
 export function fitBgNbd(data: BtydData): FitResult<BgNbdParams> {
-  const d = prepare(data);
+  return fitBgNbdHistories(bgnbdHistories(data));
+}
+
+/** `fitBgNbd` on customers already grouped by `bgnbdHistories`. */
+export function fitBgNbdHistories(d: BgNbdHistories): FitResult<BgNbdParams> {
   const skipped = d.invalid > 0 ? ` (${d.invalid} rows with invalid x, t_x or T skipped)` : "";
   if (d.customers < MIN_CUSTOMERS) {
     return {
@@ -575,6 +590,42 @@ export function bgnbdConditionalExpected(
 ): number {
   if (!(t > 0)) return t === 0 ? 0 : NaN;
   return bgnbdPAlive(params, x, tx, T) * expectedIfAlive(params, t, x, T);
+}
+
+/** `bgnbdPAlive` of every history row of `h` (see `bgnbdHistories`), written into `out`. */
+export function bgnbdPAliveRows(params: BgNbdParams, h: BgNbdHistories, out: Float64Array): void {
+  for (let r = 0; r < h.x.length; r++)
+    out[r] = bgnbdPAlive(params, h.x[r], h.uTx[h.iTx[r]], h.uT[h.iT[r]]);
+}
+
+/**
+ * `bgnbdConditionalExpected` of every history row of `h` in the next t weeks, written into `out`,
+ * given the rows' P(alive) from `bgnbdPAliveRows`: the same products, but the expectation of an
+ * alive customer depends on (x, T) only, not t_x, so its series is summed once per (x, T).
+ */
+export function bgnbdConditionalExpectedRows(
+  params: BgNbdParams,
+  t: number,
+  h: BgNbdHistories,
+  pAlive: Float64Array,
+  out: Float64Array
+): void {
+  if (!(t > 0)) {
+    out.fill(t === 0 ? 0 : NaN, 0, h.x.length);
+    return;
+  }
+  const nT = h.uT.length;
+  const ifAlive = new Map<number, number>(); // x · (distinct T) + index of T → expectation
+  for (let r = 0; r < h.x.length; r++) {
+    const x = h.x[r];
+    const key = x * nT + h.iT[r];
+    let value = ifAlive.get(key);
+    if (value === undefined) {
+      value = expectedIfAlive(params, t, x, h.uT[h.iT[r]]);
+      ifAlive.set(key, value);
+    }
+    out[r] = pAlive[r] * value;
+  }
 }
 
 /**

@@ -50,8 +50,12 @@ function spendData(
   meanRepeat: ArrayLike<number>,
   spread: ArrayLike<number> | undefined
 ): SpendData {
-  // Mean amounts bucketed by x; each bucket sorted, so equal (x, m) are adjacent and merge.
-  const buckets = new Map<number, number[]>();
+  // Mean amounts bucketed by x (buckets in order of first sight); each bucket sorted, so equal
+  // (x, m) are adjacent and merge. The buckets are filled by a counting sort into one typed array.
+  const bucketOfX = new Map<number, number>();
+  const bucketOf = new Int32Array(x.length).fill(-1);
+  const ux: number[] = [];
+  const uxCount: number[] = [];
   let n = 0;
   let nonpositive = 0;
   let allEqual = true;
@@ -75,30 +79,39 @@ function spendData(
       withSpread++;
       if (spread[i] > 1e-9 * m) varying++;
     }
-    const bucket = buckets.get(xi);
-    if (bucket) bucket.push(m);
-    else buckets.set(xi, [m]);
+    let bucket = bucketOfX.get(xi);
+    if (bucket === undefined) {
+      bucket = ux.length;
+      bucketOfX.set(xi, bucket);
+      ux.push(xi);
+      uxCount.push(0);
+    }
+    uxCount[bucket]++;
+    bucketOf[i] = bucket;
   }
-  const gm: number[] = [];
-  const gx: number[] = [];
-  const gw: number[] = [];
-  const ux: number[] = [];
-  const uxCount: number[] = [];
-  for (const [xi, values] of buckets) {
-    ux.push(xi);
-    uxCount.push(values.length);
-    const sorted = Float64Array.from(values).sort();
-    for (let k = 0; k < sorted.length; k++) {
-      if (k > 0 && sorted[k] === sorted[k - 1]) gw[gw.length - 1]++;
+  const bucketStart = new Int32Array(ux.length + 1);
+  for (let k = 0; k < ux.length; k++) bucketStart[k + 1] = bucketStart[k] + uxCount[k];
+  const fill = bucketStart.slice(0, ux.length);
+  const values = new Float64Array(n);
+  for (let i = 0; i < x.length; i++)
+    if (bucketOf[i] >= 0) values[fill[bucketOf[i]]++] = meanRepeat[i];
+  const gm = new Float64Array(n);
+  const gx = new Float64Array(n);
+  const gw = new Float64Array(n);
+  let groups = 0;
+  for (let k = 0; k < ux.length; k++) {
+    const sorted = values.subarray(bucketStart[k], bucketStart[k + 1]).sort();
+    for (let j = 0; j < sorted.length; j++) {
+      if (j > 0 && sorted[j] === sorted[j - 1]) gw[groups - 1]++;
       else {
-        gm.push(sorted[k]);
-        gx.push(xi);
-        gw.push(1);
+        gm[groups] = sorted[j];
+        gx[groups] = ux[k];
+        gw[groups++] = 1;
       }
     }
   }
-  const m = Float64Array.from(gm);
-  const xa = Float64Array.from(gx);
+  const m = gm.slice(0, groups);
+  const xa = gx.slice(0, groups);
   const lnM = m.map(Math.log);
   const xLnXM = new Float64Array(m.length);
   for (let k = 0; k < m.length; k++) xLnXM[k] = xa[k] * (Math.log(xa[k]) + lnM[k]);
@@ -106,7 +119,7 @@ function spendData(
     n,
     m,
     x: xa,
-    w: Float64Array.from(gw),
+    w: gw.slice(0, groups),
     xLnXM,
     lnM,
     ux: Float64Array.from(ux),

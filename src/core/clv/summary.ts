@@ -120,7 +120,8 @@ export function summarize(
 
 /**
  * The same summary from column-shaped purchases, as the engine holds them: purchase i belongs to
- * customer `customer[i]` (0 .. nCustomers−1), on `day[i]`, for `amount[i]`; any order.
+ * customer `customer[i]` (0 .. nCustomers−1), on `day[i]`, for `amount[i]`; any order. Lines with
+ * `skip[i]` not 0 (returns in the engine's order book) are not purchases and are left out.
  */
 export function summarizePurchases(
   nCustomers: number,
@@ -128,16 +129,21 @@ export function summarizePurchases(
   customer: ArrayLike<number>,
   day: ArrayLike<number>,
   amount: ArrayLike<number>,
-  calibrationEnd: number
+  calibrationEnd: number,
+  skip?: ArrayLike<number>
 ): BtydData {
   const end = Math.floor(calibrationEnd);
   // Counting sort of the purchases by customer.
   const start = new Int32Array(nCustomers + 1);
-  for (let i = 0; i < count; i++) if (Math.floor(day[i]) <= end) start[customer[i] + 1]++;
+  for (let i = 0; i < count; i++)
+    if (Math.floor(day[i]) <= end && (skip === undefined || skip[i] === 0))
+      start[customer[i] + 1]++;
   for (let c = 0; c < nCustomers; c++) start[c + 1] += start[c];
   const fill = start.slice(0, nCustomers);
   const order = new Int32Array(start[nCustomers]);
-  for (let i = 0; i < count; i++) if (Math.floor(day[i]) <= end) order[fill[customer[i]]++] = i;
+  for (let i = 0; i < count; i++)
+    if (Math.floor(day[i]) <= end && (skip === undefined || skip[i] === 0))
+      order[fill[customer[i]]++] = i;
   const out = emptyData(nCustomers);
   for (let c = 0; c < nCustomers; c++)
     summarizeOne(c, order, start[c], start[c + 1], day, amount, end, out);

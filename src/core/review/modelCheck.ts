@@ -1,8 +1,12 @@
 import {
   bgnbdConditionalExpected,
+  bgnbdConditionalExpectedRows,
+  bgnbdHistories,
+  bgnbdPAliveRows,
   DAYS_PER_WEEK,
-  fitBgNbd,
+  fitBgNbdHistories,
   summarizePurchases,
+  type BgNbdHistories,
   type BgNbdParams,
   type BtydData,
   type DegenerateReason,
@@ -71,22 +75,25 @@ export interface Purchases {
 /** Distinct purchase days per customer after `from` up to `to` (both serial days; from exclusive). */
 export function purchasesBetween(p: Purchases, from: number, to: number): Int32Array {
   const out = new Int32Array(p.customers);
-  // A holdout of weeks: one byte per customer and day marks the days seen (no set of a million keys).
+  // A holdout of weeks: one bit per customer and day marks the days seen (no set of a million keys).
   const span = to - from;
+  const words = Math.ceil(span / 32);
   if (
     Number.isInteger(from) &&
     Number.isInteger(to) &&
     span >= 1 &&
     span <= 1000 &&
-    p.customers * span <= 2 ** 27
+    p.customers * words <= 2 ** 24
   ) {
-    const seenDay = new Uint8Array(p.customers * span);
+    const seenDay = new Int32Array(p.customers * words);
     for (let i = 0; i < p.count; i++) {
       const d = Math.floor(p.day[i]);
       if (!(d > from && d <= to)) continue;
-      const at = p.customer[i] * span + (d - from - 1);
-      if (seenDay[at] !== 0) continue;
-      seenDay[at] = 1;
+      const k = d - from - 1;
+      const at = p.customer[i] * words + (k >>> 5);
+      const bit = 1 << (k & 31);
+      if ((seenDay[at] & bit) !== 0) continue;
+      seenDay[at] |= bit;
       out[p.customer[i]]++;
     }
     return out;
@@ -110,7 +117,9 @@ export function compareHoldout(
   actual: ArrayLike<number>,
   holdoutWeeks: number,
   calibrationEnd: number,
-  asOf: number
+  asOf: number,
+  /** The calibration's customers grouped by history: each group's prediction is computed once. */
+  histories?: BgNbdHistories
 ): Extract<ModelCheck, { ok: true }> {
   const groups = Array.from({ length: BY_REPEAT_LAST + 1 }, (_, repeat) => ({
     repeat,
@@ -124,11 +133,20 @@ export function compareHoldout(
   let actualTotal = 0;
   let absError = 0;
   const t = (asOf - calibrationEnd) / DAYS_PER_WEEK;
+  const rowOf = histories?.rowOf;
+  const byRow = new Float64Array(histories ? histories.x.length : 0);
+  if (histories) {
+    const pAlive = new Float64Array(byRow.length);
+    bgnbdPAliveRows(params, histories, pAlive);
+    bgnbdConditionalExpectedRows(params, t, histories, pAlive, byRow);
+  }
   for (let c = 0; c < calibration.x.length; c++) {
     const T = calibration.T[c];
     if (!(T >= 0)) continue;
     const x = calibration.x[c];
-    const predicted = bgnbdConditionalExpected(params, t, x, calibration.tx[c], T);
+    const row = rowOf ? rowOf[c] : -1;
+    const predicted =
+      row >= 0 ? byRow[row] : bgnbdConditionalExpected(params, t, x, calibration.tx[c], T);
     if (!Number.isFinite(predicted)) continue;
     customers++;
     predictedTotal += predicted;
@@ -174,7 +192,7 @@ export function checkModel(
   purchases: Purchases | null,
   asOf: number,
   holdoutWeeks: number,
-  fitModel: (data: BtydData) => FitResult<BgNbdParams> = fitBgNbd
+  fitModel: (histories: BgNbdHistories) => FitResult<BgNbdParams> = fitBgNbdHistories
 ): ModelCheck {
   if (!purchases) return { ok: false, holdoutWeeks, reason: "no_orders" };
   const calibrationEnd = Math.floor(asOf) - holdoutWeeks * DAYS_PER_WEEK;
@@ -195,8 +213,17 @@ export function checkModel(
     new Float64Array(purchases.count),
     calibrationEnd
   );
-  const fitted = fitModel(calibration);
+  const histories = bgnbdHistories(calibration);
+  const fitted = fitModel(histories);
   if (!fitted.ok) return { ok: false, holdoutWeeks, reason: fitted.reason };
   const actual = purchasesBetween(purchases, calibrationEnd, Math.floor(asOf));
-  return compareHoldout(fitted.params, calibration, actual, holdoutWeeks, calibrationEnd, asOf);
+  return compareHoldout(
+    fitted.params,
+    calibration,
+    actual,
+    holdoutWeeks,
+    calibrationEnd,
+    asOf,
+    histories
+  );
 }
