@@ -59,12 +59,13 @@ async function blockedWhile<T>(
   let last = performance.now();
   let lastFake = fakeMs();
   const byStage: Record<string, number> = {};
-  let paneOnly = 0;
+  const paneOnlyByStage: Record<string, number> = {};
   const probe = setInterval(() => {
     const now = performance.now();
     const stage = stageNow();
     byStage[stage] = Math.max(byStage[stage] ?? 0, Math.round(now - last));
-    paneOnly = Math.max(paneOnly, now - last - (fakeMs() - lastFake));
+    const paneMs = Math.round(now - last - (fakeMs() - lastFake));
+    paneOnlyByStage[stage] = Math.max(paneOnlyByStage[stage] ?? 0, paneMs);
     last = now;
     lastFake = fakeMs();
   }, 10);
@@ -73,7 +74,7 @@ async function blockedWhile<T>(
     return {
       result,
       byStage,
-      paneOnlyMs: Math.round(paneOnly),
+      paneOnlyByStage,
       loopDelayMaxMs: Math.round(histogram.max / 1e6),
     };
   } finally {
@@ -113,7 +114,7 @@ async function measure(
   const syncsBefore: Partial<Record<Stage, number>> = {};
   let stage = "start";
   const start = performance.now();
-  const { result, byStage, paneOnlyMs, loopDelayMaxMs } = await blockedWhile(
+  const { result, byStage, paneOnlyByStage, loopDelayMaxMs } = await blockedWhile(
     () =>
       host.score({}, (p) => {
         stage = p.stage;
@@ -139,7 +140,8 @@ async function measure(
       longestBlockedMs: Math.max(loopDelayMaxMs, ...Object.values(byStage)),
       longestBlockedMsByStage: byStage,
       longestFakeSyncMs: Math.round(longestFakeSyncMs),
-      longestBlockedPaneOnlyMs: paneOnlyMs,
+      longestBlockedPaneOnlyMs: Math.max(...Object.values(paneOnlyByStage)),
+      longestBlockedPaneOnlyMsByStage: paneOnlyByStage,
     })
   );
 }

@@ -72,10 +72,12 @@ export function widthToPoints(characters: number): number {
 
 /** One unit of work queued in a batch; a value block can split in two. */
 interface Step {
-  /** Estimated request bytes; known once `prepare` has run. */
+  /** Estimated request bytes; 0 until `prepare` has run. */
   bytes: number;
   /** Sheet rows it writes, for progress. */
   rows: number;
+  /** Cells of values it writes (lines of values only). */
+  cells?: number;
   /** Fetches the lines the step writes and builds its values (before `bytes` is read). */
   prepare?(): Promise<void>;
   queue(): void;
@@ -161,10 +163,19 @@ async function runSteps(
 ): Promise<number> {
   const total = steps.reduce((n, s) => n + s.rows, 0);
   const queue = steps;
+  /** Bytes and cells of the values taken so far (headers first): a block's guess before its fetch. */
+  let seenBytes = 0;
+  let seenCells = 0;
+  const guess = (step: Step) => ((step.cells ?? 0) * seenBytes) / Math.max(1, seenCells);
   /** The next step, prepared; value blocks larger than the budget split first. */
   const next = async (): Promise<Step> => {
     for (;;) {
       const step = queue[0];
+      // Lines that would not fit a batch are not fetched: the pane holds about a batch of them.
+      if (step.split && step.bytes === 0 && guess(step) > budget) {
+        queue.splice(0, 1, ...step.split());
+        continue;
+      }
       await step.prepare?.();
       if (step.bytes <= budget || !step.split) return step;
       queue.splice(0, 1, ...step.split());
@@ -180,6 +191,10 @@ async function runSteps(
       const step = await next();
       if (batch.length === 0 || bytes + step.bytes <= budget) {
         bytes += step.bytes;
+        if (step.cells) {
+          seenBytes += step.bytes - SMALL_STEP_BYTES;
+          seenCells += step.cells;
+        }
         batch.push(queue.shift()!);
         // Building a block's values is the pane thread's longest work here: let it breathe between.
         if (step.rows > 0) await pause();
@@ -259,6 +274,7 @@ function linesStep(sheet: Excel.Worksheet, row: number, column: number, lines: P
   return {
     bytes: utf8Length(JSON.stringify(values)) + SMALL_STEP_BYTES,
     rows: lines.length,
+    cells: lines.length * width,
     queue: () => {
       sheet.getRangeByIndexes(row, column, lines.length, width).values = values;
     },
@@ -287,6 +303,7 @@ function blockStep(
   const step: Step = {
     bytes: 0,
     rows: to - from,
+    cells: (to - from) * kinds.length,
     prepare: async () => {
       if (values) return;
       lineValues = await lines(from, to);
