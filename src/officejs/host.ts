@@ -158,10 +158,9 @@ function officeJsPort(
             planJob.add(block);
           },
         });
-        // Loaded on first use, with the scoring it runs on the first rows: the pane's first script
-        // stays small and the pane draws before it arrives.
-        const { columnsNeeded } = await import(/* webpackChunkName: "reads" */ "../plan/reads");
-        const needed = columnsNeeded(heads.grids(), plan);
+        // Decided where the planning code is (a scoring of the first rows): the pane's thread
+        // neither loads nor runs it.
+        const needed = await planJob.columnsNeeded(plan);
         const rest: ReadPart[] = shapes.flatMap((sheet) => {
           const columns = needed.get(sheet.name);
           const firstRow = headRows(sheet);

@@ -7,6 +7,7 @@ import { outlineOf } from "./outline";
 import type { SheetPlan } from "../plan/types";
 import type { RowsBlock, SheetShape } from "./read";
 import { summaryOf } from "../app/runSummary";
+import { columnsNeeded, type ColumnsNeeded } from "../plan/reads";
 
 /**
  * The planning side of a job (scoring and the sheets' plans), apart from planner.ts so that only
@@ -23,6 +24,11 @@ export class PlanSession {
 
   add(block: RowsBlock): void {
     this.builder.add(block);
+  }
+
+  /** The columns of each sheet the run needs, from the blocks added so far (plan/reads.ts). */
+  columnsNeeded(options: PlanOptions): Map<string, ColumnsNeeded> {
+    return columnsNeeded(this.builder.grids(), options);
   }
 
   run(
@@ -55,6 +61,8 @@ export function serveJobs(post: (message: FromWorker) => void): (message: ToWork
       } else if (message.kind === "start") session = new PlanSession(message.shapes);
       else if (!session) throw new Error("No job started");
       else if (message.kind === "block") session.add(message.block);
+      else if (message.kind === "needs")
+        post({ kind: "needs", columns: [...session.columnsNeeded(message.options)] });
       else {
         const planned = session.run(message.options, (progress) =>
           post({ kind: "progress", progress })

@@ -1,4 +1,5 @@
 import type { PlanCell } from "../plan/types";
+import type { ColumnsNeeded } from "../plan/reads";
 import { linesOf, outlineOf } from "./outline";
 import type { PlanOptions } from "../app/flow";
 import { HostError, type Progress } from "../app/host";
@@ -21,6 +22,11 @@ export type { FromWorker, PlannedRun, ToWorker };
 
 export interface PlanJob {
   add(block: RowsBlock): void;
+  /**
+   * The columns of each sheet the run needs (plan/reads.ts), decided from the blocks added so far:
+   * each sheet's first rows. Where the planning code is: the pane's thread neither loads nor runs it.
+   */
+  columnsNeeded(options: PlanOptions): Promise<Map<string, ColumnsNeeded>>;
   finish(options: PlanOptions): Promise<PlannedRun>;
   /** Stops the work and ends the worker; a pending `finish` rejects with HostError("cancelled"). */
   cancel(): void;
@@ -49,6 +55,10 @@ export const inProcessPlanner: Planner = {
       add: (block) => {
         if (session) session.add(block);
         else pending.push(block);
+      },
+      columnsNeeded: async (options) => {
+        await loading;
+        return (session as unknown as PlanSession).columnsNeeded(options);
       },
       finish: async (options) => {
         await loading;
@@ -88,6 +98,7 @@ export function portPlanner(create: () => WorkerPort): Planner {
     start(shapes, onProgress) {
       const port = create();
       let finishing: Settle<PlannedRun> | null = null;
+      let needing: Settle<Map<string, ColumnsNeeded>> | null = null;
       /** Line requests waiting for the worker, by id. */
       const asked = new Map<number, Settle<PlanCell[][]>>();
       let nextId = 0;
@@ -98,6 +109,7 @@ export function portPlanner(create: () => WorkerPort): Planner {
         ended = { error };
         port.terminate();
         finishing?.reject(error);
+        needing?.reject(error);
         for (const request of asked.values()) request.reject(error);
         asked.clear();
       };
@@ -111,7 +123,10 @@ export function portPlanner(create: () => WorkerPort): Planner {
       port.listen(
         (message) => {
           if (message.kind === "progress") onProgress(message.progress);
-          else if (message.kind === "lines") {
+          else if (message.kind === "needs") {
+            needing?.resolve(new Map(message.columns));
+            needing = null;
+          } else if (message.kind === "lines") {
             asked.get(message.id)?.resolve(message.rows);
             asked.delete(message.id);
           } else if (message.kind === "planned") {
@@ -128,6 +143,12 @@ export function portPlanner(create: () => WorkerPort): Planner {
         add: (block) => {
           if (!ended) port.post({ kind: "block", block });
         },
+        columnsNeeded: (options) =>
+          new Promise<Map<string, ColumnsNeeded>>((resolve, reject) => {
+            if (ended) return reject(ended.error);
+            needing = { resolve, reject };
+            port.post({ kind: "needs", options });
+          }),
         finish: (options) =>
           new Promise<PlannedRun>((resolve, reject) => {
             if (ended) return reject(ended.error);

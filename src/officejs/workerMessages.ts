@@ -1,6 +1,7 @@
 import type { PlanOptions } from "../app/flow";
 import type { Progress, RunSummary } from "../app/host";
 import type { PlanCell } from "../plan/types";
+import type { ColumnsNeeded } from "../plan/reads";
 import type { LineSource, SheetOutline } from "./outline";
 import type { RowsBlock, SheetShape } from "./read";
 
@@ -23,12 +24,15 @@ export interface PlannedRun {
 export type ToWorker =
   | { kind: "start"; shapes: SheetShape[] }
   | { kind: "block"; block: RowsBlock }
+  /** Which columns the run needs, from the blocks sent so far (each sheet's first rows). */
+  | { kind: "needs"; options: PlanOptions }
   | { kind: "run"; options: PlanOptions }
   /** Lines [from, to) of a table of a planned sheet, answered with `id`. */
   | { kind: "lines"; id: number; sheet: number; table: number; from: number; to: number };
 
 export type FromWorker =
   | { kind: "progress"; progress: Progress }
+  | { kind: "needs"; columns: Array<[sheet: string, columns: ColumnsNeeded]> }
   /** The run is planned: the summary and every sheet's plan without its lines. */
   | { kind: "planned"; summary: RunSummary; plans: SheetOutline[] }
   | { kind: "lines"; id: number; rows: PlanCell[][] }

@@ -127,10 +127,15 @@ test("the worker keeps the lines: the pane gets outlines, then the lines of a bl
   // The blocks the host would send: read through the in-process path's first half.
   const blocks: ToWorker[] = [];
   const recorder: Planner = {
-    start(shapes) {
+    start(shapes, onProgress) {
       blocks.push({ kind: "start", shapes: [...shapes] });
+      const job = inProcessPlanner.start(shapes, onProgress);
       return {
-        add: (block) => blocks.push({ kind: "block", block }),
+        add: (block) => {
+          blocks.push({ kind: "block", block });
+          job.add(block);
+        },
+        columnsNeeded: (options) => job.columnsNeeded(options),
         finish: () => Promise.reject(new Error("recorded")),
         cancel: () => undefined,
       };
