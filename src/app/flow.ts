@@ -1,4 +1,3 @@
-import type { SheetPlan } from "../plan/types";
 import type { RunOptions } from "../plan/workbook";
 import type { Progress } from "./host";
 
@@ -11,20 +10,28 @@ import type { Progress } from "./host";
 /** A run's options as they cross to the planner (progress is reported by the port). */
 export type PlanOptions = Omit<RunOptions, "onStep">;
 
+/**
+ * A planned run: the sheets' plans, whole (SheetPlan) or as a port keeps them (the add-in's pane
+ * gets them without their lines, which stay with its planning worker until written).
+ */
+export interface Planned {
+  plans: ReadonlyArray<{ name: string }>;
+}
+
 /** What a workbook must do for a run. */
-export interface WorkbookPort<Planned extends { plans: SheetPlan[] }> {
+export interface WorkbookPort<P extends Planned> {
   /**
    * Reads what the run needs and plans it with plan/workbook.ts. A port may read in parts (only the
    * columns plan/reads.ts asks for) and plan elsewhere (a Web Worker); `checkpoint` throws once the
    * user cancelled.
    */
-  readAndPlan(options: PlanOptions, checkpoint: () => void): Promise<Planned>;
+  readAndPlan(options: PlanOptions, checkpoint: () => void): Promise<P>;
   /** Adds or replaces our sheets; every other sheet stays as it was. */
-  write(plans: SheetPlan[]): Promise<void>;
+  write(plans: P["plans"]): Promise<void>;
 }
 
-export interface FlowResult<Planned> {
-  planned: Planned;
+export interface FlowResult<P> {
+  planned: P;
   /** Names of the sheets written; empty for a preview or when there was nothing to score. */
   written: string[];
 }
@@ -33,12 +40,12 @@ export interface FlowResult<Planned> {
  * Reads, plans and, unless this is a preview or nothing could be scored (no plans), writes.
  * `checkpoint` is asked before each step and throws to stop the run (the pane's Cancel).
  */
-export async function readPlanWrite<Planned extends { plans: SheetPlan[] }>(
-  port: WorkbookPort<Planned>,
+export async function readPlanWrite<P extends Planned>(
+  port: WorkbookPort<P>,
   options: PlanOptions,
   onProgress: (p: Progress) => void = () => {},
   checkpoint: () => void = () => {}
-): Promise<FlowResult<Planned>> {
+): Promise<FlowResult<P>> {
   checkpoint();
   onProgress({ stage: "reading", done: 0, total: 0 });
   const planned = await port.readAndPlan(options, checkpoint);

@@ -10,7 +10,7 @@ import { HostError, type Progress, type RunSummary, type WorkbookHost } from "..
 import { GridBuilder } from "./grids";
 import { inProcessPlanner, type PlannedRun, type Planner } from "./planner";
 import { cellBytes, readParts, usedRanges, type ReadPart, type SheetShape } from "./read";
-import { writeSheetPlans } from "./writePlan";
+import { writeSheetOutlines, writeSheetPlans } from "./writePlan";
 
 /**
  * The WorkbookHost on Office.js. A run reads each sheet's first rows (and the whole settings sheet),
@@ -122,7 +122,8 @@ export function splitAddress(address: string): { sheet: string; cell: string } {
 /**
  * The workbook port on Office.js: reads each sheet's first rows (and the whole settings sheet),
  * decides from them which columns the run needs (plan/reads.ts), reads only those in byte-budgeted
- * blocks streamed to the planner, and writes our sheets in byte-sized batches.
+ * blocks streamed to the planner, and writes our sheets in byte-sized batches, fetching their lines
+ * from the planner a batch at a time. `close` ends the planner's job once the run is over.
  */
 function officeJsPort(
   context: Excel.RequestContext,
@@ -130,7 +131,8 @@ function officeJsPort(
   options: ExcelHostOptions,
   onProgress: (p: Progress) => void,
   signal?: AbortSignal
-): WorkbookPort<PlannedRun> {
+): WorkbookPort<PlannedRun> & { close(): void } {
+  let planned: PlannedRun | null = null;
   return {
     async readAndPlan(plan, checkpoint) {
       // A check needs none of our output sheets but the settings; a score reads them back for
@@ -156,10 +158,9 @@ function officeJsPort(
             planJob.add(block);
           },
         });
-        // Loaded on first use, with the scoring it runs on the first rows: the pane's first script
-        // stays small and the pane draws before it arrives.
-        const { columnsNeeded } = await import(/* webpackChunkName: "reads" */ "../plan/reads");
-        const needed = columnsNeeded(heads.grids(), plan);
+        // Decided where the planning code is (a scoring of the first rows): the pane's thread
+        // neither loads nor runs it.
+        const needed = await planJob.columnsNeeded(plan);
         const rest: ReadPart[] = shapes.flatMap((sheet) => {
           const columns = needed.get(sheet.name);
           const firstRow = headRows(sheet);
@@ -181,7 +182,8 @@ function officeJsPort(
           onProgress: (done, total) => onProgress({ stage: "reading", done, total }),
         });
         checkpoint();
-        return await planJob.finish(plan);
+        planned = await planJob.finish(plan);
+        return planned;
       } catch (error) {
         planJob.cancel();
         throw error;
@@ -190,12 +192,14 @@ function officeJsPort(
       }
     },
     async write(plans) {
-      await writeSheetPlans(context, plans, {
+      if (!planned) throw new Error("write before readAndPlan");
+      await writeSheetOutlines(context, plans, planned.lines, {
         onProgress: (done, total) => onProgress({ stage: "writing", done, total }),
         shouldStop: () => signal?.aborted === true,
         bytesPerSync: options.writeBytesPerSync,
       });
     },
+    close: () => planned?.close(),
   };
 }
 
@@ -230,12 +234,13 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
     return job(() =>
       run(async (context) => {
         const plan = { lang, today: options.today(), overrides, preview: !write };
+        const port = officeJsPort(context, planner, options, onProgress, signal);
         const { planned, written } = await readPlanWrite(
-          officeJsPort(context, planner, options, onProgress, signal),
+          port,
           plan,
           onProgress,
           checkpoint
-        );
+        ).finally(() => port.close());
         const summary: RunSummary = { ...planned.summary, sheetsWritten: written };
         if (written.length === 0) return summary;
         const runStamp = newStamp();

@@ -1,10 +1,13 @@
 import { planWorkbook } from "../plan/workbook";
-import type { Progress } from "../app/host";
+import type { Progress, RunSummary } from "../app/host";
 import { GridBuilder } from "./grids";
 import type { PlanOptions } from "../app/flow";
-import type { FromWorker, PlannedRun, ToWorker } from "./workerMessages";
+import type { FromWorker, ToWorker } from "./workerMessages";
+import { outlineOf } from "./outline";
+import type { SheetPlan } from "../plan/types";
 import type { RowsBlock, SheetShape } from "./read";
 import { summaryOf } from "../app/runSummary";
+import { columnsNeeded, type ColumnsNeeded } from "../plan/reads";
 
 /**
  * The planning side of a job (scoring and the sheets' plans), apart from planner.ts so that only
@@ -23,7 +26,15 @@ export class PlanSession {
     this.builder.add(block);
   }
 
-  run(options: PlanOptions, onProgress: (p: Progress) => void): PlannedRun {
+  /** The columns of each sheet the run needs, from the blocks added so far (plan/reads.ts). */
+  columnsNeeded(options: PlanOptions): Map<string, ColumnsNeeded> {
+    return columnsNeeded(this.builder.grids(), options);
+  }
+
+  run(
+    options: PlanOptions,
+    onProgress: (p: Progress) => void
+  ): { summary: RunSummary; plans: SheetPlan[] } {
     const grids = this.builder.grids();
     const run = planWorkbook(grids, {
       ...options,
@@ -34,55 +45,31 @@ export class PlanSession {
   }
 }
 
-/** Lines of a sheet plan per message back to the pane. */
-const ROWS_PER_MESSAGE = 5000;
 /**
- * Messages of the plans the worker sends ahead of the pane's "next". A host may take in every
- * message already queued in one go (Node's worker_threads do), so the worker never queues the
- * whole result: the pane's thread copies in one slice at a time, with its events in between.
+ * The worker's side: answers one job's messages (a worker serves one job, then is ended). It keeps
+ * the plans and sends the pane their outlines, then the lines of a block each time the pane's
+ * writer asks: the pane's thread holds about one write batch of lines, never every sheet's.
  */
-const MESSAGES_AHEAD = 2;
-
-/** The worker's side: answers one job's messages (a worker serves one job, then is ended). */
 export function serveJobs(post: (message: FromWorker) => void): (message: ToWorker) => void {
   let session: PlanSession | null = null;
-  /** The run's result, message by message, sent as the pane asks for it. */
-  let outbox: Array<() => FromWorker> = [];
-  const sendNext = () => {
-    const make = outbox.shift();
-    if (make) post(make());
-  };
+  let plans: SheetPlan[] = [];
   return (message) => {
     try {
-      if (message.kind === "next") sendNext();
-      else if (message.kind === "start") session = new PlanSession(message.shapes);
+      if (message.kind === "lines") {
+        const rows = plans[message.sheet].tables[message.table].rows;
+        post({ kind: "lines", id: message.id, rows: rows.slice(message.from, message.to) });
+      } else if (message.kind === "start") session = new PlanSession(message.shapes);
       else if (!session) throw new Error("No job started");
       else if (message.kind === "block") session.add(message.block);
+      else if (message.kind === "needs")
+        post({ kind: "needs", columns: [...session.columnsNeeded(message.options)] });
       else {
         const planned = session.run(message.options, (progress) =>
           post({ kind: "progress", progress })
         );
-        session = null; // the grids can go before the plans are copied out
-        // A sheet's plan without its lines, then its lines in slices: the pane's thread copies in
-        // a slice at a time and stays free between them.
-        outbox = planned.plans.flatMap((plan) => [
-          (): FromWorker => ({
-            kind: "plan",
-            plan: { ...plan, tables: plan.tables.map((t) => ({ ...t, rows: [] })) },
-          }),
-          ...plan.tables.flatMap((table, t) =>
-            Array.from(
-              { length: Math.ceil(table.rows.length / ROWS_PER_MESSAGE) },
-              (_, k) => (): FromWorker => ({
-                kind: "rows",
-                table: t,
-                rows: table.rows.slice(k * ROWS_PER_MESSAGE, (k + 1) * ROWS_PER_MESSAGE),
-              })
-            )
-          ),
-        ]);
-        outbox.push(() => ({ kind: "done", summary: planned.summary }));
-        for (let k = 0; k < MESSAGES_AHEAD; k++) sendNext();
+        session = null; // the grids can go; the plans stay for the writer
+        plans = planned.plans;
+        post({ kind: "planned", summary: planned.summary, plans: plans.map(outlineOf) });
       }
     } catch (error) {
       post({ kind: "error", message: error instanceof Error ? error.message : String(error) });

@@ -9,8 +9,14 @@ import type {
   PlanCell,
   RowSpan,
   SheetPlan,
-  TablePlan,
 } from "../plan/types";
+import {
+  linesOf,
+  outlineOf,
+  type LineSource,
+  type SheetOutline,
+  type TableOutline,
+} from "./outline";
 
 /**
  * The Office.js side of the workbook port: executes SheetPlans in the open workbook, with the same
@@ -24,6 +30,9 @@ import type {
  *   formula, number, date, boolean or error: data never turns into formulas.
  * - Then formats, conditional formats bounded to the used rows (one range-level rule per plan rule),
  *   list validations and charts.
+ * - A value block's lines are fetched (from the planning worker, see outline.ts) when a batch
+ *   takes the block, and dropped once that batch is synced: the pane's thread holds about one batch
+ *   of lines at a time, whatever the size of the sheets.
  * - A batch refused with RequestPayloadSizeLimitExceeded is retried with blocks (and the budget)
  *   halved. A failed sync leaves earlier syncs applied; running the write again repairs everything,
  *   since every run produces the same state.
@@ -63,24 +72,43 @@ export function widthToPoints(characters: number): number {
 
 /** One unit of work queued in a batch; a value block can split in two. */
 interface Step {
-  /** Estimated request bytes. */
+  /** Estimated request bytes; 0 until `prepare` has run. */
   bytes: number;
   /** Sheet rows it writes, for progress. */
   rows: number;
+  /** Cells of values it writes (lines of values only). */
+  cells?: number;
+  /** Fetches the lines the step writes and builds its values (before `bytes` is read). */
+  prepare?(): Promise<void>;
   queue(): void;
+  /** Drops what `prepare` built, once the step's batch is synced. */
+  release?(): void;
   split?(): Step[];
 }
 
 interface Target {
-  plan: SheetPlan<string>;
+  plan: SheetOutline;
+  /** The plan's lines, by table. */
+  lines: (table: number, from: number, to: number) => Promise<PlanCell[][]>;
   sheet: Excel.Worksheet;
   /** Previous content of an existing sheet; null for a sheet added now. */
   previous: { used: Excel.Range; charts: Excel.ChartCollection } | null;
 }
 
-export async function writeSheetPlans(
+/** Writes whole plans held on this thread. */
+export function writeSheetPlans(
   context: Excel.RequestContext,
   plans: ReadonlyArray<SheetPlan<string>>,
+  options: WritePlanOptions = {}
+): Promise<{ syncs: number }> {
+  return writeSheetOutlines(context, plans.map(outlineOf), linesOf(plans), options);
+}
+
+/** Writes plans whose lines come from `lines` a block at a time (the planning worker keeps them). */
+export async function writeSheetOutlines(
+  context: Excel.RequestContext,
+  plans: readonly SheetOutline[],
+  lines: LineSource,
   options: WritePlanOptions = {}
 ): Promise<{ syncs: number }> {
   const sheets = context.workbook.worksheets;
@@ -88,12 +116,14 @@ export async function writeSheetPlans(
   await context.sync();
 
   const targets: Target[] = plans.map((plan, i) => {
-    if (found[i].isNullObject) return { plan, sheet: sheets.add(plan.name), previous: null };
+    const ofPlan = (table: number, from: number, to: number) => lines(i, table, from, to);
+    if (found[i].isNullObject)
+      return { plan, lines: ofPlan, sheet: sheets.add(plan.name), previous: null };
     const used = found[i].getUsedRangeOrNullObject();
     used.load("address");
     const charts = found[i].charts;
     charts.load("items/name");
-    return { plan, sheet: found[i], previous: { used, charts } };
+    return { plan, lines: ofPlan, sheet: found[i], previous: { used, charts } };
   });
   await context.sync();
 
@@ -132,11 +162,24 @@ async function runSteps(
   shouldStop?: () => boolean
 ): Promise<number> {
   const total = steps.reduce((n, s) => n + s.rows, 0);
-  const queue = [...steps];
-  /** The next step, value blocks larger than the budget split first. */
-  const next = (): Step => {
-    while (queue[0].bytes > budget && queue[0].split) queue.splice(0, 1, ...queue[0].split());
-    return queue[0];
+  const queue = steps;
+  /** Bytes and cells of the values taken so far (headers first): a block's guess before its fetch. */
+  let seenBytes = 0;
+  let seenCells = 0;
+  const guess = (step: Step) => ((step.cells ?? 0) * seenBytes) / Math.max(1, seenCells);
+  /** The next step, prepared; value blocks larger than the budget split first. */
+  const next = async (): Promise<Step> => {
+    for (;;) {
+      const step = queue[0];
+      // Lines that would not fit a batch are not fetched: the pane holds about a batch of them.
+      if (step.split && step.bytes === 0 && guess(step) > budget) {
+        queue.splice(0, 1, ...step.split());
+        continue;
+      }
+      await step.prepare?.();
+      if (step.bytes <= budget || !step.split) return step;
+      queue.splice(0, 1, ...step.split());
+    }
   };
   let syncs = 0;
   let done = 0;
@@ -145,9 +188,13 @@ async function runSteps(
     const batch: Step[] = [];
     let bytes = 0;
     while (queue.length > 0) {
-      const step = next();
+      const step = await next();
       if (batch.length === 0 || bytes + step.bytes <= budget) {
         bytes += step.bytes;
+        if (step.cells) {
+          seenBytes += step.bytes - SMALL_STEP_BYTES;
+          seenCells += step.cells;
+        }
         batch.push(queue.shift()!);
         // Building a block's values is the pane thread's longest work here: let it breathe between.
         if (step.rows > 0) await pause();
@@ -173,6 +220,7 @@ async function runSteps(
       queue.unshift(...batch.flatMap((step) => step.split?.() ?? [step]));
       continue;
     }
+    for (const step of batch) step.release?.();
     done += batch.reduce((n, s) => n + s.rows, 0);
     onProgress?.(done, total);
   }
@@ -226,48 +274,69 @@ function linesStep(sheet: Excel.Worksheet, row: number, column: number, lines: P
   return {
     bytes: utf8Length(JSON.stringify(values)) + SMALL_STEP_BYTES,
     rows: lines.length,
+    cells: lines.length * width,
     queue: () => {
       sheet.getRangeByIndexes(row, column, lines.length, width).values = values;
     },
   };
 }
 
-/** Data lines [from, to) of a table; text columns formatted "@" first, in the same batch. */
-function blockStep(sheet: Excel.Worksheet, table: TablePlan, from: number, to: number): Step {
+type Lines = (from: number, to: number) => Promise<PlanCell[][]>;
+
+/**
+ * Data lines [from, to) of a table; text columns formatted "@" first, in the same batch. Its lines
+ * are fetched and its values built when the batch that takes this block is packed, and dropped once
+ * that batch is synced: the pane's thread works in slices between syncs and holds about a batch.
+ */
+function blockStep(
+  sheet: Excel.Worksheet,
+  table: TableOutline,
+  lines: Lines,
+  from: number,
+  to: number
+): Step {
   const kinds = table.columns.map((column) => column.kind);
-  // Built when the batch that takes this block is packed, not all at once before the first sync:
-  // the pane's thread then works in slices between syncs, never for the whole write at a time.
-  let built: { values: unknown[][]; bytes: number } | null = null;
-  const build = () => {
-    if (built) return built;
-    const values = table.rows
-      .slice(from, to)
-      .map((line) => kinds.map((kind, c) => cellInput(line[c], kind === "text")));
-    built = { values, bytes: utf8Length(JSON.stringify(values)) + SMALL_STEP_BYTES };
-    return built;
-  };
+  let lineValues: PlanCell[][] | null = null;
+  let values: unknown[][] | null = null;
   const top = table.startRow + 1 + from;
-  const queue = () => {
-    for (const [c, n, kind] of runs(kinds)) {
-      if (kind !== "text") continue;
-      sheet.getRangeByIndexes(top, table.startColumn + c, to - from, n).numberFormat =
-        everyCell("@");
-    }
-    sheet.getRangeByIndexes(top, table.startColumn, to - from, kinds.length).values =
-      build().values;
-  };
   const half = from + Math.ceil((to - from) / 2);
-  return {
-    get bytes() {
-      return build().bytes;
-    },
+  const step: Step = {
+    bytes: 0,
     rows: to - from,
-    queue,
+    cells: (to - from) * kinds.length,
+    prepare: async () => {
+      if (values) return;
+      lineValues = await lines(from, to);
+      values = lineValues.map((line) =>
+        kinds.map((kind, c) => cellInput(line[c], kind === "text"))
+      );
+      step.bytes = utf8Length(JSON.stringify(values)) + SMALL_STEP_BYTES;
+    },
+    queue: () => {
+      for (const [c, n, kind] of runs(kinds)) {
+        if (kind !== "text") continue;
+        sheet.getRangeByIndexes(top, table.startColumn + c, to - from, n).numberFormat =
+          everyCell("@");
+      }
+      sheet.getRangeByIndexes(top, table.startColumn, to - from, kinds.length).values = values!;
+    },
+    release: () => {
+      lineValues = values = null;
+    },
     split:
       to - from > 1
-        ? () => [blockStep(sheet, table, from, half), blockStep(sheet, table, half, to)]
+        ? () => {
+            // The halves take their lines from this block's when it has them (a refused batch).
+            const held = lineValues;
+            const of: Lines = held
+              ? (f, t) => Promise.resolve(held.slice(f - from, t - from))
+              : lines;
+            lineValues = values = null;
+            return [blockStep(sheet, table, of, from, half), blockStep(sheet, table, of, half, to)];
+          }
         : undefined,
   };
+  return step;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -277,26 +346,30 @@ function small(queue: () => void, bytes = SMALL_STEP_BYTES): Step {
   return { bytes, rows: 0, queue };
 }
 
-function sheetSteps({ plan, sheet, previous }: Target, rowsPerBlock: number): Step[] {
+function sheetSteps({ plan, lines, sheet, previous }: Target, rowsPerBlock: number): Step[] {
   const steps: Step[] = [];
   if (previous) steps.push(small(() => clearSheet(sheet, previous)));
   if (plan.preamble.length > 0) steps.push(linesStep(sheet, 0, 0, plan.preamble));
-  for (const table of plan.tables) {
+  plan.tables.forEach((table, t) => {
     if (table.caption !== undefined)
       steps.push(linesStep(sheet, table.startRow - 1, table.startColumn, [[table.caption]]));
     const header = table.columns.map((column) => column.header);
     steps.push(linesStep(sheet, table.startRow, table.startColumn, [header]));
-    for (let from = 0; from < table.rows.length; from += rowsPerBlock)
-      steps.push(blockStep(sheet, table, from, Math.min(table.rows.length, from + rowsPerBlock)));
-  }
-  for (const table of plan.tables) steps.push(tableFormatStep(sheet, table));
+    const ofTable: Lines = (from, to) => lines(t, from, to);
+    for (let from = 0; from < table.lineCount; from += rowsPerBlock) {
+      const to = Math.min(table.lineCount, from + rowsPerBlock);
+      steps.push(blockStep(sheet, table, ofTable, from, to));
+    }
+  });
+  plan.tables.forEach((table, t) =>
+    steps.push(tableFormatStep(sheet, table, (from, to) => lines(t, from, to)))
+  );
   for (const table of plan.tables)
-    if (table.excelTable && table.rows.length > 0)
-      steps.push(small(() => excelTable(sheet, table)));
+    if (table.excelTable && table.lineCount > 0) steps.push(small(() => excelTable(sheet, table)));
   steps.push(small(() => sheetFormats(sheet, plan)));
   steps.push(...conditionalFormatSteps(sheet, plan));
   for (const table of plan.tables) {
-    if (table.rows.length === 0) continue;
+    if (table.lineCount === 0) continue;
     for (const v of table.validations) {
       const source = v.values.join(",");
       steps.push(
@@ -313,7 +386,7 @@ function sheetSteps({ plan, sheet, previous }: Target, rowsPerBlock: number): St
   }
   plan.charts.forEach((chart, i) => {
     const table = plan.tables.find((t) => t.id === chart.table);
-    if (table && table.rows.length > 0)
+    if (table && table.lineCount > 0)
       steps.push(small(() => addChart(sheet, plan, table, chart, i)));
   });
   return steps;
@@ -329,19 +402,13 @@ function clearSheet(sheet: Excel.Worksheet, previous: NonNullable<Target["previo
 }
 
 /** Header fill and font, caption in bold, number formats per column (and per line kind). */
-function tableFormatStep(sheet: Excel.Worksheet, table: TablePlan): Step {
+function tableFormatStep(sheet: Excel.Worksheet, table: TableOutline, lines: Lines): Step {
   const left = table.startColumn;
   const formats = table.columns.map((column) => NUMBER_FORMATS[column.kind]);
   const rowKinds = table.rowKinds ?? [];
   // Lines whose numbers take another format than their column's: one array, null = unchanged.
-  const lineFormats = rowKinds.some(Boolean)
-    ? table.rows.map((line, r) =>
-        table.columns.map((_, c) => {
-          const kind: ColumnKind | null | undefined = rowKinds[r];
-          return kind && typeof line[c] === "number" ? NUMBER_FORMATS[kind] : null;
-        })
-      )
-    : null;
+  // Only short lists of mixed figures have line kinds; their lines are fetched with the batch.
+  let lineFormats: Array<Array<string | null>> | null = null;
   const queue = () => {
     const header = sheet.getRangeByIndexes(table.startRow, left, 1, table.columns.length);
     header.format.fill.color = HEADER_FILL;
@@ -355,40 +422,55 @@ function tableFormatStep(sheet: Excel.Worksheet, table: TablePlan): Step {
     }
     if (table.caption !== undefined)
       sheet.getRangeByIndexes(table.startRow - 1, left, 1, 1).format.font.bold = true;
-    if (table.rows.length === 0) return;
+    if (table.lineCount === 0) return;
     for (const [c, n, format] of runs(formats)) {
       if (format === "@" || format === "General") continue; // text: set with the values
-      sheet.getRangeByIndexes(table.startRow + 1, left + c, table.rows.length, n).numberFormat =
+      sheet.getRangeByIndexes(table.startRow + 1, left + c, table.lineCount, n).numberFormat =
         everyCell(format);
     }
     if (lineFormats)
       sheet.getRangeByIndexes(
         table.startRow + 1,
         left,
-        table.rows.length,
+        table.lineCount,
         table.columns.length
       ).numberFormat = lineFormats;
   };
-  const bytes = SMALL_STEP_BYTES * 2 + (lineFormats ? utf8Length(JSON.stringify(lineFormats)) : 0);
-  return small(queue, bytes);
+  const step = small(queue, SMALL_STEP_BYTES * 2);
+  if (!rowKinds.some(Boolean)) return step;
+  step.prepare = async () => {
+    if (lineFormats) return;
+    const rows = await lines(0, table.lineCount);
+    lineFormats = rows.map((line, r) =>
+      table.columns.map((_, c) => {
+        const kind: ColumnKind | null | undefined = rowKinds[r];
+        return kind && typeof line[c] === "number" ? NUMBER_FORMATS[kind] : null;
+      })
+    );
+    step.bytes = SMALL_STEP_BYTES * 2 + utf8Length(JSON.stringify(lineFormats));
+  };
+  step.release = () => {
+    lineFormats = null;
+  };
+  return step;
 }
 
 /**
  * The header and lines as an Excel table (ExcelApi 1.1): Excel names it, so it never clashes with a
  * table the workbook has. Our header fill stays on top of the table style.
  */
-function excelTable(sheet: Excel.Worksheet, table: TablePlan): void {
+function excelTable(sheet: Excel.Worksheet, table: TableOutline): void {
   const range = sheet.getRangeByIndexes(
     table.startRow,
     table.startColumn,
-    table.rows.length + 1,
+    table.lineCount + 1,
     table.columns.length
   );
   sheet.tables.add(range, true).style = "TableStyleLight9";
 }
 
 /** Column widths (the widest table sets a column), the title in bold, frozen panes. */
-function sheetFormats(sheet: Excel.Worksheet, plan: SheetPlan<string>): void {
+function sheetFormats(sheet: Excel.Worksheet, plan: SheetOutline): void {
   const widths: number[] = [];
   for (const table of plan.tables)
     table.columns.forEach((column, c) => {
@@ -416,7 +498,7 @@ function sheetFormats(sheet: Excel.Worksheet, plan: SheetPlan<string>): void {
 /** Data lines `rows` of table columns first..last. */
 function span(
   sheet: Excel.Worksheet,
-  table: TablePlan,
+  table: TableOutline,
   first: number,
   last: number,
   rows: RowSpan
@@ -433,14 +515,14 @@ function span(
  * One range-level rule per plan rule. Excel puts each new rule at the top priority, so rules are
  * added last first: the plan's first rule ends up on top, as priority 1 in the ExcelJS executor.
  */
-function conditionalFormatSteps(sheet: Excel.Worksheet, plan: SheetPlan<string>): Step[] {
+function conditionalFormatSteps(sheet: Excel.Worksheet, plan: SheetOutline): Step[] {
   const rules = plan.tables
-    .filter((table) => table.rows.length > 0)
+    .filter((table) => table.lineCount > 0)
     .flatMap((table) => table.conditionalFormats.map((rule) => ({ table, rule })));
   return rules.reverse().map(({ table, rule }) => small(() => addRule(sheet, table, rule)));
 }
 
-function addRule(sheet: Excel.Worksheet, table: TablePlan, rule: ConditionalFormatPlan): void {
+function addRule(sheet: Excel.Worksheet, table: TableOutline, rule: ConditionalFormatPlan): void {
   const firstDataRow = table.startRow + 2 + rule.rows.firstRow; // 1-based sheet row
   const custom = (range: Excel.Range, formula: string, fill: string, font: string) => {
     const cf = range.conditionalFormats.add("Custom");
@@ -491,8 +573,8 @@ const CHART_TYPES = { column: "ColumnClustered", bar: "BarClustered", pie: "Pie"
  */
 function addChart(
   sheet: Excel.Worksheet,
-  plan: SheetPlan<string>,
-  table: TablePlan,
+  plan: SheetOutline,
+  table: TableOutline,
   chart: ChartPlan,
   index: number
 ): void {
@@ -502,7 +584,7 @@ function addChart(
   const source = sheet.getRangeByIndexes(
     table.startRow,
     table.startColumn + first,
-    table.rows.length + 1,
+    table.lineCount + 1,
     last - first + 1
   );
   const added = sheet.charts.add(CHART_TYPES[chart.type], source, "Columns");

@@ -20,8 +20,15 @@ import { sampleGrids } from "./sampleOnFake";
 
 const TODAY = serialFromYmd(2025, 1, 15);
 
+interface Log {
+  terminated: number;
+  sent: string[];
+  /** Every message the pane's side received, as it received it. */
+  received?: FromWorker[];
+}
+
 /** A worker on this thread: messages are cloned and delivered as tasks, as postMessage does. */
-function loopbackPlanner(log: { terminated: number; sent: string[] }): Planner {
+function loopbackPlanner(log: Log): Planner {
   return portPlanner(() => {
     let toMain: (message: FromWorker) => void = () => undefined;
     let alive = true;
@@ -34,7 +41,10 @@ function loopbackPlanner(log: { terminated: number; sent: string[] }): Planner {
         deliver(message, handle);
       },
       listen: (handler) => {
-        toMain = handler;
+        toMain = (message) => {
+          log.received?.push(message);
+          handler(message);
+        };
       },
       terminate: () => {
         alive = false;
@@ -72,7 +82,10 @@ test("over messages the run equals the in-process run, with progress through eve
   expect([...stages]).toEqual(["reading", "scoring", "planning", "writing"]);
   expect(log.sent[0]).toBe("start");
   expect(log.sent).toContain("block");
-  expect(log.sent.filter((kind) => kind !== "next").pop()).toBe("run");
+  // The run, then only requests for lines while writing.
+  const afterBlocks = log.sent.slice(log.sent.lastIndexOf("block") + 1);
+  expect(afterBlocks[0]).toBe("run");
+  expect(new Set(afterBlocks.slice(1))).toEqual(new Set(["lines"]));
   expect(log.terminated).toBe(1); // a worker per run, ended after it
 });
 
@@ -108,16 +121,21 @@ test("Cancel while the worker scores ends the worker and writes nothing", async 
   expect(JSON.stringify(fake.workbook.snapshot())).toBe(before);
 });
 
-test("the worker sends the plans a slice at a time, each after the pane asks for the next", async () => {
+test("the worker keeps the lines: the pane gets outlines, then the lines of a block per request", async () => {
   const grids = makeWideWorkbook({ customers: 5200, orderLines: 6000, followups: 50 });
   const fake = fakeFromGrids(grids);
   // The blocks the host would send: read through the in-process path's first half.
   const blocks: ToWorker[] = [];
   const recorder: Planner = {
-    start(shapes) {
+    start(shapes, onProgress) {
       blocks.push({ kind: "start", shapes: [...shapes] });
+      const job = inProcessPlanner.start(shapes, onProgress);
       return {
-        add: (block) => blocks.push({ kind: "block", block }),
+        add: (block) => {
+          blocks.push({ kind: "block", block });
+          job.add(block);
+        },
+        columnsNeeded: (options) => job.columnsNeeded(options),
         finish: () => Promise.reject(new Error("recorded")),
         cancel: () => undefined,
       };
@@ -134,16 +152,57 @@ test("the worker sends the plans a slice at a time, each after the pane asks for
   const handle = serveJobs((message) => out.push(structuredClone(message)));
   for (const message of blocks) handle(message);
   handle({ kind: "run", options: { lang: "zh-CN", today: TODAY, overrides: {} } });
-  const results = () => out.filter((m) => m.kind !== "progress");
-  expect(results()).toHaveLength(2); // a little ahead, never the whole result
-  let asked = 0;
-  while (results()[results().length - 1].kind !== "done") {
-    handle({ kind: "next" });
-    asked++;
-    expect(results()).toHaveLength(2 + asked);
-  }
-  // More than one slice of lines came back: the tiers sheet has 5,200 customers.
-  expect(results().filter((m) => m.kind === "rows").length).toBeGreaterThan(
-    results().filter((m) => m.kind === "plan").length
-  );
+  const results = out.filter((m) => m.kind !== "progress");
+  expect(results).toHaveLength(1);
+  const planned = results[0];
+  if (planned.kind !== "planned") throw new Error(`not planned: ${planned.kind}`);
+  const tiers = planned.plans[0].tables[0];
+  expect(tiers.lineCount).toBe(5200);
+  expect("rows" in tiers).toBe(false);
+  handle({ kind: "lines", id: 7, sheet: 0, table: 0, from: 5000, to: 5200 });
+  const lines = out[out.length - 1];
+  expect(lines).toMatchObject({ kind: "lines", id: 7 });
+  expect(lines.kind === "lines" && lines.rows.length).toBe(200);
+});
+
+test("writing, the pane holds about one batch of lines at a time", async () => {
+  const grids = makeWideWorkbook({ customers: 5200, orderLines: 6000, followups: 50 });
+  const log: Log = { terminated: 0, sent: [], received: [] };
+  const fake = fakeFromGrids(grids);
+  const bytesPerSync = 100_000;
+  // Bytes of the lines the pane received since the last sync ended: the writer drops a batch's
+  // lines after its sync, so this is what the pane holds (a batch, and the next block it looked at).
+  let held = 0;
+  let mostHeld = 0;
+  let all = 0;
+  log.received!.push = (...messages: FromWorker[]) => {
+    for (const m of messages)
+      if (m.kind === "lines") {
+        const bytes = JSON.stringify(m.rows).length;
+        held += bytes;
+        all += bytes;
+        mostHeld = Math.max(mostHeld, held);
+      }
+    return 0;
+  };
+  const host = createExcelHost({
+    lang: "zh-CN",
+    today: () => TODAY,
+    run: (batch) =>
+      fake.run((context) => {
+        const sync = context.sync.bind(context);
+        context.sync = (async () => {
+          const result = await sync();
+          held = 0;
+          return result;
+        }) as typeof context.sync;
+        return batch(context);
+      }),
+    planner: loopbackPlanner(log),
+    writeBytesPerSync: bytesPerSync,
+  });
+  await host.score({}, () => undefined);
+  expect(Math.max(...fake.stats.requests)).toBeLessThanOrEqual(bytesPerSync * 1.2);
+  expect(all).toBeGreaterThan(20 * bytesPerSync);
+  expect(mostHeld).toBeLessThanOrEqual(2 * bytesPerSync);
 });
