@@ -10,21 +10,26 @@ import { checkModel, type ModelCheck, type Purchases } from "../core/review/mode
 import { callList, planCallSheet, type CallListEntry } from "./calls";
 import { withLifetimeNotes, type LifetimeReport } from "./lifetimeNotes";
 import { planModelCheckSheet } from "./modelCheck";
-import { planReviewSheet, readReview, reviewGroups, type ReviewGroup } from "./review";
+import {
+  customerIndexOf,
+  planReviewSheet,
+  readReview,
+  reviewGroups,
+  type ReviewGroup,
+} from "./review";
 import { planSettingsSheet, readSettingsSheet, withChoices } from "./settings";
 import { planSummarySheet } from "./summary";
 import { planTierSheet, previousTiersOf, readTiers } from "./tiers";
 import {
   planTracking,
   readTracking,
-  trackingLinesOf,
   winBackLinesOf,
   type TrackingPlanLine,
 } from "./tracking";
 import { winBackTables, type WinBackFigures } from "./winBack";
 import { followupDetailTables } from "./followupDetail";
 import { hasChannels, planChannelsSheet, readChannelSpend } from "./channels";
-import { countChurnReasons, winBackRate } from "../core/winBack";
+import { countChurnReasons, winBackRate, type ChurnReason } from "../core/winBack";
 import type { SheetKey, SheetPlan } from "./types";
 import { planWatchSheet } from "./watchlist";
 import { hasOwners, planOwnersSheet, readOwnerTargets } from "./owners";
@@ -142,7 +147,7 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   const previousTiers = readTiers(own.get("tiers"));
   const tiers = planTierSheet(report, settings, lang, lifetime, previousTiers, nameOf("tiers"));
   step("planning", 1, planning);
-  const { sheet: tracking, keys: trackingKeys } = planTracking(
+  const { sheet: tracking, lines: trackingLines } = planTracking(
     report,
     settings,
     lang,
@@ -150,7 +155,6 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     nameOf("tracking"),
     lifetime.churn.map((w) => w !== null)
   );
-  const trackingLines = trackingLinesOf(tracking, trackingKeys);
   const winBack = winBackFiguresOf(report, trackingLines);
   const groups = reviewGroups(report, trackingLines);
   step("planning", 2, planning);
@@ -257,11 +261,17 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
 
 /** 挽回率 over the plan's win-back lines, and the churn reasons typed on any line. */
 function winBackFiguresOf(report: ScoreReport, lines: TrackingPlanLine[]): WinBackFigures {
-  const last = new Map(report.customers.map((c) => [c.customer.key, c.lastPurchase]));
-  return {
-    rate: winBackRate(winBackLinesOf(lines), (key) => last.get(key)),
-    reasons: countChurnReasons(lines.map((l) => l.churnReason)),
+  const winBack = winBackLinesOf(lines);
+  // Customers by key only when there is a line to look up (the review builds the same index).
+  const index = winBack.length > 0 ? customerIndexOf(report) : null;
+  const lastPurchase = (key: string) => {
+    const k = index?.get(key);
+    return k === undefined ? undefined : report.customers[k].lastPurchase;
   };
+  // Only lines with a reason count; most have none.
+  const typed: ChurnReason[] = [];
+  for (const line of lines) if (line.churnReason !== null) typed.push(line.churnReason);
+  return { rate: winBackRate(winBack, lastPurchase), reasons: countChurnReasons(typed) };
 }
 
 /** The orders' purchases (returns are not purchases), for the model check; null without orders. */
