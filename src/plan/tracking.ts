@@ -293,8 +293,7 @@ export function planTracking(
     cells[OPENED] = blankToNull(opened) ?? report.asOf;
     // The core goal starts from the playbook's (seed 000 第三步); after that it is the manager's.
     const typeFamily = family ?? strategyTypeOf(cellText(type));
-    if (cells[CORE_GOAL] === null && typeFamily !== null)
-      cells[CORE_GOAL] = coreGoals[typeFamily];
+    if (cells[CORE_GOAL] === null && typeFamily !== null) cells[CORE_GOAL] = coreGoals[typeFamily];
     const start = manager ? parseDate(manager.get("start") ?? "") : null;
     const end = manager ? parseDate(manager.get("end") ?? "") : null;
     cells[REVIEW_DUE_AT] = reviewDue(start, end, settings.reviewCycleDays);
@@ -384,7 +383,9 @@ export function planTracking(
         if (used.has(line)) continue;
         keep(
           line,
-          line.family === "win_back" ? text.winBack.warningCleared : text.sheets.lineStatus.left_tier
+          line.family === "win_back"
+            ? text.winBack.warningCleared
+            : text.sheets.lineStatus.left_tier
         );
       }
   }

@@ -20,12 +20,7 @@ import {
 import { planSettingsSheet, readSettingsSheet, withChoices } from "./settings";
 import { planSummarySheet } from "./summary";
 import { planTierSheet, previousTiersOf, readTiers } from "./tiers";
-import {
-  planTracking,
-  readTracking,
-  winBackLinesOf,
-  type TrackingPlanLine,
-} from "./tracking";
+import { planTracking, readTracking, winBackLinesOf, type TrackingPlanLine } from "./tracking";
 import { winBackTables, type WinBackFigures } from "./winBack";
 import { followupDetailTables } from "./followupDetail";
 import { hasChannels, planChannelsSheet, readChannelSpend } from "./channels";
