@@ -204,6 +204,9 @@ export interface TrackingLineKeys {
   tier: string;
 }
 
+/** The strategy of an earlier line: its playbook, else the type text typed (draws and matching). */
+const strategyOfKept = (line: TrackingLine): string => line.family ?? String(line.typeText);
+
 /** A kept line's keys: its playbook, and the tier it was planned for (else the tier it is written under). */
 const keysOf = (line: TrackingLine, tierKey: string): TrackingLineKeys => ({
   strategy: line.family ?? cellText(line.typeText).trim(),
@@ -269,9 +272,12 @@ export function planTracking(
     customerKey: string,
     strategy: string,
     opened: Cell,
-    lineKeys: TrackingLineKeys,
+    /** The line's strategy and tier as keys (or the text a manager typed), for the review. */
+    keyStrategy: string,
+    keyTier: string,
     /** The playbook of a new line (known); null for a kept line, whose type text is read. */
-    family: StrategyFamily | null
+    family: StrategyFamily | null,
+    customer: number
   ) => {
     const cells = new Array<PlanCell>(COLUMNS.length).fill(null);
     cells[ID] = blankToNull(id);
@@ -304,6 +310,7 @@ export function planTracking(
     if (lineCustomer === null) return;
     lines.push({
       customerKey: lineCustomer,
+      customer,
       id: cells[ID] ?? "",
       name: cells[NAME] ?? "",
       type: cells[TYPE] ?? "",
@@ -319,12 +326,40 @@ export function planTracking(
       reviewDue: cells[REVIEW_DUE_AT] ?? "",
       opened: cells[OPENED] ?? "",
       churnReason: manager ? churnReasonOf(cells[CHURN_REASON] ?? "") : null,
-      strategy: lineKeys.strategy,
-      tier: lineKeys.tier,
+      strategy: keyStrategy,
+      tier: keyTier,
     });
   };
 
   const customers = report.customers;
+  /** An earlier line of customer k, kept under their current tier (status: why it is not current). */
+  const keep = (
+    k: number,
+    tier: string,
+    tierKey: string,
+    line: TrackingLine,
+    status: string | null
+  ) => {
+    used.add(line);
+    const lineKeys = keysOf(line, tierKey);
+    emit(
+      customers[k].customer.id,
+      customers[k].customer.fields.name ?? "",
+      tier,
+      line.typeText,
+      line.manager,
+      "",
+      status,
+      line.plannedTier,
+      line.customerKey,
+      strategyOfKept(line),
+      line.opened,
+      lineKeys.strategy,
+      lineKeys.tier,
+      null,
+      k
+    );
+  };
   for (let k = 0; k < customers.length; k++) {
     const result = customers[k];
     if (!result.tier) continue;
@@ -334,31 +369,14 @@ export function planTracking(
     const name = result.customer.fields.name ?? "";
     const customerKey = result.customer.key;
     const theirs = byCustomer.get(customerKey);
-    const keep = (line: TrackingLine, status: string | null) => {
-      used.add(line);
-      emit(
-        result.customer.id,
-        name,
-        tier,
-        line.typeText,
-        line.manager,
-        "",
-        status,
-        line.plannedTier,
-        line.customerKey,
-        line.family ?? String(line.typeText),
-        line.opened,
-        keysOf(line, tierKey),
-        null
-      );
-    };
     // A churn warning opens a win-back line beside the tier's own (seed 001 十, seed 003 5.5).
     const second = warned[k] === true && tierFamily !== "win_back";
     for (let f = 0; f < (second ? 2 : 1); f++) {
       const family: StrategyFamily = f === 0 ? tierFamily : "win_back";
       // The customer's earlier lines of this playbook (matched by family, else the type text).
-      const ofFamily = (line: TrackingLine) => (line.family ?? String(line.typeText)) === family;
-      if (!theirs?.some(ofFamily)) {
+      let earlier = false;
+      if (theirs) for (const line of theirs) earlier ||= strategyOfKept(line) === family;
+      if (!earlier) {
         emit(
           result.customer.id,
           name,
@@ -371,17 +389,24 @@ export function planTracking(
           customerKey,
           family,
           "",
-          { strategy: family, tier: tierKey },
-          family
+          family,
+          tierKey,
+          family,
+          k
         );
       }
-      if (theirs) for (const line of theirs) if (ofFamily(line)) keep(line, null);
+      if (theirs)
+        for (const line of theirs)
+          if (strategyOfKept(line) === family) keep(k, tier, tierKey, line, null);
     }
     // Lines of the same customer under another playbook: kept, marked.
     if (theirs)
       for (const line of theirs) {
         if (used.has(line)) continue;
         keep(
+          k,
+          tier,
+          tierKey,
           line,
           line.family === "win_back"
             ? text.winBack.warningCleared
@@ -391,6 +416,7 @@ export function planTracking(
   }
   for (const line of previous) {
     if (used.has(line)) continue;
+    const lineKeys = keysOf(line, "");
     emit(
       line.id,
       line.name,
@@ -401,10 +427,12 @@ export function planTracking(
       text.sheets.lineStatus.gone,
       line.plannedTier,
       line.customerKey,
-      line.family ?? String(line.typeText),
+      strategyOfKept(line),
       line.opened,
-      keysOf(line, ""),
-      null
+      lineKeys.strategy,
+      lineKeys.tier,
+      null,
+      -1
     );
   }
 
@@ -506,6 +534,8 @@ export function planTracking(
 /** A strategy line of the plan, as the review sheet needs it. */
 export interface TrackingPlanLine {
   customerKey: string;
+  /** Index in report.customers of the customer the line is planned under; -1 for a gone line. */
+  customer: number;
   id: Cell;
   name: Cell;
   type: Cell;

@@ -256,17 +256,26 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
 
 /** 挽回率 over the plan's win-back lines, and the churn reasons typed on any line. */
 function winBackFiguresOf(report: ScoreReport, lines: TrackingPlanLine[]): WinBackFigures {
-  const winBack = winBackLinesOf(lines);
-  // Customers by key only when there is a line to look up (the review builds the same index).
-  const index = winBack.length > 0 ? customerIndexOf(report) : null;
-  const lastPurchase = (key: string) => {
-    const k = index?.get(key);
-    return k === undefined ? undefined : report.customers[k].lastPurchase;
-  };
+  const customers = report.customers;
+  // The latest purchase of each customer with a win-back line, found through the customer the
+  // line was planned under (by key for a line that does not match its customer).
+  const lastByKey = new Map<string, Serial | null>();
+  let byKey: Map<string, number> | null = null;
+  for (const line of lines) {
+    if (line.strategy !== "win_back") continue;
+    const k =
+      line.customer >= 0 && customers[line.customer].customer.key === line.customerKey
+        ? line.customer
+        : (byKey ??= customerIndexOf(report)).get(line.customerKey);
+    if (k !== undefined) lastByKey.set(line.customerKey, customers[k].lastPurchase);
+  }
   // Only lines with a reason count; most have none.
   const typed: ChurnReason[] = [];
   for (const line of lines) if (line.churnReason !== null) typed.push(line.churnReason);
-  return { rate: winBackRate(winBack, lastPurchase), reasons: countChurnReasons(typed) };
+  return {
+    rate: winBackRate(winBackLinesOf(lines), (key) => lastByKey.get(key)),
+    reasons: countChurnReasons(typed),
+  };
 }
 
 /** The orders' purchases (returns are not purchases), for the model check; null without orders. */
