@@ -123,6 +123,8 @@ function change(current: TierOrNone, before: TierOrNone | null): keyof SheetStri
   return a < b ? "up" : "down";
 }
 
+const isBlankCell = (cell: Cell) => cell === undefined || cell === null || cell === "";
+
 function text(cell: Cell): PlanCell {
   if (cell === undefined || cell === null || cell === "") return null;
   return typeof cell === "string" ? cell : String(cell);
@@ -185,7 +187,8 @@ export function planTierSheet(
       result.customer.id,
       text(fields.name),
       text(fields.owner),
-      maskPhones ? text(maskPhone(fields.phone)) : text(fields.phone),
+      // (Most archives have no phone column: nothing to mask then.)
+      maskPhones && !isBlankCell(fields.phone) ? text(maskPhone(fields.phone)) : text(fields.phone),
       result.lastPurchase,
       result.recencyDays,
       tier ? result.frequency : null,

@@ -308,27 +308,19 @@ export function planTracking(
     // ID is not one of theirs).
     const lineCustomer = customerKeyOf(cells[ID] ?? "");
     if (lineCustomer === null) return;
-    lines.push({
-      customerKey: lineCustomer,
-      customer,
-      id: cells[ID] ?? "",
-      name: cells[NAME] ?? "",
-      type: cells[TYPE] ?? "",
-      start: cells[START] ?? "",
-      end: cells[END] ?? "",
-      target: cells[TARGET] ?? "",
-      // The mark on the line: the manager's when readable, else the one drawn (and written) above.
-      control,
-      plannedTier: cells[PLANNED_TIER] ?? "",
-      owner: cells[OWNER] ?? "",
-      current: (line ?? "") === "",
-      coreGoal: cells[CORE_GOAL] ?? "",
-      reviewDue: cells[REVIEW_DUE_AT] ?? "",
-      opened: cells[OPENED] ?? "",
-      churnReason: manager ? churnReasonOf(cells[CHURN_REASON] ?? "") : null,
-      strategy: keyStrategy,
-      tier: keyTier,
-    });
+    lines.push(
+      new PlannedLine(
+        cells,
+        lineCustomer,
+        customer,
+        // The mark on the line: the manager's when readable, else the one drawn (and written) above.
+        control,
+        (line ?? "") === "",
+        manager ? churnReasonOf(cells[CHURN_REASON] ?? "") : null,
+        keyStrategy,
+        keyTier
+      )
+    );
   };
 
   const customers = report.customers;
@@ -533,29 +525,79 @@ export function planTracking(
 
 /** A strategy line of the plan, as the review sheet needs it. */
 export interface TrackingPlanLine {
-  customerKey: string;
+  readonly customerKey: string;
   /** Index in report.customers of the customer the line is planned under; -1 for a gone line. */
-  customer: number;
-  id: Cell;
-  name: Cell;
-  type: Cell;
-  start: Cell;
-  end: Cell;
-  target: Cell;
+  readonly customer: number;
+  readonly id: Cell;
+  readonly name: Cell;
+  readonly type: Cell;
+  readonly start: Cell;
+  readonly end: Cell;
+  readonly target: Cell;
   /** Held back as the control group (the mark on the line, drawn or typed). */
-  control: boolean;
-  plannedTier: Cell;
-  owner: Cell;
+  readonly control: boolean;
+  readonly plannedTier: Cell;
+  readonly owner: Cell;
   /** The line belongs to the customer's current strategy (not left behind, not gone). */
-  current: boolean;
-  coreGoal: Cell;
-  reviewDue: Cell;
-  opened: Cell;
-  churnReason: ChurnReason | null;
+  readonly current: boolean;
+  readonly coreGoal: Cell;
+  readonly reviewDue: Cell;
+  readonly opened: Cell;
+  readonly churnReason: ChurnReason | null;
   /** Strategy family key (maintain, …), or the type text a manager typed. */
-  strategy: string;
+  readonly strategy: string;
   /** Planned tier key (churn_risk, …), or the text on the line. */
-  tier: string;
+  readonly tier: string;
+}
+
+/**
+ * A line of the plan as the other sheets read it: its cells are those written to the sheet (one copy
+ * of each, read when asked); what is not a cell is kept beside them.
+ */
+class PlannedLine implements TrackingPlanLine {
+  constructor(
+    private readonly cells: readonly PlanCell[],
+    readonly customerKey: string,
+    readonly customer: number,
+    readonly control: boolean,
+    readonly current: boolean,
+    readonly churnReason: ChurnReason | null,
+    readonly strategy: string,
+    readonly tier: string
+  ) {}
+  get id(): Cell {
+    return this.cells[ID] ?? "";
+  }
+  get name(): Cell {
+    return this.cells[NAME] ?? "";
+  }
+  get type(): Cell {
+    return this.cells[TYPE] ?? "";
+  }
+  get start(): Cell {
+    return this.cells[START] ?? "";
+  }
+  get end(): Cell {
+    return this.cells[END] ?? "";
+  }
+  get target(): Cell {
+    return this.cells[TARGET] ?? "";
+  }
+  get plannedTier(): Cell {
+    return this.cells[PLANNED_TIER] ?? "";
+  }
+  get owner(): Cell {
+    return this.cells[OWNER] ?? "";
+  }
+  get coreGoal(): Cell {
+    return this.cells[CORE_GOAL] ?? "";
+  }
+  get reviewDue(): Cell {
+    return this.cells[REVIEW_DUE_AT] ?? "";
+  }
+  get opened(): Cell {
+    return this.cells[OPENED] ?? "";
+  }
 }
 
 /** The win-back lines of the plan (playbook 流失挽回), as the win-back rate needs them. */
