@@ -104,6 +104,7 @@ export function previousTiersOf(
   report: ScoreReport,
   previous: PreviousTiers
 ): Array<TierOrNone | null> {
+  if (previous.byCustomer.size === 0) return new Array<null>(report.customers.length).fill(null);
   const sameRun = previous.asOf !== null && previous.asOf === report.asOf;
   return report.customers.map((c) => {
     const before = previous.byCustomer.get(c.customer.key);

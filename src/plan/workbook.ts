@@ -165,11 +165,13 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   const modelCheck = checkModel(purchasesOf(report), report.asOf, settings.holdoutWeeks);
   step("planning", 3, planning);
   const calls = callList(report, lifetime, trackingLines, tiers, lang);
+  // Each customer's tier on the earlier sheet, for the summary's migration and the pane's overview.
+  const earlierTiers = previousTiersOf(report, previousTiers);
   const summary = planSummarySheet(
     report,
     lang,
     lifetime,
-    previousTiersOf(report, previousTiers),
+    earlierTiers,
     settingsProblems,
     nameOf("summary"),
     nameOf("watchlist"),
@@ -234,7 +236,7 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     history,
     settingsPlan,
   ];
-  const before = own.has("tiers") ? previousTiersOf(report, previousTiers) : null;
+  const before = own.has("tiers") ? earlierTiers : null;
   const overview = paneOverview(
     report,
     before,
