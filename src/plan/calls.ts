@@ -15,6 +15,7 @@ import type { Lang } from "../i18n/lang";
 import { formatMoney, tierLabel } from "../i18n/tiers";
 import { DATA_BAR_COLOR } from "./formats";
 import { customerKeyOf } from "./previous";
+import { customerIndexOf } from "./review";
 import type { TrackingPlanLine } from "./tracking";
 import type { ColumnKind, PlanCell, SheetPlan } from "./types";
 
@@ -48,67 +49,75 @@ export function callList(
   tiers: SheetPlan | null,
   lang: Lang
 ): CallListEntry[] {
-  const current = new Map<string, TrackingPlanLine>();
-  for (const line of tracking) if (line.current) current.set(line.customerKey, line);
+  const customers = report.customers;
+  const current = currentLines(report, tracking);
   // The line of each customer on the tiers sheet: the first line whose ID matches theirs.
   let lineOf: (customer: number) => number | undefined = () => undefined;
   let addressOf: (row0: number) => string = () => "";
   const table = tiers?.tables[0];
   if (tiers && table) {
     const idCol = table.columns.findIndex((c) => c.key === "id");
-    const keys = table.rows.map((row) => customerKeyOf(row[idCol] ?? ""));
+    const rows = table.rows;
     addressOf = columnAddresses(tiers.name, table.startColumn);
     const firstRow = table.startRow + 1;
-    if (
-      keys.length === report.customers.length &&
-      keys.every((key, r) => key === report.customers[r].customer.key)
-    ) {
+    let inOrder = rows.length === customers.length;
+    for (let r = 0; inOrder && r < rows.length; r++)
+      inOrder = customerKeyOf(rows[r][idCol] ?? "") === customers[r].customer.key;
+    if (inOrder) {
       // One line per customer in report order (as planTierSheet writes it; keys are unique).
       lineOf = (customer) => firstRow + customer;
     } else {
       const rowOf = new Map<string, number>();
-      keys.forEach((key, r) => {
+      rows.forEach((row, r) => {
+        const key = customerKeyOf(row[idCol] ?? "");
         if (key !== null && !rowOf.has(key)) rowOf.set(key, firstRow + r);
       });
-      lineOf = (customer) => rowOf.get(report.customers[customer].customer.key);
+      lineOf = (customer) => rowOf.get(customers[customer].customer.key);
     }
   }
-  const candidates: CallCandidate[] = report.customers.map((c, k) => {
+  const candidates = new Array<CallCandidate>(customers.length);
+  for (let k = 0; k < customers.length; k++) {
+    const c = customers[k];
     const life = lifetime?.perCustomer[k] ?? null;
     const gaps = c.ordersAllTime - 1;
     const usual =
       gaps >= MIN_GAPS && c.firstPurchase !== null && c.lastPurchase !== null
         ? Math.round((c.lastPurchase - c.firstPurchase) / gaps)
         : null;
-    return {
+    candidates[k] = {
       value: Math.max(0, c.monetary),
       pAlive: life ? life.pAlive : null,
       usualGapDays: usual,
       silentDays: c.recencyDays,
       // Control customers get no actions; a customer who refused contact is never called.
-      excluded:
-        current.get(c.customer.key)?.control === true || refusesContact(c.customer.fields.consent),
+      excluded: current[k]?.control === true || refusesContact(c.customer.fields.consent),
     };
-  });
-  return rankCalls(candidates).map((e) => {
-    const result = report.customers[e.customer];
+  }
+  const words = strings(lang).review.calls;
+  // "P(alive) down to 12%" for each whole percent, worded once.
+  const pAliveTexts: string[] = [];
+  const pAliveText = (p: number) =>
+    Number.isInteger(p) && p >= 0 && p <= 100
+      ? (pAliveTexts[p] ??= words.reasonPAlive({ p }))
+      : words.reasonPAlive({ p });
+  const ranked = rankCalls(candidates);
+  const entries = new Array<CallListEntry>(ranked.length);
+  for (let i = 0; i < ranked.length; i++) {
+    const e = ranked[i];
+    const result = customers[e.customer];
     const fields = result.customer.fields;
-    const strategy = current.get(result.customer.key);
+    const strategy = current[e.customer];
     const owner = !isBlank(strategy?.owner)
       ? cellText(strategy?.owner)
       : cellText(fields.owner ?? "");
     const line = lineOf(e.customer);
-    const parts = [strings(lang).review.calls.reasonValue({ value: formatMoney(e.value) })];
-    if (e.pAlive !== null)
-      parts.push(strings(lang).review.calls.reasonPAlive({ p: Math.round(e.pAlive * 100) }));
+    let reason = words.reasonValue({ value: formatMoney(e.value) });
+    if (e.pAlive !== null) reason += words.separator + pAliveText(Math.round(e.pAlive * 100));
     if (e.overdue)
-      parts.push(
-        strings(lang).review.calls.reasonOverdue({
-          silent: e.overdue.silentDays,
-          gap: e.overdue.usualGapDays,
-        })
-      );
-    return {
+      reason +=
+        words.separator +
+        words.reasonOverdue({ silent: e.overdue.silentDays, gap: e.overdue.usualGapDays });
+    entries[i] = {
       id: result.customer.id,
       name: cellText(fields.name ?? "").trim(),
       owner: owner.trim(),
@@ -116,10 +125,34 @@ export function callList(
       valueAtRisk: Math.round(e.valueAtRisk * 100) / 100,
       value: Math.round(e.value * 100) / 100,
       pAlive: e.pAlive,
-      reason: parts.join(strings(lang).review.calls.separator),
+      reason,
       address: line === undefined ? null : addressOf(line),
     };
-  });
+  }
+  return entries;
+}
+
+/**
+ * Each customer's current strategy line (the last one the plan lists), by customer index. A line
+ * knows the customer it was planned under; one that does not match its key is found by key.
+ */
+function currentLines(
+  report: ScoreReport,
+  tracking: readonly TrackingPlanLine[]
+): Array<TrackingPlanLine | undefined> {
+  const customers = report.customers;
+  const out = new Array<TrackingPlanLine | undefined>(customers.length);
+  let byKey: Map<string, number> | null = null;
+  for (const line of tracking) {
+    if (!line.current) continue;
+    let k: number | undefined = line.customer;
+    if (k < 0 || customers[k]?.customer.key !== line.customerKey) {
+      byKey ??= customerIndexOf(report);
+      k = byKey.get(line.customerKey);
+    }
+    if (k !== undefined) out[k] = line;
+  }
+  return out;
 }
 
 const COLUMNS: ReadonlyArray<

@@ -183,61 +183,59 @@ export interface ReviewGroup {
   uplift: Uplift;
 }
 
+/** A strategy line with one period it is reviewed over. */
 interface ReviewLine {
   line: TrackingPlanLine;
   strategy: string;
   tier: string;
-  from: Serial | null;
-  to: Serial | null;
+  from: Serial;
+  to: Serial;
 }
 
 const groupKey = (strategy: string, tier: string) => `${strategy}|${tier}`;
 
-function reviewLines(tracking: TrackingPlanLine[]): ReviewLine[] {
-  return tracking.map((line) => {
-    const from = isBlank(line.start) ? null : parseDate(line.start);
-    const to = isBlank(line.end) ? null : parseDate(line.end);
-    const valid = from !== null && to !== null && to >= from;
-    return {
-      line,
-      strategy: line.strategy,
-      tier: line.tier,
-      from: valid ? from : null,
-      to: valid ? to : null,
-    };
-  });
-}
-
 /**
- * The periods each strategy and tier ran: those of its treated lines. A control line without a
- * period of its own is compared in each of them (managers plan periods for the customers they act on).
+ * Each line with the period(s) it is reviewed over: its own when both dates are typed and in order;
+ * a control line without one is compared in each period its strategy and tier ran (those of its
+ * treated lines: managers plan periods for the customers they act on); other lines have none.
+ * Kept per tracking list: the groups and the sheet both read it.
  */
-function periodsOf(lines: ReviewLine[]): Map<string, Array<[Serial, Serial]>> {
+const reviewed = new WeakMap<readonly TrackingPlanLine[], ReviewLine[]>();
+function linesWithPeriods(tracking: readonly TrackingPlanLine[]): ReviewLine[] {
+  const cached = reviewed.get(tracking);
+  if (cached) return cached;
+  // Each line's own period (NaN: none); most lines of a fresh plan have no dates yet.
+  const from = new Float64Array(tracking.length).fill(NaN);
+  const to = new Float64Array(tracking.length).fill(NaN);
   const periods = new Map<string, Map<string, [Serial, Serial]>>();
-  for (const l of lines) {
-    if (l.line.control || l.from === null || l.to === null) continue;
-    const key = groupKey(l.strategy, l.tier);
+  for (let i = 0; i < tracking.length; i++) {
+    const line = tracking[i];
+    if (isBlank(line.start) || isBlank(line.end)) continue;
+    const f = parseDate(line.start);
+    const t = parseDate(line.end);
+    if (f === null || t === null || t < f) continue;
+    from[i] = f;
+    to[i] = t;
+    if (line.control) continue;
+    const key = groupKey(line.strategy, line.tier);
     const list = periods.get(key) ?? new Map<string, [Serial, Serial]>();
-    list.set(`${l.from}|${l.to}`, [l.from, l.to]);
+    list.set(`${f}|${t}`, [f, t]);
     periods.set(key, list);
   }
-  return new Map(
+  const sorted = new Map(
     [...periods].map(([k, m]) => [k, [...m.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1])])
   );
-}
-
-/** Each line with the period(s) it is reviewed over. */
-function linesWithPeriods(lines: ReviewLine[]): Array<ReviewLine & { from: Serial; to: Serial }> {
-  const periods = periodsOf(lines);
-  return lines.flatMap((l) => {
-    if (l.from !== null && l.to !== null) return [{ ...l, from: l.from, to: l.to }];
-    if (!l.line.control) return [];
-    return (periods.get(groupKey(l.strategy, l.tier)) ?? []).map(([from, to]) => ({
-      ...l,
-      from,
-      to,
-    }));
-  });
+  const out: ReviewLine[] = [];
+  for (let i = 0; i < tracking.length; i++) {
+    const line = tracking[i];
+    const { strategy, tier } = line;
+    if (!Number.isNaN(from[i])) out.push({ line, strategy, tier, from: from[i], to: to[i] });
+    else if (line.control && sorted.size > 0)
+      for (const [f, t] of sorted.get(groupKey(strategy, tier)) ?? [])
+        out.push({ line, strategy, tier, from: f, to: t });
+  }
+  reviewed.set(tracking, out);
+  return out;
 }
 
 /**
@@ -264,7 +262,7 @@ function changeOf(
 
 /** Customers by key, built once per report (the groups and the sheet both look customers up). */
 const indexes = new WeakMap<ScoreReport, Map<string, number>>();
-function customerIndexOf(report: ScoreReport): Map<string, number> {
+export function customerIndexOf(report: ScoreReport): Map<string, number> {
   let index = indexes.get(report);
   if (!index) {
     index = new Map();
@@ -282,7 +280,8 @@ function customerIndexOf(report: ScoreReport): Map<string, number> {
  * as-of date. Pure; the order is by strategy, tier and start.
  */
 export function reviewGroups(report: ScoreReport, tracking: TrackingPlanLine[]): ReviewGroup[] {
-  if (!report.book) return [];
+  const lines = linesWithPeriods(tracking);
+  if (!report.book || lines.length === 0) return [];
   const index = customerIndexOf(report);
   const orders = new CustomerOrders(report.book, report.customers.length);
   const groups = new Map<
@@ -295,7 +294,7 @@ export function reviewGroups(report: ScoreReport, tracking: TrackingPlanLine[]):
       control: Map<string, CustomerChange>;
     }
   >();
-  for (const l of linesWithPeriods(reviewLines(tracking))) {
+  for (const l of lines) {
     if (l.from > report.asOf) continue;
     const customer = index.get(l.line.customerKey);
     if (customer === undefined) continue;
@@ -395,10 +394,15 @@ export function planReviewSheet(
   const loop = strings(lang).reviewLoop;
   const judged: Array<{ strategy: string; tier: string; effect: EffectCode }> = [];
   const labels = new Map<string, string>();
-  const index = customerIndexOf(report);
-  const orders = report.book ? new CustomerOrders(report.book, report.customers.length) : null;
+  const lines = linesWithPeriods(tracking);
+  // Customers by key and their orders, only when some line has a period to review.
+  const index = lines.length > 0 ? customerIndexOf(report) : new Map<string, number>();
+  const orders =
+    report.book && lines.length > 0
+      ? new CustomerOrders(report.book, report.customers.length)
+      : null;
   const rows: PlanCell[][] = [];
-  for (const l of linesWithPeriods(reviewLines(tracking))) {
+  for (const l of lines) {
     const { line, from, to } = l;
     const customer = index.get(line.customerKey);
     const key = reviewKey(line.id, line.type, from, to) as string;

@@ -202,16 +202,19 @@ export function planSummarySheet(
   const current = tiers;
   const earlier = [...new Set(previousTiers.filter((v): v is TierOrNone => v !== null))];
   if (earlier.length > 0) {
-    const counts = new Map<string, number>();
+    // Customers by earlier tier, then current tier (no key string per customer).
+    const counts = new Map<TierOrNone, Map<TierOrNone, number>>();
     report.customers.forEach((c, i) => {
       const from = previousTiers[i];
       if (from === null) return;
-      const key = `${from}>${c.tier ? c.tier.tier : NO_PURCHASES}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      const to: TierOrNone = c.tier ? c.tier.tier : NO_PURCHASES;
+      let row = counts.get(from);
+      if (!row) counts.set(from, (row = new Map()));
+      row.set(to, (row.get(to) ?? 0) + 1);
     });
     const matrix = earlier.map((from) => [
       tierLabel(from, lang),
-      ...current.map((to) => counts.get(`${from}>${to}`) ?? 0),
+      ...current.map((to) => counts.get(from)?.get(to) ?? 0),
     ]);
     keepClear(current.length + 1);
     tables.push(

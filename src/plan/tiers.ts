@@ -59,6 +59,14 @@ const COLUMNS: Array<
 ];
 const col = (key: string) => COLUMNS.findIndex(([k]) => k === key);
 
+/** A number per behaviour tag (1–7), to key a list of them by a number. */
+const TAG_NUMBERS: Record<BehaviourTag, number> = {
+  one_time_buyer: 1,
+  high_frequency: 2,
+  low_frequency: 3,
+  frequent_returns: 4,
+};
+
 /** What an earlier run left in the tier sheet. */
 export interface PreviousTiers {
   asOf: number | null;
@@ -96,6 +104,7 @@ export function previousTiersOf(
   report: ScoreReport,
   previous: PreviousTiers
 ): Array<TierOrNone | null> {
+  if (previous.byCustomer.size === 0) return new Array<null>(report.customers.length).fill(null);
   const sameRun = previous.asOf !== null && previous.asOf === report.asOf;
   return report.customers.map((c) => {
     const before = previous.byCustomer.get(c.customer.key);
@@ -115,19 +124,11 @@ function change(current: TierOrNone, before: TierOrNone | null): keyof SheetStri
   return a < b ? "up" : "down";
 }
 
+const isBlankCell = (cell: Cell) => cell === undefined || cell === null || cell === "";
+
 function text(cell: Cell): PlanCell {
   if (cell === undefined || cell === null || cell === "") return null;
   return typeof cell === "string" ? cell : String(cell);
-}
-
-function churnText(warning: ChurnWarning | null, lang: Lang): string | null {
-  if (!warning) return null;
-  return warning.kind === "p_alive"
-    ? strings(lang).sheets.churnWarning.p_alive({ p: Math.round(warning.pAlive * 100) })
-    : strings(lang).sheets.churnWarning.overdue({
-        silent: warning.silentDays,
-        gap: warning.usualGapDays,
-      });
 }
 
 /** The tier sheet (客户分层): one line per customer of the archive, in archive order. */
@@ -142,31 +143,53 @@ export function planTierSheet(
   const columns = columnPlans(COLUMNS, (key) => strings(lang).sheets.tierHeaders[key]);
   const before = previousTiersOf(report, previous);
   const reasons = new TierReasons(lang);
-  // Few distinct tag sets: each one's words are joined once, not once per customer.
-  const behaviourTexts = new Map<string, PlanCell>();
+  const words = strings(lang).sheets;
+  // Few distinct tag lists: each one's words are joined once, not once per customer. The key
+  // numbers a list by its tags, in order (no string per customer).
+  const behaviourTexts = new Map<number, PlanCell>();
   const behaviourText = (tags: BehaviourTag[]): PlanCell => {
-    const key = tags.join();
-    let words = behaviourTexts.get(key);
-    if (words === undefined) {
-      words = text(
-        tags.map((t) => strings(lang).sheets.behaviourTags[t]).join(lang === "zh-CN" ? "、" : ", ")
-      );
-      behaviourTexts.set(key, words);
+    let key = 0;
+    for (const tag of tags) key = key * 8 + TAG_NUMBERS[tag];
+    let cell = behaviourTexts.get(key);
+    if (cell === undefined) {
+      cell = text(tags.map((t) => words.behaviourTags[t]).join(lang === "zh-CN" ? "、" : ", "));
+      behaviourTexts.set(key, cell);
     }
-    return words;
+    return cell;
   };
+  // "P(alive) 12%" warnings for each whole percent, worded once.
+  const pAliveWarnings: string[] = [];
+  const churnText = (warning: ChurnWarning | null): string | null => {
+    if (!warning) return null;
+    if (warning.kind !== "p_alive")
+      return words.churnWarning.overdue({ silent: warning.silentDays, gap: warning.usualGapDays });
+    const p = Math.round(warning.pAlive * 100);
+    return p >= 0 && p <= 100
+      ? (pAliveWarnings[p] ??= words.churnWarning.p_alive({ p }))
+      : words.churnWarning.p_alive({ p });
+  };
+  const maskPhones = settings.maskPhones;
+  const perCustomer = lifetime?.perCustomer;
+  const churn = lifetime?.churn;
+  const voices = report.voices;
+  const customers = report.customers;
 
-  const rows: PlanCell[][] = report.customers.map((result, k) => {
+  const rows = new Array<PlanCell[]>(customers.length);
+  for (let k = 0; k < customers.length; k++) {
+    const result = customers[k];
     const fields = result.customer.fields;
-    const life = lifetime?.perCustomer[k] ?? null;
+    const life = perCustomer?.[k] ?? null;
     const tier = result.tier;
     const tierKey: TierOrNone = tier ? tier.tier : NO_PURCHASES;
-    const kept = previous.byCustomer.get(result.customer.key);
-    return [
+    const kept =
+      previous.byCustomer.size > 0 ? previous.byCustomer.get(result.customer.key) : undefined;
+    const voice = voices?.[k];
+    rows[k] = [
       result.customer.id,
       text(fields.name),
       text(fields.owner),
-      settings.maskPhones ? text(maskPhone(fields.phone)) : text(fields.phone),
+      // (Most archives have no phone column: nothing to mask then.)
+      maskPhones && !isBlankCell(fields.phone) ? text(maskPhone(fields.phone)) : text(fields.phone),
       result.lastPurchase,
       result.recencyDays,
       tier ? result.frequency : null,
@@ -178,7 +201,7 @@ export function planTierSheet(
       tier?.weighted ?? null,
       tierLabel(tierKey, lang),
       before[k] === null ? null : tierLabel(before[k] as TierOrNone, lang),
-      strings(lang).sheets.tierChange[change(tierKey, before[k])],
+      words.tierChange[change(tierKey, before[k])],
       tier ? familyLabel(familyOf(tier.tier), lang) : null,
       tier ? reasons.text(tier, result) : null,
       result.clv,
@@ -186,14 +209,14 @@ export function planTierSheet(
       life?.expectedPurchases ?? null,
       life?.expectedSpend ?? null,
       life?.predictedClv ?? null,
-      churnText(lifetime?.churn[k] ?? null, lang),
+      churnText(churn?.[k] ?? null),
       behaviourText(behaviourTags(result)),
       // The user's own tags: what they typed in this sheet wins over the archive's column.
       kept ? text(kept.tags) : text(fields.tags),
-      report.voices?.[k]?.score ?? null,
-      report.voices?.[k]?.feedback || null,
+      voice?.score ?? null,
+      voice?.feedback || null,
     ];
-  });
+  }
 
   const span = { firstRow: 0, lastRow: Math.max(0, rows.length - 1) };
   const conditionalFormats: ConditionalFormatPlan[] = [];

@@ -101,22 +101,44 @@ const HEADERS: Record<string, Record<Lang, string>> = {
   reviewDue: inEveryLang((s) => s.reviewLoop.headers.reviewDue),
 };
 
+/** Churn reasons by their words in either language (the first reason listed wins), built once. */
+const CHURN_REASON_BY_TEXT = new Map<string, ChurnReason>();
+for (const reason of CHURN_REASONS)
+  for (const text of Object.values(inEveryLang((s) => s.winBack.reasons[reason])))
+    if (!CHURN_REASON_BY_TEXT.has(text)) CHURN_REASON_BY_TEXT.set(text, reason);
+
 /** The churn reason typed on a line, in either language; any other text counts as other. */
 export function churnReasonOf(cell: Cell): ChurnReason | null {
   const text = cellText(cell).trim();
   if (text === "") return null;
-  for (const reason of CHURN_REASONS)
-    if (Object.values(inEveryLang((s) => s.winBack.reasons[reason])).includes(text)) return reason;
-  return "other";
+  return CHURN_REASON_BY_TEXT.get(text) ?? "other";
 }
 
 export const TRACKING_MANAGER_COLUMNS = COLUMNS.filter((c) => c[3]).map((c) => c[0]);
-/** Column positions by key (looked up for every cell of every line). */
+/** Column positions by key. */
 const POSITIONS = new Map<string, number>();
 COLUMNS.forEach(([key], i) => {
   if (!POSITIONS.has(key)) POSITIONS.set(key, i);
 });
 const col = (key: string) => POSITIONS.get(key) ?? -1;
+// Positions of the columns every line writes, looked up once rather than per cell.
+const ID = col("id");
+const NAME = col("name");
+const TIER = col("tier");
+const PLANNED_TIER = col("plannedTier");
+const TYPE = col("type");
+const CONTROL = col("control");
+const CONTENT = col("content");
+const CORE_GOAL = col("coreGoal");
+const OWNER = col("owner");
+const START = col("start");
+const END = col("end");
+const REVIEW_DUE_AT = col("reviewDue");
+const TARGET = col("target");
+const CHURN_REASON = col("churnReason");
+const OPENED = col("opened");
+const LINE = col("line");
+const MANAGER_POSITIONS = TRACKING_MANAGER_COLUMNS.map(col);
 
 /** A line found in the existing sheet: its key and the manager's cells. */
 export interface TrackingLine {
@@ -182,6 +204,9 @@ export interface TrackingLineKeys {
   tier: string;
 }
 
+/** The strategy of an earlier line: its playbook, else the type text typed (draws and matching). */
+const strategyOfKept = (line: TrackingLine): string => line.family ?? String(line.typeText);
+
 /** A kept line's keys: its playbook, and the tier it was planned for (else the tier it is written under). */
 const keysOf = (line: TrackingLine, tierKey: string): TrackingLineKeys => ({
   strategy: line.family ?? cellText(line.typeText).trim(),
@@ -200,7 +225,7 @@ export function planTrackingSheet(
   return planTracking(report, settings, lang, previous, name, warned).sheet;
 }
 
-/** The tracking sheet's plan, and its lines' keys for the review and the call list. */
+/** The tracking sheet's plan, and its lines as the review, the win-back rate and the call list read them. */
 export function planTracking(
   report: ScoreReport,
   settings: Settings,
@@ -209,22 +234,32 @@ export function planTracking(
   name?: string,
   /** Same order as report.customers: true where a churn warning is raised (opens a win-back line). */
   warned: ReadonlyArray<boolean> = []
-): { sheet: SheetPlan; keys: TrackingLineKeys[] } {
+): { sheet: SheetPlan; lines: TrackingPlanLine[] } {
   const text = strings(lang);
-  const keys: TrackingLineKeys[] = [];
-  const byKey = new Map<string, TrackingLine[]>();
-  const byCustomer = new Map<string, TrackingLine[]>();
-  const push = (map: Map<string, TrackingLine[]>, key: string, line: TrackingLine) => {
-    const list = map.get(key);
-    if (list) list.push(line);
-    else map.set(key, [line]);
+  const controlWords = text.review.controlMark;
+  const controlContent = text.review.trackingControl.content;
+  const typeNames = text.playbooks.strategyTypes;
+  const coreGoals = text.reviewLoop.coreGoals;
+  // The playbook text of each family, worded once rather than per line.
+  const playbooks = new Map<StrategyFamily, string>();
+  const playbookOf = (family: StrategyFamily) => {
+    let words = playbooks.get(family);
+    if (words === undefined) {
+      words = playbookText(settings, family, lang);
+      playbooks.set(family, words);
+    }
+    return words;
   };
+  const lines: TrackingPlanLine[] = [];
+  const byCustomer = new Map<string, TrackingLine[]>();
   for (const line of previous) {
-    push(byKey, `${line.customerKey}|${line.family ?? String(line.typeText)}`, line);
-    push(byCustomer, line.customerKey, line);
+    const list = byCustomer.get(line.customerKey);
+    if (list) list.push(line);
+    else byCustomer.set(line.customerKey, [line]);
   }
   const used = new Set<TrackingLine>();
   const rows: PlanCell[][] = [];
+  /** A planned line: its cells on the sheet, and the same line as the other sheets read it. */
   const emit = (
     id: Cell,
     customerName: Cell,
@@ -237,98 +272,143 @@ export function planTracking(
     customerKey: string,
     strategy: string,
     opened: Cell,
-    lineKeys: TrackingLineKeys
+    /** The line's strategy and tier as keys (or the text a manager typed), for the review. */
+    keyStrategy: string,
+    keyTier: string,
+    /** The playbook of a new line (known); null for a kept line, whose type text is read. */
+    family: StrategyFamily | null,
+    customer: number
   ) => {
-    const cells: PlanCell[] = COLUMNS.map(() => null);
-    cells[col("id")] = blankToNull(id);
-    cells[col("name")] = blankToNull(customerName);
-    cells[col("tier")] = tier;
-    cells[col("plannedTier")] = blankToNull(plannedTier) ?? tier;
-    cells[col("type")] = blankToNull(type);
-    for (const k of TRACKING_MANAGER_COLUMNS)
-      cells[col(k)] = manager ? blankToNull(manager.get(k)) : null;
+    const cells = new Array<PlanCell>(COLUMNS.length).fill(null);
+    cells[ID] = blankToNull(id);
+    cells[NAME] = blankToNull(customerName);
+    cells[TIER] = tier;
+    cells[PLANNED_TIER] = blankToNull(plannedTier) ?? tier;
+    cells[TYPE] = blankToNull(type);
+    if (manager)
+      for (let m = 0; m < MANAGER_POSITIONS.length; m++)
+        cells[MANAGER_POSITIONS[m]] = blankToNull(manager.get(TRACKING_MANAGER_COLUMNS[m]));
     // The control mark is drawn once, then it is the manager's (a blank or unclear mark is drawn again).
     const typed = manager ? controlMarkOf(manager.get("control")) : null;
     const control =
       typed ?? isControlDraw(customerKey, strategy, periodOf(manager), settings.controlShare);
-    if (typed === null)
-      cells[col("control")] = strings(lang).review.controlMark[control ? "yes" : "no"];
+    if (typed === null) cells[CONTROL] = control ? controlWords.yes : controlWords.no;
     // A new line starts from the playbook (control lines: none); after that the text is the manager's.
-    if (!manager)
-      cells[col("content")] = control ? strings(lang).review.trackingControl.content : content;
-    cells[col("line")] = line;
-    cells[col("opened")] = blankToNull(opened) ?? report.asOf;
+    if (!manager) cells[CONTENT] = control ? controlContent : content;
+    cells[LINE] = line;
+    cells[OPENED] = blankToNull(opened) ?? report.asOf;
     // The core goal starts from the playbook's (seed 000 第三步); after that it is the manager's.
-    const family = strategyTypeOf(cellText(type));
-    if (cells[col("coreGoal")] === null && family !== null)
-      cells[col("coreGoal")] = text.reviewLoop.coreGoals[family];
+    const typeFamily = family ?? strategyTypeOf(cellText(type));
+    if (cells[CORE_GOAL] === null && typeFamily !== null) cells[CORE_GOAL] = coreGoals[typeFamily];
     const start = manager ? parseDate(manager.get("start") ?? "") : null;
     const end = manager ? parseDate(manager.get("end") ?? "") : null;
-    cells[col("reviewDue")] = reviewDue(start, end, settings.reviewCycleDays);
+    cells[REVIEW_DUE_AT] = reviewDue(start, end, settings.reviewCycleDays);
     rows.push(cells);
-    keys.push(lineKeys);
+    // The same line for the other sheets, from the cells just written (a line without a customer
+    // ID is not one of theirs).
+    const lineCustomer = customerKeyOf(cells[ID] ?? "");
+    if (lineCustomer === null) return;
+    lines.push(
+      new PlannedLine(
+        cells,
+        lineCustomer,
+        customer,
+        // The mark on the line: the manager's when readable, else the one drawn (and written) above.
+        control,
+        (line ?? "") === "",
+        manager ? churnReasonOf(cells[CHURN_REASON] ?? "") : null,
+        keyStrategy,
+        keyTier
+      )
+    );
   };
 
-  report.customers.forEach((result, k) => {
-    if (!result.tier) return;
-    const tierFamily = familyOf(result.tier.tier);
-    // A churn warning opens a win-back line beside the tier's own (seed 001 十, seed 003 5.5).
-    const families: StrategyFamily[] =
-      warned[k] === true && tierFamily !== "win_back" ? [tierFamily, "win_back"] : [tierFamily];
+  const customers = report.customers;
+  /** An earlier line of customer k, kept under their current tier (status: why it is not current). */
+  const keep = (
+    k: number,
+    tier: string,
+    tierKey: string,
+    line: TrackingLine,
+    status: string | null
+  ) => {
+    used.add(line);
+    const lineKeys = keysOf(line, tierKey);
+    emit(
+      customers[k].customer.id,
+      customers[k].customer.fields.name ?? "",
+      tier,
+      line.typeText,
+      line.manager,
+      "",
+      status,
+      line.plannedTier,
+      line.customerKey,
+      strategyOfKept(line),
+      line.opened,
+      lineKeys.strategy,
+      lineKeys.tier,
+      null,
+      k
+    );
+  };
+  for (let k = 0; k < customers.length; k++) {
+    const result = customers[k];
+    if (!result.tier) continue;
     const tierKey = result.tier.tier;
+    const tierFamily = familyOf(tierKey);
     const tier = tierLabel(tierKey, lang);
     const name = result.customer.fields.name ?? "";
-    const keep = (line: TrackingLine, status: string | null) => {
-      used.add(line);
-      emit(
-        result.customer.id,
-        name,
-        tier,
-        line.typeText,
-        line.manager,
-        "",
-        status,
-        line.plannedTier,
-        line.customerKey,
-        line.family ?? String(line.typeText),
-        line.opened,
-        keysOf(line, tierKey)
-      );
-    };
-    for (const family of families) {
-      const mine = byKey.get(`${result.customer.key}|${family}`) ?? [];
-      if (mine.length === 0) {
-        const warning = family !== tierFamily;
+    const customerKey = result.customer.key;
+    const theirs = byCustomer.get(customerKey);
+    // A churn warning opens a win-back line beside the tier's own (seed 001 十, seed 003 5.5).
+    const second = warned[k] === true && tierFamily !== "win_back";
+    for (let f = 0; f < (second ? 2 : 1); f++) {
+      const family: StrategyFamily = f === 0 ? tierFamily : "win_back";
+      // The customer's earlier lines of this playbook (matched by family, else the type text).
+      let earlier = false;
+      if (theirs) for (const line of theirs) earlier ||= strategyOfKept(line) === family;
+      if (!earlier) {
         emit(
           result.customer.id,
           name,
           tier,
-          strings(lang).playbooks.strategyTypes[family],
+          typeNames[family],
           null,
-          warning ? text.winBack.warningContent : playbookText(settings, family, lang),
+          f === 1 ? text.winBack.warningContent : playbookOf(family),
           null,
           "",
-          result.customer.key,
+          customerKey,
           family,
           "",
-          { strategy: family, tier: tierKey }
+          family,
+          tierKey,
+          family,
+          k
         );
       }
-      for (const line of mine) keep(line, null);
+      if (theirs)
+        for (const line of theirs)
+          if (strategyOfKept(line) === family) keep(k, tier, tierKey, line, null);
     }
     // Lines of the same customer under another playbook: kept, marked.
-    for (const line of byCustomer.get(result.customer.key) ?? []) {
-      if (used.has(line)) continue;
-      keep(
-        line,
-        line.family === "win_back"
-          ? text.winBack.warningCleared
-          : strings(lang).sheets.lineStatus.left_tier
-      );
-    }
-  });
+    if (theirs)
+      for (const line of theirs) {
+        if (used.has(line)) continue;
+        keep(
+          k,
+          tier,
+          tierKey,
+          line,
+          line.family === "win_back"
+            ? text.winBack.warningCleared
+            : text.sheets.lineStatus.left_tier
+        );
+      }
+  }
   for (const line of previous) {
     if (used.has(line)) continue;
+    const lineKeys = keysOf(line, "");
     emit(
       line.id,
       line.name,
@@ -336,12 +416,15 @@ export function planTracking(
       line.typeText,
       line.manager,
       "",
-      strings(lang).sheets.lineStatus.gone,
+      text.sheets.lineStatus.gone,
       line.plannedTier,
       line.customerKey,
-      line.family ?? String(line.typeText),
+      strategyOfKept(line),
       line.opened,
-      keysOf(line, "")
+      lineKeys.strategy,
+      lineKeys.tier,
+      null,
+      -1
     );
   }
 
@@ -437,64 +520,84 @@ export function planTracking(
     conditionalFormats: [],
     validations: [],
   });
-  return { sheet, keys };
+  return { sheet, lines };
 }
 
 /** A strategy line of the plan, as the review sheet needs it. */
 export interface TrackingPlanLine {
-  customerKey: string;
-  id: Cell;
-  name: Cell;
-  type: Cell;
-  start: Cell;
-  end: Cell;
-  target: Cell;
+  readonly customerKey: string;
+  /** Index in report.customers of the customer the line is planned under; -1 for a gone line. */
+  readonly customer: number;
+  readonly id: Cell;
+  readonly name: Cell;
+  readonly type: Cell;
+  readonly start: Cell;
+  readonly end: Cell;
+  readonly target: Cell;
   /** Held back as the control group (the mark on the line, drawn or typed). */
-  control: boolean;
-  plannedTier: Cell;
-  owner: Cell;
+  readonly control: boolean;
+  readonly plannedTier: Cell;
+  readonly owner: Cell;
   /** The line belongs to the customer's current strategy (not left behind, not gone). */
-  current: boolean;
-  coreGoal: Cell;
-  reviewDue: Cell;
-  opened: Cell;
-  churnReason: ChurnReason | null;
+  readonly current: boolean;
+  readonly coreGoal: Cell;
+  readonly reviewDue: Cell;
+  readonly opened: Cell;
+  readonly churnReason: ChurnReason | null;
   /** Strategy family key (maintain, …), or the type text a manager typed. */
-  strategy: string;
+  readonly strategy: string;
   /** Planned tier key (churn_risk, …), or the text on the line. */
-  tier: string;
+  readonly tier: string;
 }
 
-export function trackingLinesOf(
-  plan: SheetPlan,
-  keys: readonly TrackingLineKeys[]
-): TrackingPlanLine[] {
-  const cell = (row: PlanCell[], key: string): Cell => row[col(key)] ?? "";
-  return plan.tables[0].rows.flatMap((row, r) => {
-    const customerKey = customerKeyOf(cell(row, "id"));
-    return customerKey === null
-      ? []
-      : [
-          {
-            customerKey,
-            id: cell(row, "id"),
-            name: cell(row, "name"),
-            type: cell(row, "type"),
-            start: cell(row, "start"),
-            end: cell(row, "end"),
-            target: cell(row, "target"),
-            control: controlMarkOf(cell(row, "control")) === true,
-            plannedTier: cell(row, "plannedTier"),
-            owner: cell(row, "owner"),
-            current: cell(row, "line") === "",
-            coreGoal: cell(row, "coreGoal"),
-            reviewDue: cell(row, "reviewDue"),
-            opened: cell(row, "opened"),
-            churnReason: churnReasonOf(cell(row, "churnReason")),
-            ...keys[r],
-          },
-        ];
-  });
+/**
+ * A line of the plan as the other sheets read it: its cells are those written to the sheet (one copy
+ * of each, read when asked); what is not a cell is kept beside them.
+ */
+class PlannedLine implements TrackingPlanLine {
+  constructor(
+    private readonly cells: readonly PlanCell[],
+    readonly customerKey: string,
+    readonly customer: number,
+    readonly control: boolean,
+    readonly current: boolean,
+    readonly churnReason: ChurnReason | null,
+    readonly strategy: string,
+    readonly tier: string
+  ) {}
+  get id(): Cell {
+    return this.cells[ID] ?? "";
+  }
+  get name(): Cell {
+    return this.cells[NAME] ?? "";
+  }
+  get type(): Cell {
+    return this.cells[TYPE] ?? "";
+  }
+  get start(): Cell {
+    return this.cells[START] ?? "";
+  }
+  get end(): Cell {
+    return this.cells[END] ?? "";
+  }
+  get target(): Cell {
+    return this.cells[TARGET] ?? "";
+  }
+  get plannedTier(): Cell {
+    return this.cells[PLANNED_TIER] ?? "";
+  }
+  get owner(): Cell {
+    return this.cells[OWNER] ?? "";
+  }
+  get coreGoal(): Cell {
+    return this.cells[CORE_GOAL] ?? "";
+  }
+  get reviewDue(): Cell {
+    return this.cells[REVIEW_DUE_AT] ?? "";
+  }
+  get opened(): Cell {
+    return this.cells[OPENED] ?? "";
+  }
 }
 
 /** The win-back lines of the plan (playbook 流失挽回), as the win-back rate needs them. */

@@ -10,21 +10,21 @@ import { checkModel, type ModelCheck, type Purchases } from "../core/review/mode
 import { callList, planCallSheet, type CallListEntry } from "./calls";
 import { withLifetimeNotes, type LifetimeReport } from "./lifetimeNotes";
 import { planModelCheckSheet } from "./modelCheck";
-import { planReviewSheet, readReview, reviewGroups, type ReviewGroup } from "./review";
+import {
+  customerIndexOf,
+  planReviewSheet,
+  readReview,
+  reviewGroups,
+  type ReviewGroup,
+} from "./review";
 import { planSettingsSheet, readSettingsSheet, withChoices } from "./settings";
 import { planSummarySheet } from "./summary";
 import { planTierSheet, previousTiersOf, readTiers } from "./tiers";
-import {
-  planTracking,
-  readTracking,
-  trackingLinesOf,
-  winBackLinesOf,
-  type TrackingPlanLine,
-} from "./tracking";
+import { planTracking, readTracking, winBackLinesOf, type TrackingPlanLine } from "./tracking";
 import { winBackTables, type WinBackFigures } from "./winBack";
 import { followupDetailTables } from "./followupDetail";
 import { hasChannels, planChannelsSheet, readChannelSpend } from "./channels";
-import { countChurnReasons, winBackRate } from "../core/winBack";
+import { countChurnReasons, winBackRate, type ChurnReason } from "../core/winBack";
 import type { SheetKey, SheetPlan } from "./types";
 import { planWatchSheet } from "./watchlist";
 import { hasOwners, planOwnersSheet, readOwnerTargets } from "./owners";
@@ -142,7 +142,7 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   const previousTiers = readTiers(own.get("tiers"));
   const tiers = planTierSheet(report, settings, lang, lifetime, previousTiers, nameOf("tiers"));
   step("planning", 1, planning);
-  const { sheet: tracking, keys: trackingKeys } = planTracking(
+  const { sheet: tracking, lines: trackingLines } = planTracking(
     report,
     settings,
     lang,
@@ -150,7 +150,6 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     nameOf("tracking"),
     lifetime.churn.map((w) => w !== null)
   );
-  const trackingLines = trackingLinesOf(tracking, trackingKeys);
   const winBack = winBackFiguresOf(report, trackingLines);
   const groups = reviewGroups(report, trackingLines);
   step("planning", 2, planning);
@@ -166,11 +165,13 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   const modelCheck = checkModel(purchasesOf(report), report.asOf, settings.holdoutWeeks);
   step("planning", 3, planning);
   const calls = callList(report, lifetime, trackingLines, tiers, lang);
+  // Each customer's tier on the earlier sheet, for the summary's migration and the pane's overview.
+  const earlierTiers = previousTiersOf(report, previousTiers);
   const summary = planSummarySheet(
     report,
     lang,
     lifetime,
-    previousTiersOf(report, previousTiers),
+    earlierTiers,
     settingsProblems,
     nameOf("summary"),
     nameOf("watchlist"),
@@ -235,7 +236,7 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     history,
     settingsPlan,
   ];
-  const before = own.has("tiers") ? previousTiersOf(report, previousTiers) : null;
+  const before = own.has("tiers") ? earlierTiers : null;
   const overview = paneOverview(
     report,
     before,
@@ -257,10 +258,25 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
 
 /** 挽回率 over the plan's win-back lines, and the churn reasons typed on any line. */
 function winBackFiguresOf(report: ScoreReport, lines: TrackingPlanLine[]): WinBackFigures {
-  const last = new Map(report.customers.map((c) => [c.customer.key, c.lastPurchase]));
+  const customers = report.customers;
+  // The latest purchase of each customer with a win-back line, found through the customer the
+  // line was planned under (by key for a line that does not match its customer).
+  const lastByKey = new Map<string, Serial | null>();
+  let byKey: Map<string, number> | null = null;
+  for (const line of lines) {
+    if (line.strategy !== "win_back") continue;
+    const k =
+      line.customer >= 0 && customers[line.customer].customer.key === line.customerKey
+        ? line.customer
+        : (byKey ??= customerIndexOf(report)).get(line.customerKey);
+    if (k !== undefined) lastByKey.set(line.customerKey, customers[k].lastPurchase);
+  }
+  // Only lines with a reason count; most have none.
+  const typed: ChurnReason[] = [];
+  for (const line of lines) if (line.churnReason !== null) typed.push(line.churnReason);
   return {
-    rate: winBackRate(winBackLinesOf(lines), (key) => last.get(key)),
-    reasons: countChurnReasons(lines.map((l) => l.churnReason)),
+    rate: winBackRate(winBackLinesOf(lines), (key) => lastByKey.get(key)),
+    reasons: countChurnReasons(typed),
   };
 }
 
