@@ -123,7 +123,8 @@ export type HostErrorKey =
   | "item_not_found"
   | "excel_failed"
   | "cancelled"
-  | "cancelled_writing";
+  | "cancelled_writing"
+  | "run_in_pane";
 
 export class HostError extends Error {
   constructor(

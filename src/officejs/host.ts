@@ -34,6 +34,11 @@ export interface ExcelHostOptions {
   readBudgetBytes?: number;
   /** Request bytes per write sync (writePlan.ts's default); tests lower it to write in many batches. */
   writeBytesPerSync?: number;
+  /**
+   * A run over this many lines in the sheets it reads stops before reading them, with
+   * HostError("run_in_pane") saying how many: the ribbon's command hands long runs to the pane.
+   */
+  maxLines?: number;
 }
 
 /** Our output sheets, under either language's name, except the settings sheet. */
@@ -138,6 +143,9 @@ function officeJsPort(
       // A check needs none of our output sheets but the settings; a score reads them back for
       // the previous tiers and what managers typed.
       const shapes = await usedRanges(context, plan.preview ? PREVIEW_SKIPS : new Set());
+      const lines = shapes.reduce((n, sheet) => n + sheet.rows, 0);
+      if (options.maxLines !== undefined && lines > options.maxLines)
+        throw new HostError("run_in_pane", lines.toLocaleString(options.lang));
       const planJob = planner.start(shapes, onProgress);
       const stop = () => planJob.cancel();
       signal?.addEventListener("abort", stop);

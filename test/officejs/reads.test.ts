@@ -207,6 +207,39 @@ describe("Cancel", () => {
   });
 });
 
+describe("A run too long for the ribbon's command", () => {
+  const lines = TINY.customers + TINY.orderLines + TINY.followups;
+  const limited = (fake: FakeExcel, maxLines: number, lang: "zh-CN" | "en-US" = "zh-CN") =>
+    createExcelHost({ lang, today: () => TODAY, run: (batch) => fake.run(batch), maxLines });
+
+  test.each(["zh-CN", "en-US"] as const)(
+    "over the limit, %s: nothing is read or written, and the words name the lines and the pane",
+    async (lang) => {
+      const fake = fakeFromGrids(makeWideWorkbook(TINY));
+      const before = snapshot(fake);
+      const error = await limited(fake, 1000, lang)
+        .score({}, () => undefined)
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ key: "run_in_pane" });
+      expect(snapshot(fake)).toBe(before);
+      // Only the sheet list and the used ranges' sizes travelled (two syncs of a few hundred bytes).
+      expect(fake.stats.syncs).toBe(2);
+      expect(Math.max(...fake.stats.responses)).toBeLessThan(2000);
+      // Each sheet's header line counts too: the count is at least the data lines.
+      const said = errorText(lang, error);
+      const count = Number(said.match(/[\d,]+/)?.[0].replace(/,/g, ""));
+      expect(count).toBeGreaterThanOrEqual(lines);
+      expect(said).toContain(strings(lang).ui.errors.run_in_pane({ detail: "" }).slice(-20));
+    }
+  );
+
+  test("within the limit the run completes", async () => {
+    const fake = fakeFromGrids(makeWideWorkbook(TINY));
+    const summary = await limited(fake, lines + 10).score({}, () => undefined);
+    expect(summary.sheetsWritten.length).toBeGreaterThan(0);
+  });
+});
+
 describe("Excel's errors in the user's words", () => {
   test.each([
     ["RequestPayloadSizeLimitExceeded", "request_too_large"],

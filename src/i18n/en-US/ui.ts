@@ -56,5 +56,7 @@ export const ui: UiStrings = {
     cancelled: "Cancelled. Nothing in the workbook was changed.",
     cancelled_writing:
       "Stopped while writing: some result sheets may be half updated; your own sheets are unchanged. Click Score customers again to complete them.",
+    run_in_pane: (p) =>
+      `This workbook has ${p.detail} lines of data: scored from the ribbon button, the run could outlast the time Office gives a button. Click Open panel on the Home tab and score it there, with progress and Cancel. Nothing in the workbook was changed.`,
   },
 };

@@ -48,5 +48,7 @@ export interface UiStrings {
     excel_failed: (p: { detail: string | number }) => string;
     cancelled: string;
     cancelled_writing: string;
+    /** The ribbon's command, on a workbook too large for it: `detail` is the number of lines. */
+    run_in_pane: (p: { detail: string | number }) => string;
   };
 }
