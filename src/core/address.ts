@@ -2,11 +2,16 @@
 
 const MAX_COLUMNS = 16384; // XFD
 
+/** Letters of the columns asked for so far: an address per reported cell need not spell them again. */
+const LETTERS: string[] = [];
+
 /** 0 -> "A", 25 -> "Z", 26 -> "AA", 16383 -> "XFD". */
 export function columnLetter(col0: number): string {
   if (!Number.isInteger(col0) || col0 < 0 || col0 >= MAX_COLUMNS) {
     throw new RangeError(`column index out of range: ${col0}`);
   }
+  const known = LETTERS[col0];
+  if (known !== undefined) return known;
   let n = col0 + 1; // bijective base 26 has no zero digit
   let out = "";
   while (n > 0) {
@@ -14,6 +19,7 @@ export function columnLetter(col0: number): string {
     out = String.fromCharCode(65 + rem) + out;
     n = (n - 1 - rem) / 26;
   }
+  LETTERS[col0] = out;
   return out;
 }
 

@@ -89,7 +89,9 @@ export function readCustomers(
 ): CustomerIndex {
   const index = new CustomerIndex(sheet.values.length);
   const idCol = table.columns.customerId;
-  const fieldCols = Object.entries(table.columns);
+  // The table's fields and columns, looked up once rather than per customer.
+  const fieldNames = Object.keys(table.columns);
+  const fieldCols = fieldNames.map((field) => table.columns[field]);
   const originRow = sheet.origin?.row ?? 0;
   for (let r = table.firstDataRow; r < sheet.values.length; r++) {
     const row = sheet.values[r];
@@ -101,7 +103,7 @@ export function readCustomers(
       continue;
     }
     const fields: Record<string, Cell> = {};
-    for (const [field, c] of fieldCols) fields[field] = row[c];
+    for (let f = 0; f < fieldNames.length; f++) fields[fieldNames[f]] = row[fieldCols[f]];
     const customer = { key, id: cellText(idCell).trim(), row: r + originRow, fields };
     if (index.addNew(customer) >= 0) log.add("duplicate_customer", r, idCol, idCell, true);
   }

@@ -17,6 +17,8 @@ export interface CustomerVoice {
   feedback: string;
 }
 
+const SILENT: CustomerVoice = Object.freeze({ score: null, scoreDay: null, feedback: "" });
+
 /**
  * Per customer (index order): a dated answer in the follow-up records beats the archive's undated
  * cell, and among follow-ups the latest (time order of the timeline) wins; feedback likewise comes
@@ -29,29 +31,31 @@ export function customerVoices(
   timelines: readonly CustomerTimeline[],
   followupScore: ((line: Followup) => Cell) | null
 ): CustomerVoice[] {
+  // Most customers have said nothing: they share one frozen voice, copied when a line speaks.
   const voices: CustomerVoice[] = new Array<CustomerVoice>(n);
   for (let c = 0; c < n; c++) {
     const cell = archiveScore(c);
-    voices[c] = {
-      score: isBlank(cell) ? null : parseNpsScore(cell),
-      scoreDay: null,
-      feedback: "",
-    };
+    const score = isBlank(cell) ? null : parseNpsScore(cell);
+    voices[c] = score === null ? SILENT : { score, scoreDay: null, feedback: "" };
   }
   for (const t of timelines) {
-    const voice = voices[t.customer];
+    let voice = voices[t.customer];
     if (!voice) continue;
     for (const line of t.lines) {
       if (followupScore) {
         const cell = followupScore(line);
         const score = isBlank(cell) ? null : parseNpsScore(cell);
         if (score !== null) {
+          if (voice === SILENT) voice = voices[t.customer] = { ...SILENT };
           voice.score = score;
           voice.scoreDay = line.day;
         }
       }
       const text = line.feedback.trim();
-      if (text !== "") voice.feedback = cellText(text);
+      if (text !== "") {
+        if (voice === SILENT) voice = voices[t.customer] = { ...SILENT };
+        voice.feedback = cellText(text);
+      }
     }
   }
   return voices;

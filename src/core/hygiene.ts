@@ -117,6 +117,20 @@ function lowerCase(text: string): string {
 }
 
 /**
+ * A name made only of CJK ideographs, digits and lower-case ASCII letters: width folding, lower
+ * casing and removing NAME_NOISE leave it as it is, so it needs no new strings.
+ */
+function isPlainName(cell: Cell): cell is string {
+  if (typeof cell !== "string") return false;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)))
+      return false;
+  }
+  return true;
+}
+
+/**
  * Match key of a customer name: width folded, spaces and punctuation removed, lower case, then the
  * longest legal-form suffix stripped once, only when at least MIN_NAME_CHARS characters remain
  * ("A公司" stays "a公司", so one-letter firms do not all match each other). Null for blank names,
@@ -124,7 +138,7 @@ function lowerCase(text: string): string {
  */
 export function normalizeName(cell: Cell): string | null {
   if (typeof cell !== "string" && typeof cell !== "number") return null;
-  const s = lowerCase(foldWidth(String(cell))).replace(NAME_NOISE, "");
+  const s = isPlainName(cell) ? cell : lowerCase(foldWidth(String(cell))).replace(NAME_NOISE, "");
   let key = s;
   for (const suffix of SUFFIXES_BY_LAST_CODE.get(s.charCodeAt(s.length - 1)) ?? NO_SUFFIXES) {
     if (!s.endsWith(suffix)) continue;

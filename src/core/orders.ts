@@ -43,6 +43,31 @@ function isReturnStatus(text: string): boolean {
   return RETURN_STATUS_WORDS.some((w) => lower.includes(w));
 }
 
+/**
+ * `text` is printable ASCII only and sorts strictly after `highest` with upper case folded to
+ * lower (`highest` is printable ASCII or ""): then no ID equal to `highest` or below it is equal
+ * to `text` under `normalizeId`.
+ */
+function sortsAfter(text: string, highest: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  let order = 0; // sign of text - highest over the characters compared so far
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return false;
+    if (order !== 0) continue;
+    if (i >= highest.length) {
+      order = 1;
+      continue;
+    }
+    let h = highest.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (h >= 0x41 && h <= 0x5a) h += 0x20;
+    if (c !== h) order = c > h ? 1 : -1;
+  }
+  return order > 0;
+}
+
 const UNKNOWN = -1;
 const BLANK = -2;
 
@@ -89,7 +114,25 @@ export function readOrders(
   const returnOfStatus = new Map<Cell, boolean>();
   // Row of each order's first line: the key table compares order numbers through it.
   const orderRow = new Int32Array(capacity);
-  const orderOfKey = new KeyTable(capacity, (order) => values[orderRow[order]][cOrder]);
+  // Built only when needed: see `ordersRise` below.
+  let orderOfKey: KeyTable | null = null;
+  // While every order number so far is printable ASCII and each new one sorts after the one
+  // before (case folded, as `normalizeId` compares them: SO00000001, SO00000002, ...), a new one
+  // cannot have been seen before, and the table is not needed. The first one that breaks this
+  // fills the table with the orders so far.
+  let ordersRise = true;
+  let highestOrderCell = "";
+  const tableOfOrders = (): KeyTable => {
+    if (orderOfKey) return orderOfKey;
+    const table = new KeyTable(capacity, (order) => values[orderRow[order]][cOrder]);
+    for (let i = 0; i < count; i++) {
+      const cell = values[orderRow[i]][cOrder];
+      if (isReturn[i] === 0 && !isBlank(cell)) table.getOrAdd(cell, i);
+    }
+    ordersRise = false;
+    orderOfKey = table;
+    return table;
+  };
   const conflicted = new Set<number>();
   // Lines that went into the figures, to find every line of a conflicting order number afterwards.
   const used = new Uint8Array(values.length);
@@ -169,7 +212,15 @@ export function readOrders(
       if (orderCell === previousOrderCell && previousOrder >= 0 && !isBlank(orderCell)) {
         existing = previousOrder;
       } else {
-        if (!isBlank(orderCell)) existing = orderOfKey.getOrAdd(orderCell, count);
+        if (!isBlank(orderCell)) {
+          if (
+            ordersRise &&
+            typeof orderCell === "string" &&
+            sortsAfter(orderCell, highestOrderCell)
+          )
+            highestOrderCell = orderCell;
+          else existing = tableOfOrders().getOrAdd(orderCell, count);
+        }
       }
       if (existing >= 0) {
         // Another line of the same order: one order, amounts add up, the earliest date counts.
@@ -203,11 +254,12 @@ export function readOrders(
   if (conflicted.size > 0) {
     // Which customer an order number belongs to cannot be told: leave all its lines out, whatever
     // their order in the sheet, and report each of them.
+    const orderTable = tableOfOrders();
     for (let r = table.firstDataRow; r < values.length; r++) {
       if (
         used[r] !== 1 ||
         isBlank(values[r][cOrder]) ||
-        !conflicted.has(orderOfKey.get(values[r][cOrder]))
+        !conflicted.has(orderTable.get(values[r][cOrder]))
       )
         continue;
       log.add("order_id_conflict", r, cOrder, values[r][cOrder], true);

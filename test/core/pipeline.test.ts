@@ -130,6 +130,24 @@ describe("R, F and M from the orders", () => {
     expect(report.orderLines).toEqual({ read: 5, used: 1 });
   });
 
+  it("merges an order number's lines however far apart, whether the numbers rise or not", () => {
+    const report = run([
+      archive(["C001", "C002"]),
+      orders([
+        ["SO1", "C001", AS_OF, 1, ""],
+        ["SO2", "C002", AS_OF, 2, ""],
+        ["so1", "C001", AS_OF, 4, ""], // below the highest number so far: looked up
+        ["SO9", "C002", AS_OF, 8, ""],
+        ["SO10", "C001", AS_OF, 16, ""], // sorts before SO9 as text
+        ["SO2", "C002", AS_OF, 32, ""],
+        ["SO10", "C001", AS_OF, 64, ""],
+      ]),
+    ]);
+    expect(report.quality).toHaveLength(0);
+    expect([byId(report, "C001").frequency, byId(report, "C001").monetary]).toEqual([2, 85]);
+    expect([byId(report, "C002").frequency, byId(report, "C002").monetary]).toEqual([2, 42]);
+  });
+
   it("leaves out and reports every line of an order number used by two customers", () => {
     const report = run([
       archive(["C001", "C002"]),

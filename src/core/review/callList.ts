@@ -38,33 +38,46 @@ export function callRisk(c: CallCandidate): {
   risk: number;
   overdue: CallEntry["overdue"];
 } {
-  const overdue =
+  const overdue = isOverdue(c)
+    ? { usualGapDays: c.usualGapDays as number, silentDays: c.silentDays as number }
+    : null;
+  return { risk: riskOf(c), overdue };
+}
+
+/** Silent for longer than their own usual gap. */
+function isOverdue(c: CallCandidate): boolean {
+  return (
     c.usualGapDays !== null &&
     c.silentDays !== null &&
     c.usualGapDays > 0 &&
     c.silentDays > c.usualGapDays
-      ? { usualGapDays: c.usualGapDays, silentDays: c.silentDays }
-      : null;
-  if (c.pAlive !== null && Number.isFinite(c.pAlive))
-    return { risk: Math.min(1, Math.max(0, 1 - c.pAlive)), overdue };
-  return { risk: overdue ? 1 - overdue.usualGapDays / overdue.silentDays : 0, overdue };
+  );
+}
+
+/** callRisk's risk, without building the overdue object (rankCalls asks it of every customer). */
+function riskOf(c: CallCandidate): number {
+  if (c.pAlive !== null && Number.isFinite(c.pAlive)) return Math.min(1, Math.max(0, 1 - c.pAlive));
+  return isOverdue(c) ? 1 - (c.usualGapDays as number) / (c.silentDays as number) : 0;
 }
 
 /** Candidates worth a call, most value at risk first (ties: earlier candidate first). */
 export function rankCalls(candidates: readonly CallCandidate[]): CallEntry[] {
   const entries: CallEntry[] = [];
-  candidates.forEach((c, customer) => {
-    if (c.excluded || !(c.value > 0)) return;
-    const { risk, overdue } = callRisk(c);
-    if (risk < MIN_CALL_RISK) return;
+  for (let customer = 0; customer < candidates.length; customer++) {
+    const c = candidates[customer];
+    if (c.excluded || !(c.value > 0)) continue;
+    const risk = riskOf(c);
+    if (risk < MIN_CALL_RISK) continue;
     entries.push({
       customer,
       valueAtRisk: c.value * risk,
       risk,
       value: c.value,
       pAlive: c.pAlive,
-      overdue,
+      overdue: isOverdue(c)
+        ? { usualGapDays: c.usualGapDays as number, silentDays: c.silentDays as number }
+        : null,
     });
-  });
+  }
   return entries.sort((a, b) => b.valueAtRisk - a.valueAtRisk || a.customer - b.customer);
 }

@@ -5,11 +5,20 @@
 
 /** 32-bit FNV-1a of a string's UTF-16 code units, finished with MurmurHash3's fmix32 for avalanche. */
 export function hash32(text: string): number {
-  let h = 0x811c9dc5;
+  return finish32(fnvText(0x811c9dc5, text));
+}
+
+/** FNV-1a state `h` carried on over the code units of `text`. */
+function fnvText(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return h;
+}
+
+/** MurmurHash3's fmix32, as an unsigned 32-bit number. */
+function finish32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -32,7 +41,14 @@ export function isControlDraw(
 ): boolean {
   if (!(share > 0)) return false;
   if (share >= 1) return true;
-  return hash32(`control|${customerKey}|${strategy}|${period}`) / 4294967296 < share;
+  // hash32(`control|${customerKey}|${strategy}|${period}`), without building the string per line.
+  let h = fnvText(0x811c9dc5, "control|");
+  h = fnvText(h, customerKey);
+  h = fnvText(h, "|");
+  h = fnvText(h, strategy);
+  h = fnvText(h, "|");
+  h = fnvText(h, period);
+  return finish32(h) / 4294967296 < share;
 }
 
 /** Mulberry32: a small, fast generator of uniform numbers in [0, 1) from a 32-bit seed. */
