@@ -67,7 +67,10 @@ export interface WorkbookRun {
   review?: ReviewGroup[];
   /** The lifetime-value model checked on a holdout; null for a preview. */
   modelCheck?: ModelCheck | null;
-  /** Who to call, most value at risk first (empty for a preview). */
+  /**
+   * Who to call, most value at risk first: the first CALLS_PER_OWNER of each owner, as the call sheet
+   * lists them (empty for a preview).
+   */
   calls?: CallListEntry[];
   /** The pane's overview of the run (absent for a preview). */
   overview?: PaneOverview;
