@@ -11,7 +11,7 @@ import type { Lang } from "../i18n/lang";
 import { inEveryLang, strings } from "../i18n";
 import { OWN_HEADERS } from "../i18n/ownSheets";
 import type { SheetStrings } from "../i18n/strings/sheets";
-import { familyLabel, tierLabel, tierOfLabel, TierReasons } from "../i18n/tiers";
+import { tierLabel, tierOfLabel, TierReasons } from "../i18n/tiers";
 import { DATA_BAR_COLOR, SCORE_SCALE, TIER_COLORS } from "./formats";
 import { customerKeyOf, findTable, linesOf } from "./previous";
 import {
@@ -168,6 +168,10 @@ export function planTierSheet(
       ? (pAliveWarnings[p] ??= words.churnWarning.p_alive({ p }))
       : words.churnWarning.p_alive({ p });
   };
+  // Tier and playbook words, looked up once rather than per customer.
+  const tierLabels = strings(lang).tiers.label;
+  const familyLabels = strings(lang).tiers.family;
+  const changeWords = words.tierChange;
   const maskPhones = settings.maskPhones;
   const perCustomer = lifetime?.perCustomer;
   const churn = lifetime?.churn;
@@ -199,10 +203,10 @@ export function planTierSheet(
       tier?.mScore ?? null,
       tier?.total ?? null,
       tier?.weighted ?? null,
-      tierLabel(tierKey, lang),
-      before[k] === null ? null : tierLabel(before[k] as TierOrNone, lang),
-      words.tierChange[change(tierKey, before[k])],
-      tier ? familyLabel(familyOf(tier.tier), lang) : null,
+      tierLabels[tierKey],
+      before[k] === null ? null : tierLabels[before[k] as TierOrNone],
+      changeWords[change(tierKey, before[k])],
+      tier ? familyLabels[familyOf(tier.tier)] : null,
       tier ? reasons.text(tier, result) : null,
       result.clv,
       life?.pAlive ?? null,

@@ -599,13 +599,11 @@ class PlannedLine implements TrackingPlanLine {
   }
 }
 
-/** The win-back lines of the plan (playbook 流失挽回), as the win-back rate needs them. */
-export function winBackLinesOf(lines: readonly TrackingPlanLine[]): WinBackLine[] {
-  return lines
-    .filter((l) => l.strategy === "win_back")
-    .map((l) => ({
-      customerKey: l.customerKey,
-      since: parseDate(l.start) ?? parseDate(l.opened),
-      control: l.control,
-    }));
+/** A win-back line of the plan (playbook 流失挽回), as the win-back rate needs it. */
+export function winBackLineOf(line: TrackingPlanLine): WinBackLine {
+  return {
+    customerKey: line.customerKey,
+    since: parseDate(line.start) ?? parseDate(line.opened),
+    control: line.control,
+  };
 }
