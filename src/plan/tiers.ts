@@ -138,10 +138,11 @@ export function planTierSheet(
   lang: Lang,
   lifetime: LifetimeReport | null = null,
   previous: PreviousTiers = { asOf: null, byCustomer: new Map() },
-  name?: string
+  name?: string,
+  /** previousTiersOf(report, previous), when the caller has it already. */
+  before: ReadonlyArray<TierOrNone | null> = previousTiersOf(report, previous)
 ): SheetPlan {
   const columns = columnPlans(COLUMNS, (key) => strings(lang).sheets.tierHeaders[key]);
-  const before = previousTiersOf(report, previous);
   const reasons = new TierReasons(lang);
   const words = strings(lang).sheets;
   // Few distinct tag lists: each one's words are joined once, not once per customer. The key
@@ -225,9 +226,8 @@ export function planTierSheet(
   const span = { firstRow: 0, lastRow: Math.max(0, rows.length - 1) };
   const conditionalFormats: ConditionalFormatPlan[] = [];
   if (rows.length > 0) {
-    const tierKeys = new Set<TierOrNone>(
-      report.customers.map((r) => (r.tier ? r.tier.tier : NO_PURCHASES))
-    );
+    const tierKeys = new Set<TierOrNone>();
+    for (const r of customers) tierKeys.add(r.tier ? r.tier.tier : NO_PURCHASES);
     for (const key of [...tierKeys].sort()) {
       const palette = TIER_COLORS[key === NO_PURCHASES ? NO_PURCHASES : familyOf(key)];
       conditionalFormats.push({

@@ -149,7 +149,17 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   step("planning", 0, planning);
   const nameOf = (key: SheetKey) => own.get(key)?.name ?? strings(lang).sheets.names[key];
   const previousTiers = readTiers(own.get("tiers"));
-  const tiers = planTierSheet(report, settings, lang, lifetime, previousTiers, nameOf("tiers"));
+  // Each customer's tier on the earlier sheet: the tiers sheet, the summary's migration and the pane's overview.
+  const earlierTiers = previousTiersOf(report, previousTiers);
+  const tiers = planTierSheet(
+    report,
+    settings,
+    lang,
+    lifetime,
+    previousTiers,
+    nameOf("tiers"),
+    earlierTiers
+  );
   step("planning", 1, planning);
   const { sheet: tracking, lines: trackingLines } = planTracking(
     report,
@@ -174,8 +184,6 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   const modelCheck = checkModel(purchasesOf(report), report.asOf, settings.holdoutWeeks);
   step("planning", 3, planning);
   const calls = callList(report, lifetime, trackingLines, tiers, lang);
-  // Each customer's tier on the earlier sheet, for the summary's migration and the pane's overview.
-  const earlierTiers = previousTiersOf(report, previousTiers);
   // The key figures, counted once for the summary and the trends sheet.
   const figures = kpis(report);
   const summary = planSummarySheet(
