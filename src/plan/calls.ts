@@ -114,10 +114,8 @@ export function callList(
     const e = ranked[i];
     const result = customers[e.customer];
     const fields = result.customer.fields;
-    const strategy = current[e.customer];
-    const owner = (
-      !isBlank(strategy?.owner) ? cellText(strategy?.owner) : cellText(fields.owner ?? "")
-    ).trim();
+    const lineOwner = current[e.customer]?.owner;
+    const owner = (!isBlank(lineOwner) ? cellText(lineOwner) : cellText(fields.owner ?? "")).trim();
     const group = owner === "" ? noOwner : owner;
     const shown = shownPerOwner.get(group) ?? 0;
     if (shown >= CALLS_PER_OWNER) continue;
