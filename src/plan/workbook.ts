@@ -309,8 +309,12 @@ function purchasesOf(report: ScoreReport): Purchases | null {
   if (!book) return null;
   let count = 0;
   for (let i = 0; i < book.count; i++) if (book.isReturn[i] === 0) count++;
+  // Without returns the book's own columns are the purchases (the model check only reads them).
+  if (count === book.count)
+    return { customers: report.customers.length, count, customer: book.customer, day: book.day };
+  // Whole days, as in the book (the same array type as the lifetime stage reads).
   const customer = new Int32Array(count);
-  const day = new Float64Array(count);
+  const day = new Int32Array(count);
   for (let i = 0, k = 0; i < book.count; i++) {
     if (book.isReturn[i] !== 0) continue;
     customer[k] = book.customer[i];
