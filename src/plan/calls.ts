@@ -39,9 +39,10 @@ export interface CallListEntry {
 
 /**
  * The customers worth a call, most value at risk first: the first CALLS_PER_OWNER of each owner,
- * which is all the call sheet shows (and holds the pane's first few, fewer than that). Owner: the one
- * on the customer's current strategy line, else the archive's 销售负责人. Customers marked control on
- * their current line are left out.
+ * which is all the call sheet shows. The pane shows the first few of the list (fewer than
+ * CALLS_PER_OWNER), the same as those of the whole ranking. Owner: the one on the customer's current
+ * strategy line, else the archive's 销售负责人. Customers marked control on their current line are
+ * left out.
  */
 export function callList(
   report: ScoreReport,
