@@ -38,7 +38,9 @@ export interface CallListEntry {
 }
 
 /**
- * Every customer worth a call, most value at risk first. Owner: the one on the customer's current
+ * The customers worth a call, most value at risk first: the first CALLS_PER_OWNER of each owner,
+ * which is all the call sheet shows. The pane shows the first few of the list (fewer than
+ * CALLS_PER_OWNER), the same as those of the whole ranking. Owner: the one on the customer's current
  * strategy line, else the archive's 销售负责人. Customers marked control on their current line are
  * left out.
  */
@@ -61,8 +63,11 @@ export function callList(
     addressOf = columnAddresses(tiers.name, table.startColumn);
     const firstRow = table.startRow + 1;
     let inOrder = rows.length === customers.length;
+    // (An ID cell that is the customer's own ID text has their key: no folding needed to compare.)
     for (let r = 0; inOrder && r < rows.length; r++)
-      inOrder = customerKeyOf(rows[r][idCol] ?? "") === customers[r].customer.key;
+      inOrder =
+        rows[r][idCol] === customers[r].customer.id ||
+        customerKeyOf(rows[r][idCol] ?? "") === customers[r].customer.key;
     if (inOrder) {
       // One line per customer in report order (as planTierSheet writes it; keys are unique).
       lineOf = (customer) => firstRow + customer;
@@ -101,15 +106,21 @@ export function callList(
       ? (pAliveTexts[p] ??= words.reasonPAlive({ p }))
       : words.reasonPAlive({ p });
   const ranked = rankCalls(candidates);
-  const entries = new Array<CallListEntry>(ranked.length);
+  // Only the lines the sheet shows are worded: the first CALLS_PER_OWNER of each owner, grouped as
+  // planCallSheet groups them (a blank owner under the "no owner" words).
+  const noOwner = words.noOwner;
+  const shownPerOwner = new Map<string, number>();
+  const entries: CallListEntry[] = [];
   for (let i = 0; i < ranked.length; i++) {
     const e = ranked[i];
     const result = customers[e.customer];
     const fields = result.customer.fields;
-    const strategy = current[e.customer];
-    const owner = !isBlank(strategy?.owner)
-      ? cellText(strategy?.owner)
-      : cellText(fields.owner ?? "");
+    const lineOwner = current[e.customer]?.owner;
+    const owner = (!isBlank(lineOwner) ? cellText(lineOwner) : cellText(fields.owner ?? "")).trim();
+    const group = owner === "" ? noOwner : owner;
+    const shown = shownPerOwner.get(group) ?? 0;
+    if (shown >= CALLS_PER_OWNER) continue;
+    shownPerOwner.set(group, shown + 1);
     const line = lineOf(e.customer);
     let reason = words.reasonValue({ value: formatMoney(e.value) });
     if (e.pAlive !== null) reason += words.separator + pAliveText(Math.round(e.pAlive * 100));
@@ -117,17 +128,17 @@ export function callList(
       reason +=
         words.separator +
         words.reasonOverdue({ silent: e.overdue.silentDays, gap: e.overdue.usualGapDays });
-    entries[i] = {
+    entries.push({
       id: result.customer.id,
       name: cellText(fields.name ?? "").trim(),
-      owner: owner.trim(),
+      owner,
       tier: result.tier ? tierLabel(result.tier.tier, lang) : "",
       valueAtRisk: Math.round(e.valueAtRisk * 100) / 100,
       value: Math.round(e.value * 100) / 100,
       pAlive: e.pAlive,
       reason,
       address: line === undefined ? null : addressOf(line),
-    };
+    });
   }
   return entries;
 }

@@ -14,7 +14,7 @@ import type { Cell, Serial, SheetGrid } from "../core/types";
 import type { Lang } from "../i18n/lang";
 import { DATA_BAR_COLOR } from "./formats";
 import { findTable, linesOf } from "./previous";
-import { kpis } from "../core/kpis";
+import { kpis, type Kpis } from "../core/kpis";
 import { columnPlans, type ColumnKind, type PlanCell, type SheetPlan } from "./types";
 
 const COLUMNS: ReadonlyArray<
@@ -64,8 +64,12 @@ function amountOf(cell: Cell | undefined): number | null {
 }
 
 /** This run's line. */
-function currentLine(report: ScoreReport, lang: Lang, kept: HistoryLine | undefined): HistoryLine {
-  const k = kpis(report);
+function currentLine(
+  report: ScoreReport,
+  lang: Lang,
+  kept: HistoryLine | undefined,
+  k: Kpis
+): HistoryLine {
   const { counts, repurchase } = familyFigures(
     report.customers.map((c) => ({ family: c.tier?.family ?? null, frequency: c.frequency }))
   );
@@ -89,10 +93,12 @@ export function planHistorySheet(
   report: ScoreReport,
   lang: Lang,
   previous: HistoryLine[],
-  name?: string
+  name?: string,
+  /** The run's key figures, when the caller has them already (the summary shows them too). */
+  figures: Kpis = kpis(report)
 ): SheetPlan {
   const kept = previous.find((l) => l.asOf === report.asOf);
-  const lines = mergeHistory(previous, currentLine(report, lang, kept));
+  const lines = mergeHistory(previous, currentLine(report, lang, kept, figures));
   const rows: PlanCell[][] = lines.map((line) =>
     COLUMNS.map(([key]) => {
       if (key === "achieved") {

@@ -3,7 +3,7 @@ import { FUNNEL_STAGES } from "../core/followups";
 import { strings } from "../i18n";
 import { balanceLines } from "./balanceNotes";
 import type { LifetimeReport } from "./lifetimeNotes";
-import { kpis } from "../core/kpis";
+import { kpis, type Kpis } from "../core/kpis";
 import { formatSerial } from "../core/parse";
 import type { FollowupReport, ScoreReport } from "../core/pipeline";
 import { NO_PURCHASES, type QualityIssue } from "../core/types";
@@ -56,9 +56,10 @@ export function planSummarySheet(
   name?: string,
   watchSheetName?: string,
   /** Further tables of their own (win-back, follow-up detail), placed after the hygiene lists. */
-  extraTables: TablePlan[] = []
+  extraTables: TablePlan[] = [],
+  /** The run's key figures, when the caller has them already (the trends sheet shows them too). */
+  k: Kpis = kpis(report)
 ): SheetPlan {
-  const k = kpis(report);
   const na = strings(lang).summary.notAvailable;
   const preamble: PlanCell[][] = [
     [strings(lang).summary.title],

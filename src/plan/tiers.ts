@@ -11,7 +11,7 @@ import type { Lang } from "../i18n/lang";
 import { inEveryLang, strings } from "../i18n";
 import { OWN_HEADERS } from "../i18n/ownSheets";
 import type { SheetStrings } from "../i18n/strings/sheets";
-import { familyLabel, tierLabel, tierOfLabel, TierReasons } from "../i18n/tiers";
+import { tierLabel, tierOfLabel, TierReasons } from "../i18n/tiers";
 import { DATA_BAR_COLOR, SCORE_SCALE, TIER_COLORS } from "./formats";
 import { customerKeyOf, findTable, linesOf } from "./previous";
 import {
@@ -138,10 +138,11 @@ export function planTierSheet(
   lang: Lang,
   lifetime: LifetimeReport | null = null,
   previous: PreviousTiers = { asOf: null, byCustomer: new Map() },
-  name?: string
+  name?: string,
+  /** previousTiersOf(report, previous), when the caller has it already. */
+  before: ReadonlyArray<TierOrNone | null> = previousTiersOf(report, previous)
 ): SheetPlan {
   const columns = columnPlans(COLUMNS, (key) => strings(lang).sheets.tierHeaders[key]);
-  const before = previousTiersOf(report, previous);
   const reasons = new TierReasons(lang);
   const words = strings(lang).sheets;
   // Few distinct tag lists: each one's words are joined once, not once per customer. The key
@@ -168,6 +169,10 @@ export function planTierSheet(
       ? (pAliveWarnings[p] ??= words.churnWarning.p_alive({ p }))
       : words.churnWarning.p_alive({ p });
   };
+  // Tier and playbook words, looked up once rather than per customer.
+  const tierLabels = strings(lang).tiers.label;
+  const familyLabels = strings(lang).tiers.family;
+  const changeWords = words.tierChange;
   const maskPhones = settings.maskPhones;
   const perCustomer = lifetime?.perCustomer;
   const churn = lifetime?.churn;
@@ -199,10 +204,10 @@ export function planTierSheet(
       tier?.mScore ?? null,
       tier?.total ?? null,
       tier?.weighted ?? null,
-      tierLabel(tierKey, lang),
-      before[k] === null ? null : tierLabel(before[k] as TierOrNone, lang),
-      words.tierChange[change(tierKey, before[k])],
-      tier ? familyLabel(familyOf(tier.tier), lang) : null,
+      tierLabels[tierKey],
+      before[k] === null ? null : tierLabels[before[k] as TierOrNone],
+      changeWords[change(tierKey, before[k])],
+      tier ? familyLabels[familyOf(tier.tier)] : null,
       tier ? reasons.text(tier, result) : null,
       result.clv,
       life?.pAlive ?? null,
@@ -221,9 +226,8 @@ export function planTierSheet(
   const span = { firstRow: 0, lastRow: Math.max(0, rows.length - 1) };
   const conditionalFormats: ConditionalFormatPlan[] = [];
   if (rows.length > 0) {
-    const tierKeys = new Set<TierOrNone>(
-      report.customers.map((r) => (r.tier ? r.tier.tier : NO_PURCHASES))
-    );
+    const tierKeys = new Set<TierOrNone>();
+    for (const r of customers) tierKeys.add(r.tier ? r.tier.tier : NO_PURCHASES);
     for (const key of [...tierKeys].sort()) {
       const palette = TIER_COLORS[key === NO_PURCHASES ? NO_PURCHASES : familyOf(key)];
       conditionalFormats.push({

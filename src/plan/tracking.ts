@@ -304,14 +304,13 @@ export function planTracking(
     const end = manager ? parseDate(manager.get("end") ?? "") : null;
     cells[REVIEW_DUE_AT] = reviewDue(start, end, settings.reviewCycleDays);
     rows.push(cells);
-    // The same line for the other sheets, from the cells just written (a line without a customer
-    // ID is not one of theirs).
-    const lineCustomer = customerKeyOf(cells[ID] ?? "");
-    if (lineCustomer === null) return;
+    // The same line for the other sheets, from the cells just written. Its ID cell is the
+    // customer's ID text or the ID read from the earlier line, so its key is customerKey (never
+    // folded again per line).
     lines.push(
       new PlannedLine(
         cells,
-        lineCustomer,
+        customerKey,
         customer,
         // The mark on the line: the manager's when readable, else the one drawn (and written) above.
         control,
@@ -600,13 +599,11 @@ class PlannedLine implements TrackingPlanLine {
   }
 }
 
-/** The win-back lines of the plan (playbook 流失挽回), as the win-back rate needs them. */
-export function winBackLinesOf(lines: readonly TrackingPlanLine[]): WinBackLine[] {
-  return lines
-    .filter((l) => l.strategy === "win_back")
-    .map((l) => ({
-      customerKey: l.customerKey,
-      since: parseDate(l.start) ?? parseDate(l.opened),
-      control: l.control,
-    }));
+/** A win-back line of the plan (playbook 流失挽回), as the win-back rate needs it. */
+export function winBackLineOf(line: TrackingPlanLine): WinBackLine {
+  return {
+    customerKey: line.customerKey,
+    since: parseDate(line.start) ?? parseDate(line.opened),
+    control: line.control,
+  };
 }

@@ -20,16 +20,22 @@ import {
 import { planSettingsSheet, readSettingsSheet, withChoices } from "./settings";
 import { planSummarySheet } from "./summary";
 import { planTierSheet, previousTiersOf, readTiers } from "./tiers";
-import { planTracking, readTracking, winBackLinesOf, type TrackingPlanLine } from "./tracking";
+import { planTracking, readTracking, winBackLineOf, type TrackingPlanLine } from "./tracking";
 import { winBackTables, type WinBackFigures } from "./winBack";
 import { followupDetailTables } from "./followupDetail";
 import { hasChannels, planChannelsSheet, readChannelSpend } from "./channels";
-import { countChurnReasons, winBackRate, type ChurnReason } from "../core/winBack";
+import {
+  countChurnReasons,
+  winBackRate,
+  type ChurnReason,
+  type WinBackLine,
+} from "../core/winBack";
 import type { SheetKey, SheetPlan } from "./types";
 import { planWatchSheet } from "./watchlist";
 import { hasOwners, planOwnersSheet, readOwnerTargets } from "./owners";
 import { planHistorySheet, readHistory } from "./history";
 import { defaultSettings } from "../core/settings";
+import { kpis } from "../core/kpis";
 import { paneOverview, type PaneOverview } from "./overview";
 
 /**
@@ -67,7 +73,10 @@ export interface WorkbookRun {
   review?: ReviewGroup[];
   /** The lifetime-value model checked on a holdout; null for a preview. */
   modelCheck?: ModelCheck | null;
-  /** Who to call, most value at risk first (empty for a preview). */
+  /**
+   * Who to call, most value at risk first: the first CALLS_PER_OWNER of each owner, as the call sheet
+   * lists them (empty for a preview).
+   */
   calls?: CallListEntry[];
   /** The pane's overview of the run (absent for a preview). */
   overview?: PaneOverview;
@@ -140,7 +149,17 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   step("planning", 0, planning);
   const nameOf = (key: SheetKey) => own.get(key)?.name ?? strings(lang).sheets.names[key];
   const previousTiers = readTiers(own.get("tiers"));
-  const tiers = planTierSheet(report, settings, lang, lifetime, previousTiers, nameOf("tiers"));
+  // Each customer's tier on the earlier sheet: the tiers sheet, the summary's migration and the pane's overview.
+  const earlierTiers = previousTiersOf(report, previousTiers);
+  const tiers = planTierSheet(
+    report,
+    settings,
+    lang,
+    lifetime,
+    previousTiers,
+    nameOf("tiers"),
+    earlierTiers
+  );
   step("planning", 1, planning);
   const { sheet: tracking, lines: trackingLines } = planTracking(
     report,
@@ -165,8 +184,8 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
   const modelCheck = checkModel(purchasesOf(report), report.asOf, settings.holdoutWeeks);
   step("planning", 3, planning);
   const calls = callList(report, lifetime, trackingLines, tiers, lang);
-  // Each customer's tier on the earlier sheet, for the summary's migration and the pane's overview.
-  const earlierTiers = previousTiersOf(report, previousTiers);
+  // The key figures, counted once for the summary and the trends sheet.
+  const figures = kpis(report);
   const summary = planSummarySheet(
     report,
     lang,
@@ -175,7 +194,8 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     settingsProblems,
     nameOf("summary"),
     nameOf("watchlist"),
-    [...winBackTables(winBack, lang), ...followupDetailTables(report, lang)]
+    [...winBackTables(winBack, lang), ...followupDetailTables(report, lang)],
+    figures
   );
   step("planning", 4, planning);
   // The watchlist exists once there are follow-up records; an earlier one stays current (emptied).
@@ -199,7 +219,8 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
     report,
     lang,
     readHistory(own.get("history")),
-    nameOf("history")
+    nameOf("history"),
+    figures
   );
   step("planning", 6, planning);
   const detectedColumns = [
@@ -259,23 +280,25 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
 /** 挽回率 over the plan's win-back lines, and the churn reasons typed on any line. */
 function winBackFiguresOf(report: ScoreReport, lines: TrackingPlanLine[]): WinBackFigures {
   const customers = report.customers;
-  // The latest purchase of each customer with a win-back line, found through the customer the
-  // line was planned under (by key for a line that does not match its customer).
+  // One pass over the lines: the win-back lines, in plan order; the latest purchase of each of
+  // their customers, found through the customer the line was planned under (by key for a line that
+  // does not match its customer); the churn reasons typed (only lines with one count; most have none).
+  const winBack: WinBackLine[] = [];
   const lastByKey = new Map<string, Serial | null>();
+  const typed: ChurnReason[] = [];
   let byKey: Map<string, number> | null = null;
   for (const line of lines) {
+    if (line.churnReason !== null) typed.push(line.churnReason);
     if (line.strategy !== "win_back") continue;
+    winBack.push(winBackLineOf(line));
     const k =
       line.customer >= 0 && customers[line.customer].customer.key === line.customerKey
         ? line.customer
         : (byKey ??= customerIndexOf(report)).get(line.customerKey);
     if (k !== undefined) lastByKey.set(line.customerKey, customers[k].lastPurchase);
   }
-  // Only lines with a reason count; most have none.
-  const typed: ChurnReason[] = [];
-  for (const line of lines) if (line.churnReason !== null) typed.push(line.churnReason);
   return {
-    rate: winBackRate(winBackLinesOf(lines), (key) => lastByKey.get(key)),
+    rate: winBackRate(winBack, (key) => lastByKey.get(key)),
     reasons: countChurnReasons(typed),
   };
 }
@@ -286,8 +309,12 @@ function purchasesOf(report: ScoreReport): Purchases | null {
   if (!book) return null;
   let count = 0;
   for (let i = 0; i < book.count; i++) if (book.isReturn[i] === 0) count++;
+  // Without returns the book's own columns are the purchases (the model check only reads them).
+  if (count === book.count)
+    return { customers: report.customers.length, count, customer: book.customer, day: book.day };
+  // Whole days, as in the book (the same array type as the lifetime stage reads).
   const customer = new Int32Array(count);
-  const day = new Float64Array(count);
+  const day = new Int32Array(count);
   for (let i = 0, k = 0; i < book.count; i++) {
     if (book.isReturn[i] !== 0) continue;
     customer[k] = book.customer[i];

@@ -6,6 +6,8 @@ import { isControlDraw, seededRandom } from "../../src/core/review/draw";
 import type { Cell, SheetGrid } from "../../src/core/types";
 import { gridOf } from "../../src/plan/grid";
 import { planWorkbook, type RunOptions } from "../../src/plan/workbook";
+import { CALLS_PER_OWNER } from "../../src/plan/calls";
+import { CALLS_IN_PANE } from "../../src/app/host";
 
 /**
  * A generated workbook where every customer is high value (so every line is one strategy), with a
@@ -192,6 +194,47 @@ describe("call list and model check sheets", () => {
     }
     const sorted = [...(run.calls ?? [])].sort((a, b) => b.valueAtRisk - a.valueAtRisk);
     expect(run.calls).toEqual(sorted);
+  });
+
+  it("lists the lines the call sheet shows: at most CALLS_PER_OWNER per owner, the pane's among them", () => {
+    // 90 customers, three owners (one blank), all silent for 200 days after a year of monthly orders.
+    const ids = Array.from({ length: 90 }, (_, i) => id(i));
+    const owners = ["王", "李", ""];
+    const run = planWorkbook(
+      [
+        {
+          name: "客户档案",
+          values: [
+            ["客户ID", "客户名称", "销售负责人"],
+            ...ids.map((c, i) => [c, c, owners[i % 3]]),
+          ],
+        },
+        {
+          name: "销售订单",
+          values: [
+            ["订单号", "客户ID", "交易日期", "金额(元)"],
+            ...ids.flatMap((c, i) =>
+              Array.from({ length: 12 }, (_, k) => [`${c}-${k}`, c, AS_OF - 200 - 30 * k, 100 + i])
+            ),
+          ],
+        },
+      ],
+      { ...OPTIONS, overrides: { asOf: AS_OF, controlShare: 0 } }
+    );
+    const calls = run.calls ?? [];
+    expect(calls.length).toBe(3 * CALLS_PER_OWNER);
+    const perOwner = new Map<string, number>();
+    for (const entry of calls) perOwner.set(entry.owner, (perOwner.get(entry.owner) ?? 0) + 1);
+    for (const count of perOwner.values()) expect(count).toBeLessThanOrEqual(CALLS_PER_OWNER);
+    // The pane shows the list's first CALLS_IN_PANE: they are an owner's first lines only if fewer.
+    expect(CALLS_IN_PANE).toBeLessThanOrEqual(CALLS_PER_OWNER);
+    const sheet = gridOf(run.plans.find((p) => p.key === "calls")!);
+    const header = sheet.values.findIndex((r) =>
+      r.includes(strings("zh-CN").review.callHeaders.id)
+    );
+    const idCol = sheet.values[header].indexOf(strings("zh-CN").review.callHeaders.id);
+    const listed = sheet.values.slice(header + 1).map((r) => r[idCol]);
+    expect([...listed].sort()).toEqual(calls.map((c) => c.id).sort());
   });
 
   it("checks the model on a holdout and reports it, or says why not", () => {
