@@ -162,7 +162,7 @@ async function runSteps(
   shouldStop?: () => boolean
 ): Promise<number> {
   const total = steps.reduce((n, s) => n + s.rows, 0);
-  const queue = steps;
+  const queue = [...steps];
   /** Bytes and cells of the values taken so far (headers first): a block's guess before its fetch. */
   let seenBytes = 0;
   let seenCells = 0;
@@ -350,20 +350,22 @@ function sheetSteps({ plan, lines, sheet, previous }: Target, rowsPerBlock: numb
   const steps: Step[] = [];
   if (previous) steps.push(small(() => clearSheet(sheet, previous)));
   if (plan.preamble.length > 0) steps.push(linesStep(sheet, 0, 0, plan.preamble));
+  const linesOfTable = plan.tables.map(
+    (_, t): Lines =>
+      (from, to) =>
+        lines(t, from, to)
+  );
   plan.tables.forEach((table, t) => {
     if (table.caption !== undefined)
       steps.push(linesStep(sheet, table.startRow - 1, table.startColumn, [[table.caption]]));
     const header = table.columns.map((column) => column.header);
     steps.push(linesStep(sheet, table.startRow, table.startColumn, [header]));
-    const ofTable: Lines = (from, to) => lines(t, from, to);
     for (let from = 0; from < table.lineCount; from += rowsPerBlock) {
       const to = Math.min(table.lineCount, from + rowsPerBlock);
-      steps.push(blockStep(sheet, table, ofTable, from, to));
+      steps.push(blockStep(sheet, table, linesOfTable[t], from, to));
     }
   });
-  plan.tables.forEach((table, t) =>
-    steps.push(tableFormatStep(sheet, table, (from, to) => lines(t, from, to)))
-  );
+  plan.tables.forEach((table, t) => steps.push(tableFormatStep(sheet, table, linesOfTable[t])));
   for (const table of plan.tables)
     if (table.excelTable && table.lineCount > 0) steps.push(small(() => excelTable(sheet, table)));
   steps.push(small(() => sheetFormats(sheet, plan)));
