@@ -1,3 +1,4 @@
+import { lineCount, linesBetween } from "../plan/types";
 import type { PlanCell, SheetPlan, TablePlan } from "../plan/types";
 
 /**
@@ -23,12 +24,18 @@ export type LineSource = (
 export function outlineOf(plan: SheetPlan<string>): SheetOutline {
   return {
     ...plan,
-    tables: plan.tables.map(({ rows, ...table }) => ({ ...table, lineCount: rows.length })),
+    tables: plan.tables.map((table) => {
+      // Every field but the lines (reading `rows` would make lines made on demand).
+      const outline = { lineCount: lineCount(table) } as TableOutline;
+      for (const key of Object.keys(table) as Array<keyof TablePlan>)
+        if (key !== "rows") Object.assign(outline, { [key]: table[key] });
+      return outline;
+    }),
   };
 }
 
 /** Lines read from plans on this thread (the in-process planner, writeSheetPlans). */
 export function linesOf(plans: ReadonlyArray<SheetPlan<string>>): LineSource {
   return (sheet, table, from, to) =>
-    Promise.resolve(plans[sheet].tables[table].rows.slice(from, to));
+    Promise.resolve(linesBetween(plans[sheet].tables[table], from, to));
 }

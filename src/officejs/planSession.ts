@@ -4,7 +4,7 @@ import { GridBuilder } from "./grids";
 import type { PlanOptions } from "../app/flow";
 import type { FromWorker, ToWorker } from "./workerMessages";
 import { outlineOf } from "./outline";
-import type { SheetPlan } from "../plan/types";
+import { linesBetween, type SheetPlan } from "../plan/types";
 import type { RowsBlock, SheetShape } from "./read";
 import { summaryOf } from "../app/runSummary";
 import { columnsNeeded, type ColumnsNeeded } from "../plan/reads";
@@ -56,8 +56,12 @@ export function serveJobs(post: (message: FromWorker) => void): (message: ToWork
   return (message) => {
     try {
       if (message.kind === "lines") {
-        const rows = plans[message.sheet].tables[message.table].rows;
-        post({ kind: "lines", id: message.id, rows: rows.slice(message.from, message.to) });
+        const table = plans[message.sheet].tables[message.table];
+        post({
+          kind: "lines",
+          id: message.id,
+          rows: linesBetween(table, message.from, message.to),
+        });
       } else if (message.kind === "start") session = new PlanSession(message.shapes);
       else if (!session) throw new Error("No job started");
       else if (message.kind === "block") session.add(message.block);

@@ -56,7 +56,7 @@ export interface WritePlanOptions {
  * Lines per value block: building a block's values (and measuring them) is the longest piece of
  * work on the pane's thread between two pauses, so it stays small; batches still fill to the bytes.
  */
-const ROWS_PER_BLOCK = 5000;
+export const ROWS_PER_BLOCK = 5000;
 /**
  * Under the 5 MB request cap of Excel on the web with room for what the estimate misses; a refused
  * batch is retried smaller. At 1M order lines this writes in 16 syncs (`npm run bench:syncs`).

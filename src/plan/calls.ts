@@ -17,7 +17,7 @@ import { DATA_BAR_COLOR } from "./formats";
 import { customerKeyOf } from "./previous";
 import { customerIndexOf } from "./review";
 import type { TrackingPlanLine } from "./tracking";
-import type { ColumnKind, PlanCell, SheetPlan } from "./types";
+import { lineCount, linesBetween, type ColumnKind, type PlanCell, type SheetPlan } from "./types";
 
 /** Lines per sales owner on the sheet. */
 export const CALLS_PER_OWNER = 20;
@@ -59,26 +59,28 @@ export function callList(
   const table = tiers?.tables[0];
   if (tiers && table) {
     const idCol = table.columns.findIndex((c) => c.key === "id");
-    const rows = table.rows;
     addressOf = columnAddresses(tiers.name, table.startColumn);
     const firstRow = table.startRow + 1;
-    let inOrder = rows.length === customers.length;
+    let rowOf: Map<string, number> | null = null;
+    // planTierSheet writes one line per customer in report order: customer k's line is line k.
     // (An ID cell that is the customer's own ID text has their key: no folding needed to compare.)
-    for (let r = 0; inOrder && r < rows.length; r++)
-      inOrder =
-        rows[r][idCol] === customers[r].customer.id ||
-        customerKeyOf(rows[r][idCol] ?? "") === customers[r].customer.key;
-    if (inOrder) {
-      // One line per customer in report order (as planTierSheet writes it; keys are unique).
-      lineOf = (customer) => firstRow + customer;
-    } else {
-      const rowOf = new Map<string, number>();
-      rows.forEach((row, r) => {
-        const key = customerKeyOf(row[idCol] ?? "");
-        if (key !== null && !rowOf.has(key)) rowOf.set(key, firstRow + r);
-      });
-      lineOf = (customer) => rowOf.get(customers[customer].customer.key);
-    }
+    // Only the lines of the customers listed are looked at (the sheet's lines are made on demand);
+    // a line that does not match has the customer found by key, at the first line with it.
+    lineOf = (customer) => {
+      const id = customers[customer].customer;
+      const [line] = customer < lineCount(table) ? linesBetween(table, customer, customer + 1) : [];
+      if (line && (line[idCol] === id.id || customerKeyOf(line[idCol] ?? "") === id.key))
+        return firstRow + customer;
+      if (!rowOf) {
+        rowOf = new Map<string, number>();
+        const rows = table.rows;
+        for (let r = 0; r < rows.length; r++) {
+          const key = customerKeyOf(rows[r][idCol] ?? "");
+          if (key !== null && !rowOf.has(key)) rowOf.set(key, firstRow + r);
+        }
+      }
+      return rowOf.get(id.key);
+    };
   }
   const candidates = new Array<CallCandidate>(customers.length);
   for (let k = 0; k < customers.length; k++) {

@@ -21,6 +21,7 @@ import {
   type PlanCell,
   type SheetPlan,
   columnPlans,
+  withLinesOnDemand,
 } from "./types";
 
 export type TierOrNone = TierKey | typeof NO_PURCHASES;
@@ -179,8 +180,7 @@ export function planTierSheet(
   const voices = report.voices;
   const customers = report.customers;
 
-  const rows = new Array<PlanCell[]>(customers.length);
-  for (let k = 0; k < customers.length; k++) {
+  const lineOf = (k: number): PlanCell[] => {
     const result = customers[k];
     const fields = result.customer.fields;
     const life = perCustomer?.[k] ?? null;
@@ -189,7 +189,7 @@ export function planTierSheet(
     const kept =
       previous.byCustomer.size > 0 ? previous.byCustomer.get(result.customer.key) : undefined;
     const voice = voices?.[k];
-    rows[k] = [
+    return [
       result.customer.id,
       text(fields.name),
       text(fields.owner),
@@ -221,11 +221,11 @@ export function planTierSheet(
       voice?.score ?? null,
       voice?.feedback || null,
     ];
-  }
+  };
 
-  const span = { firstRow: 0, lastRow: Math.max(0, rows.length - 1) };
+  const span = { firstRow: 0, lastRow: Math.max(0, customers.length - 1) };
   const conditionalFormats: ConditionalFormatPlan[] = [];
-  if (rows.length > 0) {
+  if (customers.length > 0) {
     const tierKeys = new Set<TierOrNone>();
     for (const r of customers) tierKeys.add(r.tier ? r.tier.tier : NO_PURCHASES);
     for (const key of [...tierKeys].sort()) {
@@ -261,11 +261,18 @@ export function planTierSheet(
     scheme: strings(lang).schemes.label[report.scheme],
   });
 
-  return singleTableSheet(
+  const sheet = singleTableSheet(
     "tiers",
     name ?? strings(lang).sheets.names.tiers,
     [[title], [strings(lang).sheets.tierAsOf, formatSerial(report.asOf)]],
-    { columns, rows, conditionalFormats, validations: [] },
+    { columns, rows: [], conditionalFormats, validations: [] },
     2
   );
+  // One line per customer, made when written (see withLinesOnDemand).
+  sheet.tables[0] = withLinesOnDemand(sheet.tables[0], customers.length, (from, to) => {
+    const lines = new Array<PlanCell[]>(to - from);
+    for (let k = from; k < to; k++) lines[k - from] = lineOf(k);
+    return lines;
+  });
+  return sheet;
 }

@@ -89,6 +89,54 @@ export interface TablePlan {
   excelTable?: boolean;
 }
 
+/** Makes lines [from, to) of a table whose lines are made on demand. */
+export type LineMaker = (from: number, to: number) => PlanCell[][];
+
+interface OnDemand {
+  count: number;
+  make: LineMaker;
+  made: PlanCell[][] | null;
+}
+
+const onDemand = new WeakMap<TablePlan, OnDemand>();
+
+/**
+ * A table whose lines are made when they are read, for the sheets with a line per customer: at
+ * 1,048,575 order lines the tier sheet alone is millions of cells, and holding them all until they
+ * are written cost more in garbage collection than making them. Writers read them a block at a time
+ * through `linesBetween`; reading `rows` makes every line once, for readers that want the list.
+ * `make` must be pure: a line is the same whenever it is made.
+ */
+export function withLinesOnDemand(table: TablePlan, count: number, make: LineMaker): TablePlan {
+  const lines: OnDemand = { count, make, made: null };
+  const lazy = {} as TablePlan;
+  // The same fields in the same order, `rows` made when read.
+  for (const key of Object.keys(table) as Array<keyof TablePlan>)
+    Object.defineProperty(
+      lazy,
+      key,
+      key === "rows"
+        ? { get: () => (lines.made ??= make(0, count)), enumerable: true, configurable: true }
+        : { value: table[key], enumerable: true, writable: true, configurable: true }
+    );
+  onDemand.set(lazy, lines);
+  return lazy;
+}
+
+/** How many lines a table has (without making lines made on demand). */
+export function lineCount(table: TablePlan): number {
+  return onDemand.get(table)?.count ?? table.rows.length;
+}
+
+/** Lines [from, to) of a table; made now when the table makes its lines on demand. */
+export function linesBetween(table: TablePlan, from: number, to: number): PlanCell[][] {
+  const lines = onDemand.get(table);
+  if (!lines) return table.rows.slice(from, to);
+  if (lines.made) return lines.made.slice(from, to);
+  const end = Math.min(to, lines.count);
+  return from < end ? lines.make(from, end) : [];
+}
+
 /** A native Excel chart over a table's columns. */
 export interface ChartPlan {
   type: "column" | "bar" | "pie";

@@ -10,6 +10,7 @@ import {
   TIER_COLORS,
   WATCH_COLORS,
 } from "../plan/formats";
+import { lineCount, linesBetween } from "../plan/types";
 import type { ConditionalFormatPlan, PlanCell, SheetPlan, TablePlan } from "../plan/types";
 import { escapeXml, NS, XML_DECLARATION } from "./charts";
 import type { StyleMerger } from "./styles";
@@ -26,6 +27,8 @@ const SML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 /** Excel's limit on the text of one cell. */
 const MAX_CELL_TEXT = 32767;
 const CHUNK = 1 << 20;
+/** Lines of a table made and held at a time while its XML is written. */
+const LINES_PER_BLOCK = 5000;
 
 class Chunks {
   private readonly parts: Buffer[] = [];
@@ -149,9 +152,21 @@ function tableWriter(table: TablePlan, styles: StyleMerger): TableWriter {
       kindStyle.set(kind, (s = styles.cellStyle({ numFmt: NUMBER_FORMATS[kind] })));
     return s;
   };
+  // Lines are read a block at a time (the tier sheet makes its lines on demand).
+  const count = lineCount(table);
+  let block: PlanCell[][] = [];
+  let blockStart = 0;
+  const lineAt = (r: number): PlanCell[] | undefined => {
+    if (r < 0 || r >= count) return undefined;
+    if (r < blockStart || r >= blockStart + block.length) {
+      blockStart = r;
+      block = linesBetween(table, r, r + LINES_PER_BLOCK);
+    }
+    return block[r - blockStart];
+  };
   return {
     firstRow: table.caption === undefined ? headerRow : captionRow,
-    lastRow: headerRow + table.rows.length,
+    lastRow: headerRow + count,
     segment(row) {
       const n = String(row + 1);
       if (table.caption !== undefined && row === captionRow)
@@ -167,7 +182,7 @@ function tableWriter(table: TablePlan, styles: StyleMerger): TableWriter {
             .join(""),
         };
       const r = row - headerRow - 1;
-      const values = table.rows[r];
+      const values = lineAt(r);
       if (values === undefined) return null;
       const rowKind = table.rowKinds?.[r];
       let cells = "";
@@ -283,7 +298,7 @@ export function worksheetXml(
   let validations = "";
   let validationCount = 0;
   for (const table of plan.tables) {
-    if (table.rows.length === 0) continue;
+    if (lineCount(table) === 0) continue;
     for (const rule of table.conditionalFormats) out.push(cfXml(table, rule, ++priority, styles));
     for (const v of table.validations) {
       validationCount++;
