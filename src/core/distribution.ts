@@ -89,18 +89,25 @@ function finish(a: Omit<Acc, "first" | "value"> & { value: string | null }): Seg
 /** Segments of one field, before the cap: non-blank groups sorted, blank group apart. */
 function groups(customers: readonly SegmentInput[], field: SegmentField) {
   const byKey = new Map<string, Acc>();
+  // Most segment cells repeat a few values word for word: each text's group is found once.
+  const byText = new Map<string, Acc>();
   const blank: Acc = { value: "", first: -1, customers: 0, revenue: 0, converted: 0 };
+  const groupOf = (cell: Cell, i: number): Acc => {
+    if (isBlank(cell)) return blank;
+    const key = segmentKey(cell);
+    let acc = byKey.get(key);
+    if (!acc) {
+      acc = { value: cellText(cell).trim(), first: i, customers: 0, revenue: 0, converted: 0 };
+      byKey.set(key, acc);
+    }
+    return acc;
+  };
   customers.forEach((c, i) => {
     const cell = c.fields[field];
-    let acc: Acc | undefined;
-    if (isBlank(cell)) acc = blank;
-    else {
-      const key = segmentKey(cell);
-      acc = byKey.get(key);
-      if (!acc) {
-        acc = { value: cellText(cell).trim(), first: i, customers: 0, revenue: 0, converted: 0 };
-        byKey.set(key, acc);
-      }
+    let acc = typeof cell === "string" ? byText.get(cell) : undefined;
+    if (acc === undefined) {
+      acc = groupOf(cell, i);
+      if (typeof cell === "string") byText.set(cell, acc);
     }
     acc.customers++;
     acc.revenue += Number.isFinite(c.revenue) ? c.revenue : 0;

@@ -43,6 +43,24 @@ export function normalizePhone(text: string): string | null {
   return digits;
 }
 
+/**
+ * A phone written as MIN_PHONE_DIGITS or more ASCII digits, not all the same, without a country
+ * code (no leading 00, not 86 and an 11-digit mobile): its own key, as normalizePhone would give.
+ * Most phone cells look like this; they need no new strings.
+ */
+function isPlainPhone(text: string): boolean {
+  const n = text.length;
+  if (n < MIN_PHONE_DIGITS) return false;
+  let same = true;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+    same &&= c === text.charCodeAt(0);
+  }
+  if (same || text.startsWith("00")) return false;
+  return !(n === 13 && text.startsWith("861"));
+}
+
 /** Every phone key of a cell (a cell may hold several numbers). */
 export function phoneKeys(cell: Cell): string[] {
   if (typeof cell === "number") {
@@ -51,6 +69,7 @@ export function phoneKeys(cell: Cell): string[] {
     return key === null ? [] : [key];
   }
   if (typeof cell !== "string" || isBlank(cell)) return [];
+  if (isPlainPhone(cell)) return [cell];
   const keys: string[] = [];
   for (const part of cell.split(PHONE_SPLIT)) {
     const key = normalizePhone(part);

@@ -47,6 +47,19 @@ describe("phone keys", () => {
     expect(phoneKeys(null)).toEqual([]);
     expect(phoneKeys(-5)).toEqual([]);
   });
+
+  it("keys a cell of bare digits as normalizePhone does (short, repeated, 00 and 86 prefixes)", () => {
+    for (const text of ["8613800138000", "0013800138000", "1111111", "123456", "0086213456789"])
+      expect(phoneKeys(text)).toEqual([normalizePhone(text)].filter((k) => k !== null));
+    const digits = fc.stringMatching(/^(00|86|861|0)?[0-9]{0,14}$/);
+    fc.assert(
+      fc.property(digits, (text) => {
+        const key = normalizePhone(text);
+        expect(phoneKeys(text)).toEqual(key === null ? [] : [key]);
+      }),
+      { numRuns: 2000 }
+    );
+  });
 });
 
 describe("name keys", () => {
