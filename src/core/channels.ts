@@ -5,6 +5,7 @@
  */
 import { cac, countNewCustomers } from "./metrics";
 import { cellText, foldWidth, isBlank } from "./parse";
+import { memoByText } from "./textMemo";
 import type { Cell, Serial } from "./types";
 
 export interface ChannelInput {
@@ -42,25 +43,15 @@ export function channelResults(
   windowStart: Serial,
   asOf: Serial
 ): ChannelResult[] {
-  type Group = { channel: string; members: ChannelInput[] };
-  const groups = new Map<string, Group>();
-  // Most source cells repeat a few values word for word: each text's group is found once.
-  const byText = new Map<string, Group>();
-  const groupOf = (source: Cell): Group => {
+  const groups = new Map<string, { channel: string; members: ChannelInput[] }>();
+  const groupOf = memoByText((source: Cell) => {
     const text = isBlank(source) ? "" : cellText(source).trim();
     const key = channelKey(text);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { channel: text, members: [] }));
     return g;
-  };
-  for (const c of customers) {
-    let g = typeof c.source === "string" ? byText.get(c.source) : undefined;
-    if (g === undefined) {
-      g = groupOf(c.source);
-      if (typeof c.source === "string") byText.set(c.source, g);
-    }
-    g.members.push(c);
-  }
+  });
+  for (const c of customers) groupOf(c.source).members.push(c);
   const out = [...groups].map(([key, g], first) => {
     const converted = g.members.filter((m) => m.converted).length;
     return {

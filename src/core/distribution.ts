@@ -3,6 +3,7 @@
  * and which segment converts best ("制造业客户占比40%，其中汽车零部件行业成交率最高"). Pure.
  */
 import { cellText, foldWidth, isBlank } from "./parse";
+import { memoByText } from "./textMemo";
 import type { Cell } from "./types";
 
 /** Archive fields a customer base is cut by (vocabulary/headers.ts: 所属行业, 区域, 企业规模). */
@@ -89,26 +90,21 @@ function finish(a: Omit<Acc, "first" | "value"> & { value: string | null }): Seg
 /** Segments of one field, before the cap: non-blank groups sorted, blank group apart. */
 function groups(customers: readonly SegmentInput[], field: SegmentField) {
   const byKey = new Map<string, Acc>();
-  // Most segment cells repeat a few values word for word: each text's group is found once.
-  const byText = new Map<string, Acc>();
   const blank: Acc = { value: "", first: -1, customers: 0, revenue: 0, converted: 0 };
-  const groupOf = (cell: Cell, i: number): Acc => {
+  let at = 0; // the customer looked at: a new group's first
+  const groupOf = memoByText((cell: Cell): Acc => {
     if (isBlank(cell)) return blank;
     const key = segmentKey(cell);
     let acc = byKey.get(key);
     if (!acc) {
-      acc = { value: cellText(cell).trim(), first: i, customers: 0, revenue: 0, converted: 0 };
+      acc = { value: cellText(cell).trim(), first: at, customers: 0, revenue: 0, converted: 0 };
       byKey.set(key, acc);
     }
     return acc;
-  };
+  });
   customers.forEach((c, i) => {
-    const cell = c.fields[field];
-    let acc = typeof cell === "string" ? byText.get(cell) : undefined;
-    if (acc === undefined) {
-      acc = groupOf(cell, i);
-      if (typeof cell === "string") byText.set(cell, acc);
-    }
+    at = i;
+    const acc = groupOf(c.fields[field]);
     acc.customers++;
     acc.revenue += Number.isFinite(c.revenue) ? c.revenue : 0;
     if (c.converted) acc.converted++;

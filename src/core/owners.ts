@@ -4,6 +4,7 @@
  * rate. Codes and numbers only; the sheet (with the manager's targets) is plan/owners.ts.
  */
 import { cellText, foldWidth, isBlank } from "./parse";
+import { memoByText } from "./textMemo";
 import type { Cell, Serial } from "./types";
 
 export interface OwnerInput {
@@ -59,15 +60,20 @@ export function ownerResults(
   windowStart: Serial,
   asOf: Serial
 ): OwnerResult[] {
-  const byKey = new Map<string, OwnerResult & { repeat: number }>();
-  for (const c of customers) {
-    const name = isBlank(c.owner) ? "" : cellText(c.owner).trim();
+  type Acc = OwnerResult & { repeat: number };
+  const byKey = new Map<string, Acc>();
+  const ownerOf = memoByText((cell: Cell): Acc => {
+    const name = isBlank(cell) ? "" : cellText(cell).trim();
     const key = ownerKey(name);
     let r = byKey.get(key);
     if (!r) {
       r = { ...emptyOwnerResult(name, key), repeat: 0 };
       byKey.set(key, r);
     }
+    return r;
+  });
+  for (const c of customers) {
+    const r = ownerOf(c.owner);
     r.customers++;
     r.revenue += c.monetary;
     if (c.frequency > 0) r.buyers++;

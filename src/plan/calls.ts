@@ -10,6 +10,7 @@ import type { LifetimeReport } from "./lifetimeNotes";
 import { refusesContact } from "../core/consent";
 import { cellText, formatSerial, isBlank } from "../core/parse";
 import type { ScoreReport } from "../core/pipeline";
+import { TextIds } from "../core/keyTable";
 import { rankCalls, type CallCandidate } from "../core/review/callList";
 import type { Lang } from "../i18n/lang";
 import { formatMoney, tierLabel } from "../i18n/tiers";
@@ -18,6 +19,15 @@ import { customerKeyOf } from "./previous";
 import { customerIndexOf } from "./review";
 import type { TrackingPlanLine } from "./tracking";
 import { lineCount, linesBetween, type ColumnKind, type PlanCell, type SheetPlan } from "./types";
+
+/** A customer with nothing bought in the window: nothing at risk. */
+const NOTHING_AT_RISK: CallCandidate = {
+  value: 0,
+  pAlive: null,
+  usualGapDays: null,
+  silentDays: null,
+  excluded: false,
+};
 
 /** Lines per sales owner on the sheet. */
 export const CALLS_PER_OWNER = 20;
@@ -85,6 +95,11 @@ export function callList(
   const candidates = new Array<CallCandidate>(customers.length);
   for (let k = 0; k < customers.length; k++) {
     const c = customers[k];
+    // Nothing bought in the window: nothing at risk, never on the list (most customers of a big book).
+    if (!(c.monetary > 0)) {
+      candidates[k] = NOTHING_AT_RISK;
+      continue;
+    }
     const life = lifetime?.perCustomer[k] ?? null;
     const gaps = c.ordersAllTime - 1;
     const usual =
@@ -92,7 +107,7 @@ export function callList(
         ? Math.round((c.lastPurchase - c.firstPurchase) / gaps)
         : null;
     candidates[k] = {
-      value: Math.max(0, c.monetary),
+      value: c.monetary,
       pAlive: life ? life.pAlive : null,
       usualGapDays: usual,
       silentDays: c.recencyDays,
@@ -111,18 +126,33 @@ export function callList(
   // Only the lines the sheet shows are worded: the first CALLS_PER_OWNER of each owner, grouped as
   // planCallSheet groups them (a blank owner under the "no owner" words).
   const noOwner = words.noOwner;
-  const shownPerOwner = new Map<string, number>();
+  const ownerOf = (k: number): string => {
+    const lineOwner = current[k]?.owner;
+    return (
+      !isBlank(lineOwner) ? cellText(lineOwner) : cellText(customers[k].customer.fields.owner ?? "")
+    ).trim();
+  };
+  // Each ranked customer's owner group, looked up in customer order: the customers lie in memory
+  // in that order, and in rank order nearly every look is a cache miss.
+  const ranks = new Int32Array(customers.length).fill(-1);
+  for (let i = 0; i < ranked.length; i++) ranks[ranked[i].customer] = i;
+  const groups = new TextIds();
+  const groupOfRank = new Int32Array(ranked.length);
+  for (let k = 0; k < customers.length; k++) {
+    if (ranks[k] < 0) continue;
+    const owner = ownerOf(k);
+    groupOfRank[ranks[k]] = groups.idOf(owner === "" ? noOwner : owner);
+  }
+  const shownPerGroup = new Int32Array(groups.count);
   const entries: CallListEntry[] = [];
   for (let i = 0; i < ranked.length; i++) {
+    const group = groupOfRank[i];
+    if (shownPerGroup[group] >= CALLS_PER_OWNER) continue;
+    shownPerGroup[group]++;
     const e = ranked[i];
     const result = customers[e.customer];
     const fields = result.customer.fields;
-    const lineOwner = current[e.customer]?.owner;
-    const owner = (!isBlank(lineOwner) ? cellText(lineOwner) : cellText(fields.owner ?? "")).trim();
-    const group = owner === "" ? noOwner : owner;
-    const shown = shownPerOwner.get(group) ?? 0;
-    if (shown >= CALLS_PER_OWNER) continue;
-    shownPerOwner.set(group, shown + 1);
+    const owner = ownerOf(e.customer);
     const line = lineOf(e.customer);
     let reason = words.reasonValue({ value: formatMoney(e.value) });
     if (e.pAlive !== null) reason += words.separator + pAliveText(Math.round(e.pAlive * 100));

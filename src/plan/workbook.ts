@@ -26,7 +26,7 @@ import { followupDetailTables } from "./followupDetail";
 import { hasChannels, planChannelsSheet, readChannelSpend } from "./channels";
 import {
   countChurnReasons,
-  winBackRate,
+  winBackRateOf,
   type ChurnReason,
   type WinBackLine,
 } from "../core/winBack";
@@ -280,11 +280,11 @@ export function planWorkbook(sheets: readonly SheetGrid[], options: RunOptions):
 /** 挽回率 over the plan's win-back lines, and the churn reasons typed on any line. */
 function winBackFiguresOf(report: ScoreReport, lines: TrackingPlanLine[]): WinBackFigures {
   const customers = report.customers;
-  // One pass over the lines: the win-back lines, in plan order; the latest purchase of each of
-  // their customers, found through the customer the line was planned under (by key for a line that
-  // does not match its customer); the churn reasons typed (only lines with one count; most have none).
+  // One pass over the lines: the win-back lines, in plan order, each with the customer it was
+  // planned under (found by key for a line that does not match its customer; -1 when not scored);
+  // the churn reasons typed (only lines with one count; most have none).
   const winBack: WinBackLine[] = [];
-  const lastByKey = new Map<string, Serial | null>();
+  const customerOf: number[] = [];
   const typed: ChurnReason[] = [];
   let byKey: Map<string, number> | null = null;
   for (const line of lines) {
@@ -295,10 +295,15 @@ function winBackFiguresOf(report: ScoreReport, lines: TrackingPlanLine[]): WinBa
       line.customer >= 0 && customers[line.customer].customer.key === line.customerKey
         ? line.customer
         : (byKey ??= customerIndexOf(report)).get(line.customerKey);
-    if (k !== undefined) lastByKey.set(line.customerKey, customers[k].lastPurchase);
+    customerOf.push(k ?? -1);
   }
   return {
-    rate: winBackRate(winBack, (key) => lastByKey.get(key)),
+    rate: winBackRateOf(
+      winBack,
+      customers.length,
+      (_line, i) => customerOf[i],
+      (k) => customers[k].lastPurchase
+    ),
     reasons: countChurnReasons(typed),
   };
 }

@@ -1,4 +1,10 @@
-import { countChurnReasons, winBackRate } from "../../src/core/winBack";
+import fc from "fast-check";
+import {
+  countChurnReasons,
+  winBackRate,
+  winBackRateOf,
+  type WinBackLine,
+} from "../../src/core/winBack";
 
 describe("win-back rate (挽回率)", () => {
   const last = new Map<string, number | null>([
@@ -46,6 +52,54 @@ describe("win-back rate (挽回率)", () => {
     expect(rate.control).toEqual({ customers: 2, wonBack: 2, rate: 1 });
     expect(rate.treated.customers).toBe(0);
     expect(rate.treated.rate).toBeNull();
+  });
+
+  /** The rule as written: each scored customer's earliest line with a start, won back when bought after it. */
+  const byKeys = (lines: WinBackLine[]) => {
+    const earliest = new Map<string, WinBackLine>();
+    for (const l of lines) {
+      const seen = earliest.get(l.customerKey);
+      if (l.since !== null && (!seen || (seen.since as number) > l.since))
+        earliest.set(l.customerKey, l);
+    }
+    const arm = (control: boolean) => {
+      const mine = [...earliest.values()].filter(
+        (l) => l.control === control && last.has(l.customerKey)
+      );
+      const won = mine.filter((l) => (last.get(l.customerKey) ?? -1) > (l.since as number));
+      return {
+        customers: mine.length,
+        wonBack: won.length,
+        rate: mine.length > 0 ? won.length / mine.length : null,
+      };
+    };
+    return { treated: arm(false), control: arm(true) };
+  };
+
+  it("gives the same rate with customers numbered as with customers by key", () => {
+    const keys = ["a", "b", "c", "d", "gone"];
+    const line = fc.record({
+      customer: fc.integer({ min: 0, max: keys.length - 1 }),
+      since: fc.option(fc.integer({ min: 0, max: 250 })),
+      control: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (drawn) => {
+        const lines: WinBackLine[] = drawn.map((l) => ({
+          customerKey: keys[l.customer],
+          since: l.since,
+          control: l.control,
+        }));
+        const numbered = winBackRateOf(
+          lines,
+          keys.length,
+          (_l, i) => (last.has(keys[drawn[i].customer]) ? drawn[i].customer : -1),
+          (c) => last.get(keys[c]) as number | null
+        );
+        expect(numbered).toEqual(winBackRate(lines, lastPurchase));
+        expect(numbered).toEqual(byKeys(lines));
+      })
+    );
   });
 });
 
