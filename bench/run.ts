@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: what the user waits for, side by side with a Python anchor on the same orders.
  * Ours: the whole job between reading the sheets and writing ours (`planWorkbook`: scoring,
- * follow-ups, both lifetime fits, the plans of every sheet). Anchor: pandas RFM plus scipy BG/NBD
- * and Gamma-Gamma fits (bench/anchor.py, Debian's python3-pandas and python3-scipy, installed
- * through scripts/ensure-system-deps.sh when missing; the bench stops if they cannot be).
+ * follow-ups, both lifetime fits, the plans of every sheet, then every line made as the writer asks
+ * for them), on the grids as the add-in's planner holds them (bench/addInGrids.ts: only the columns
+ * the run needs). Anchor: pandas RFM plus scipy BG/NBD and Gamma-Gamma fits (bench/anchor.py,
+ * Debian's python3-pandas and python3-scipy, installed through scripts/ensure-system-deps.sh when
+ * missing; the bench stops if they cannot be).
  * Data (bench/mix.ts): a realistic spend mix at 10k / 100k / 1,048,575 order lines, plus everyone
  * spending alike and a wide workbook at 1,048,575. Each measurement runs in its own process so its
  * peak memory is its own. `npm run bench -- --max-rows 100000` stops at that size.
@@ -165,7 +167,7 @@ function main(): void {
       `load ${loadavg()[0].toFixed(1)}, Node ${process.version}; pandas/scipy/numpy ${versions}`
   );
   console.log(
-    "\nWhole job (scoring, fits, plans of every sheet) vs the Python anchor (pandas RFM + scipy fits)" +
+    "\nWhole job (scoring, fits, plans and lines of every sheet) vs the Python anchor (pandas RFM + scipy fits)" +
       "\ntimes in ms (best of 2–3 runs each), peak resident memory in MB, ratio = ours ÷ Python (≤ 1 is faster)\n"
   );
   const head = [
@@ -175,7 +177,7 @@ function main(): void {
     "ours ms",
     "score",
     "fits",
-    "plans",
+    "plans+lines",
     "ours MB",
     "Python ms",
     "rfm",

@@ -77,9 +77,9 @@ export function callList(
     // Only the lines of the customers listed are looked at (the sheet's lines are made on demand);
     // a line that does not match has the customer found by key, at the first line with it.
     lineOf = (customer) => {
-      const id = customers[customer].customer;
+      const listed = customers[customer].customer;
       const [line] = customer < lineCount(table) ? linesBetween(table, customer, customer + 1) : [];
-      if (line && (line[idCol] === id.id || customerKeyOf(line[idCol] ?? "") === id.key))
+      if (line && (line[idCol] === listed.id || customerKeyOf(line[idCol] ?? "") === listed.key))
         return firstRow + customer;
       if (!rowOf) {
         rowOf = new Map<string, number>();
@@ -89,13 +89,13 @@ export function callList(
           if (key !== null && !rowOf.has(key)) rowOf.set(key, firstRow + r);
         }
       }
-      return rowOf.get(id.key);
+      return rowOf.get(listed.key);
     };
   }
   const candidates = new Array<CallCandidate>(customers.length);
   for (let k = 0; k < customers.length; k++) {
     const c = customers[k];
-    // Nothing bought in the window: nothing at risk, never on the list (most customers of a big book).
+    // Nothing bought in the window: nothing at risk, never on the list (no candidate built).
     if (!(c.monetary > 0)) {
       candidates[k] = NOTHING_AT_RISK;
       continue;
