@@ -230,7 +230,7 @@ function main(): void {
   }
   console.log(
     "(score = scoring alone, fits = the lifetime stage alone, each timed once after the job;" +
-      " plans = the rest. Peak memory includes the generated workbook / the CSV read.)"
+      " plans+lines = the rest. Peak memory: ours once the grids are built (they stay held), theirs with the CSV read.)"
   );
   paneSide(maxRows);
   console.log(
