@@ -560,8 +560,11 @@ for (const lang of ["zh-CN", "en-US"] as const) {
         header.includes(lang === "zh-CN" ? "意向等级" : "Intent level"),
       header.join(", ")
     );
-    // The templates are recognised: the start card gives way to the usual pane.
+    // The templates are recognised: the start card gives way to the usual pane. (The settings form
+    // shows beside the start card already, so wait for the card to go: the pane looks at the
+    // workbook again after adding the sheets, and on a busy machine that takes a moment.)
     await paneReady(pane);
+    await pane.getByTestId("start").waitFor({ state: "detached", timeout: TIMEOUT });
     assert.equal(await pane.getByTestId("start").count(), 0);
     await page.screenshot({ path: join(SHOTS, `9-templates-${tag}.png`) });
     await page.context().close();
