@@ -16,7 +16,7 @@ import type { Lang } from "../i18n/lang";
 import { formatMoney, tierLabel } from "../i18n/tiers";
 import { DATA_BAR_COLOR } from "./formats";
 import { customerKeyOf } from "./previous";
-import { customerIndexOf } from "./review";
+import { customerOfLine } from "./review";
 import type { TrackingPlanLine } from "./tracking";
 import { lineCount, linesBetween, type ColumnKind, type PlanCell, type SheetPlan } from "./types";
 
@@ -185,14 +185,9 @@ function currentLines(
 ): Array<TrackingPlanLine | undefined> {
   const customers = report.customers;
   const out = new Array<TrackingPlanLine | undefined>(customers.length);
-  let byKey: Map<string, number> | null = null;
   for (const line of tracking) {
     if (!line.current) continue;
-    let k: number | undefined = line.customer;
-    if (k < 0 || customers[k]?.customer.key !== line.customerKey) {
-      byKey ??= customerIndexOf(report);
-      k = byKey.get(line.customerKey);
-    }
+    const k = customerOfLine(report, line);
     if (k !== undefined) out[k] = line;
   }
   return out;

@@ -276,6 +276,16 @@ export function customerIndexOf(report: ScoreReport): Map<string, number> {
 }
 
 /**
+ * The customer a tracking line is for: the one it was planned under when the keys match, else the
+ * one found by key (a line kept from an earlier run); undefined when they are not scored this run.
+ */
+export function customerOfLine(report: ScoreReport, line: TrackingPlanLine): number | undefined {
+  const k = line.customer;
+  if (k >= 0 && report.customers[k]?.customer.key === line.customerKey) return k;
+  return customerIndexOf(report).get(line.customerKey);
+}
+
+/**
  * Treated vs control for every strategy, tier (when planned) and period that has started by the
  * as-of date. Pure; the order is by strategy, tier and start.
  */

@@ -11,7 +11,7 @@ import { callList, planCallSheet, type CallListEntry } from "./calls";
 import { withLifetimeNotes, type LifetimeReport } from "./lifetimeNotes";
 import { planModelCheckSheet } from "./modelCheck";
 import {
-  customerIndexOf,
+  customerOfLine,
   planReviewSheet,
   readReview,
   reviewGroups,
@@ -286,16 +286,11 @@ function winBackFiguresOf(report: ScoreReport, lines: TrackingPlanLine[]): WinBa
   const winBack: WinBackLine[] = [];
   const customerOf: number[] = [];
   const typed: ChurnReason[] = [];
-  let byKey: Map<string, number> | null = null;
   for (const line of lines) {
     if (line.churnReason !== null) typed.push(line.churnReason);
     if (line.strategy !== "win_back") continue;
     winBack.push(winBackLineOf(line));
-    const k =
-      line.customer >= 0 && customers[line.customer].customer.key === line.customerKey
-        ? line.customer
-        : (byKey ??= customerIndexOf(report)).get(line.customerKey);
-    customerOf.push(k ?? -1);
+    customerOf.push(customerOfLine(report, line) ?? -1);
   }
   return {
     rate: winBackRateOf(
